@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { field } from './field.js';
+
+/** A payment by a resident, as the billing recorded it or as a platform reported it. */
+export const Payment = z.object({
+  id: field.key,
+  accountNumber: field.key.max(30),
+  paidAt: field.instant,
+  amount: field.money,
+  /** What the bank kept; `amount - fee` reached the organisation. */
+  fee: field.money.optional(),
+  period: field.period.optional(),
+  category: field.text(100).optional(),
+  channel: field.text(100).optional(),
+  /** The payment order or registry the payment arrived in. */
+  document: field.text(200).optional(),
+});
+export type Payment = z.output<typeof Payment>;

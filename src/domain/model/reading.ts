@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { field } from './field.js';
+
+export const ReadingSource = z.enum(['billing', 'resident', 'inspector', 'platform', 'other']);
+
+/** A meter reading; one per meter and date. value2..4 are the day/night/peak zones of multi-tariff meters. */
+export const Reading = z.object({
+  meterId: field.key,
+  date: field.date,
+  value1: field.decimal,
+  value2: field.decimal.optional(),
+  value3: field.decimal.optional(),
+  value4: field.decimal.optional(),
+  source: ReadingSource.default('billing'),
+});
+export type Reading = z.output<typeof Reading>;

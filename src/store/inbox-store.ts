@@ -1,0 +1,85 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './open-store.js';
+import { queryRows } from './query-rows.js';
+
+export interface InboxEntryInput {
+  connectionId: string;
+  platform: string;
+  kind: string;
+  sourceId: string;
+  payload: unknown;
+}
+
+export interface InboxEntry extends InboxEntryInput {
+  cursor: number;
+  receivedAt: string;
+}
+
+/**
+ * Appends entries; an entry already received from the same connection with the same kind and
+ * source id is skipped, so a platform's redelivery after a lost acknowledgement adds nothing.
+ * Returns how many were new. Run it in the same transaction as the checkpoint that covers it.
+ */
+export async function appendInbox(db: Db, orgId: string, entries: readonly InboxEntryInput[]): Promise<number> {
+  if (entries.length === 0) return 0;
+  const payload = JSON.stringify(
+    entries.map((e) => ({ c: e.connectionId, p: e.platform, k: e.kind, s: e.sourceId, d: e.payload })),
+  );
+  const rows = await queryRows<{ id: number }>(db, sql`
+    INSERT INTO inbox (org_id, connection_id, platform, kind, source_id, payload)
+    SELECT ${orgId}, t.c, t.p, t.k, t.s, t.d
+    FROM jsonb_to_recordset(${payload}::jsonb) WITH ORDINALITY AS t(c text, p text, k text, s text, d jsonb, n bigint)
+    ORDER BY t.n
+    ON CONFLICT (connection_id, kind, source_id) DO NOTHING
+    RETURNING id`);
+  return rows.length;
+}
+
+export async function readInbox(
+  db: Db,
+  orgId: string,
+  opts: { after?: number | undefined; limit: number; kind?: string | undefined },
+): Promise<{ items: InboxEntry[]; ackedThrough: number }> {
+  const acked = await ackedThrough(db, orgId);
+  const after = opts.after ?? acked;
+  const rows = await queryRows<Record<string, unknown>>(db, sql`
+    SELECT id, connection_id, platform, kind, source_id, payload, received_at FROM inbox
+    WHERE org_id = ${orgId} AND id > ${after} ${opts.kind ? sql`AND kind = ${opts.kind}` : sql``}
+    ORDER BY id LIMIT ${opts.limit}`);
+  return {
+    ackedThrough: acked,
+    items: rows.map((r) => ({
+      cursor: Number(r.id),
+      connectionId: String(r.connection_id),
+      platform: String(r.platform),
+      kind: String(r.kind),
+      sourceId: String(r.source_id),
+      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+      receivedAt: new Date(r.received_at as string).toISOString(),
+    })),
+  };
+}
+
+export async function ackedThrough(db: Db, orgId: string): Promise<number> {
+  const rows = await queryRows<{ acked_through: string | number }>(db, 
+    sql`SELECT acked_through FROM inbox_acks WHERE org_id = ${orgId}`,
+  );
+  return Number(rows[0]?.acked_through ?? 0);
+}
+
+/** Moves the org's acknowledgement forward to `cursor` (never back); returns the new position. */
+export async function ackInbox(db: Db, orgId: string, cursor: number): Promise<number> {
+  const rows = await queryRows<{ acked_through: string | number }>(db, sql`
+    INSERT INTO inbox_acks (org_id, acked_through) VALUES (${orgId}, ${cursor})
+    ON CONFLICT (org_id) DO UPDATE
+      SET acked_through = GREATEST(inbox_acks.acked_through, excluded.acked_through), updated_at = now()
+    RETURNING acked_through`);
+  return Number(rows[0]?.acked_through ?? cursor);
+}
+
+export async function maxInboxCursor(db: Db, orgId: string): Promise<number> {
+  const rows = await queryRows<{ m: string | number | null }>(db, 
+    sql`SELECT max(id) AS m FROM inbox WHERE org_id = ${orgId}`,
+  );
+  return Number(rows[0]?.m ?? 0);
+}

@@ -1,0 +1,95 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+import * as schema from './schema.js';
+
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Store {
+  driver: 'pglite' | 'postgres';
+  db: Db;
+  /** Where the data lives, for logs and `--help` output (never includes a password). */
+  where: string;
+  close(): Promise<void>;
+}
+
+export type StoreOptions =
+  | { driver: 'pglite'; dataDir?: string | undefined /* undefined = in memory */ }
+  | { driver: 'postgres'; url: string; poolSize?: number | undefined };
+
+const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
+/** Serialises migrations when several processes start against one PostgreSQL at once. */
+const MIGRATION_LOCK = 0x7a686b68;
+
+export async function openStore(opts: StoreOptions): Promise<Store> {
+  return opts.driver === 'pglite' ? openPglite(opts.dataDir) : openPostgres(opts.url, opts.poolSize ?? 10);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Store> {
+  const dir = dataDir === undefined ? undefined : resolve(dataDir);
+  const release = dir === undefined ? () => {} : lockDataDir(dir);
+  let client: PGlite | undefined;
+  try {
+    if (dir !== undefined) mkdirSync(dir, { recursive: true });
+    client = new PGlite(dir);
+    await client.waitReady;
+    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder });
+    const opened = client;
+    return {
+      driver: 'pglite',
+      db,
+      where: dir === undefined ? 'PGlite in memory' : `PGlite at ${dir}`,
+      async close() {
+        try {
+          await opened.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (err) {
+    await client?.close().catch(() => {});
+    release();
+    throw err;
+  }
+}
+
+function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return 'PostgreSQL (unparseable DATABASE_URL)';
+  }
+}
+
+async function openPostgres(url: string, poolSize: number): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle client's error (server restart) must not crash the process; the next query reports it.
+  pool.on('error', () => {});
+  try {
+    const db = drizzleNodePg({ client: pool, schema }) as unknown as Db;
+    const conn = await pool.connect();
+    try {
+      await conn.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      await migrateNodePg(drizzleNodePg({ client: conn, schema }), { migrationsFolder });
+    } finally {
+      await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
+      conn.release();
+    }
+    return { driver: 'postgres', db, where: `PostgreSQL at ${redact(url)}`, close: () => pool.end() };
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
+}

@@ -1,0 +1,122 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './open-store.js';
+import { queryRows } from './query-rows.js';
+
+export type WriteOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface PreparedRecord {
+  key: string;
+  /** The canonical record as JSON text: stored as is and hashed. */
+  json: string;
+  hash: string;
+}
+
+export interface StoredRecord {
+  key: string;
+  data: unknown;
+  hash: string;
+  seq: number;
+  deletedAt: string | null;
+  updatedAt: string;
+}
+
+const CHUNK = 2000;
+
+/**
+ * Upserts records of one kind in one statement per chunk. A row whose hash is unchanged (and that is
+ * not deleted) is not written at all, so a re-send changes nothing — not even `updated_at` or `seq`.
+ * Keys must be unique within `rows`. Call inside a transaction when all chunks must land together.
+ */
+export async function upsertRecords(
+  db: Db,
+  orgId: string,
+  kind: string,
+  rows: readonly PreparedRecord[],
+): Promise<Map<string, WriteOutcome>> {
+  const outcome = new Map<string, WriteOutcome>();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK);
+    // One JSON parameter instead of thousands of placeholders: same SQL on PGlite and PostgreSQL,
+    // no 65535-parameter ceiling, and the records' JSON is spliced in without re-serialising.
+    const payload = `[${chunk.map((r) => `{"k":${JSON.stringify(r.key)},"h":"${r.hash}","d":${r.json}}`).join(',')}]`;
+    const written = await queryRows<{ key: string; inserted: boolean }>(db, sql`
+      INSERT INTO records (org_id, kind, key, data, hash)
+      SELECT ${orgId}, ${kind}, t.k, t.d, t.h FROM jsonb_to_recordset(${payload}::jsonb) AS t(k text, d jsonb, h text)
+      ON CONFLICT (org_id, kind, key) DO UPDATE
+        SET data = excluded.data, hash = excluded.hash, seq = nextval('record_seq'),
+            deleted_at = NULL, updated_at = now()
+        WHERE records.hash <> excluded.hash OR records.deleted_at IS NOT NULL
+      RETURNING key, (xmax = 0) AS inserted`);
+    for (const r of chunk) outcome.set(r.key, 'unchanged');
+    for (const row of written) outcome.set(row.key, row.inserted ? 'created' : 'updated');
+  }
+  return outcome;
+}
+
+export async function getRecord(
+  db: Db,
+  orgId: string,
+  kind: string,
+  key: string,
+): Promise<StoredRecord | undefined> {
+  const rows = await queryRows<RecordRow>(db, sql`
+    SELECT key, data, hash, seq, deleted_at, updated_at FROM records
+    WHERE org_id = ${orgId} AND kind = ${kind} AND key = ${key}`);
+  const row = rows[0];
+  return row && toStored(row);
+}
+
+/** A page in key order; `after` is the last key of the previous page, so pages are stable. */
+export async function listRecords(
+  db: Db,
+  orgId: string,
+  kind: string,
+  opts: { after?: string | undefined; limit: number; includeDeleted?: boolean | undefined },
+): Promise<StoredRecord[]> {
+  const rows = await queryRows<RecordRow>(db, sql`
+    SELECT key, data, hash, seq, deleted_at, updated_at FROM records
+    WHERE org_id = ${orgId} AND kind = ${kind}
+      ${opts.after === undefined ? sql`` : sql`AND key > ${opts.after}`}
+      ${opts.includeDeleted ? sql`` : sql`AND deleted_at IS NULL`}
+    ORDER BY key LIMIT ${opts.limit}`);
+  return rows.map(toStored);
+}
+
+/** Soft delete: the row stays (with a new seq) so the engine can deliver the deletion to platforms. */
+export async function deleteRecords(db: Db, orgId: string, kind: string, keys: readonly string[]): Promise<string[]> {
+  if (keys.length === 0) return [];
+  const rows = await queryRows<{ key: string }>(db, sql`
+    UPDATE records SET deleted_at = now(), updated_at = now(), seq = nextval('record_seq')
+    WHERE org_id = ${orgId} AND kind = ${kind} AND deleted_at IS NULL
+      AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
+    RETURNING key`);
+  return rows.map((r) => r.key);
+}
+
+export async function countRecords(db: Db, orgId: string): Promise<Record<string, number>> {
+  const rows = await queryRows<{ kind: string; n: string | number }>(db, sql`
+    SELECT kind, count(*) AS n FROM records WHERE org_id = ${orgId} AND deleted_at IS NULL GROUP BY kind`);
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
+interface RecordRow extends Record<string, unknown> {
+  key: string;
+  data: unknown;
+  hash: string;
+  seq: string | number;
+  deleted_at: string | Date | null;
+  updated_at: string | Date;
+}
+
+const iso = (v: string | Date) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
+
+function toStored(row: RecordRow): StoredRecord {
+  return {
+    key: row.key,
+    data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
+    hash: row.hash,
+    seq: Number(row.seq),
+    deletedAt: row.deleted_at === null ? null : iso(row.deleted_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
