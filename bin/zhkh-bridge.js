@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(fileURLToPath(entry))) {
-  console.error('zhkh-bridge: dist/ is missing; run `npm run build` (or `npm install`) in the package folder first.');
+  console.error(
+    'zhkh-bridge: dist/ is missing; run `npm run build` (or `npm install`) in the package folder first.',
+  );
   process.exit(1);
 }
 await import(entry.href);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
 import { connections } from './schema.js';
-import { SecretKeyError, type SecretBox } from './secret-box.js';
+import { type SecretBox, SecretKeyError } from './secret-box.js';
 
 /** A connection as the API shows it: credentials never leave the store, only their field names. */
 export interface ConnectionInfo {
@@ -85,8 +85,16 @@ export async function getConnection(
   return row && toInfo(row, box);
 }
 
-export async function listConnections(db: Db, box: SecretBox | undefined, orgId: string): Promise<ConnectionInfo[]> {
-  const rows = await db.select().from(connections).where(eq(connections.orgId, orgId)).orderBy(connections.name);
+export async function listConnections(
+  db: Db,
+  box: SecretBox | undefined,
+  orgId: string,
+): Promise<ConnectionInfo[]> {
+  const rows = await db
+    .select()
+    .from(connections)
+    .where(eq(connections.orgId, orgId))
+    .orderBy(connections.name);
   return rows.map((r) => toInfo(r, box));
 }
 

@@ -55,7 +55,8 @@ export function lockDataDir(dataDir: string): () => void {
       } catch {
         continue; // released between our open and read: try again
       }
-      if (Number.isInteger(holder) && holder > 0 && isAlive(holder)) throw new DataDirInUseError(dataDir, holder);
+      if (Number.isInteger(holder) && holder > 0 && isAlive(holder))
+        throw new DataDirInUseError(dataDir, holder);
       try {
         unlinkSync(lockPath); // stale: its process is gone
       } catch {

@@ -20,18 +20,25 @@ export interface InboxEntry extends InboxEntryInput {
  * source id is skipped, so a platform's redelivery after a lost acknowledgement adds nothing.
  * Returns how many were new. Run it in the same transaction as the checkpoint that covers it.
  */
-export async function appendInbox(db: Db, orgId: string, entries: readonly InboxEntryInput[]): Promise<number> {
+export async function appendInbox(
+  db: Db,
+  orgId: string,
+  entries: readonly InboxEntryInput[],
+): Promise<number> {
   if (entries.length === 0) return 0;
   const payload = JSON.stringify(
     entries.map((e) => ({ c: e.connectionId, p: e.platform, k: e.kind, s: e.sourceId, d: e.payload })),
   );
-  const rows = await queryRows<{ id: number }>(db, sql`
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`
     INSERT INTO inbox (org_id, connection_id, platform, kind, source_id, payload)
     SELECT ${orgId}, t.c, t.p, t.k, t.s, t.d
     FROM jsonb_to_recordset(${payload}::jsonb) WITH ORDINALITY AS t(c text, p text, k text, s text, d jsonb, n bigint)
     ORDER BY t.n
     ON CONFLICT (connection_id, kind, source_id) DO NOTHING
-    RETURNING id`);
+    RETURNING id`,
+  );
   return rows.length;
 }
 
@@ -42,10 +49,13 @@ export async function readInbox(
 ): Promise<{ items: InboxEntry[]; ackedThrough: number }> {
   const acked = await ackedThrough(db, orgId);
   const after = opts.after ?? acked;
-  const rows = await queryRows<Record<string, unknown>>(db, sql`
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
     SELECT id, connection_id, platform, kind, source_id, payload, received_at FROM inbox
     WHERE org_id = ${orgId} AND id > ${after} ${opts.kind ? sql`AND kind = ${opts.kind}` : sql``}
-    ORDER BY id LIMIT ${opts.limit}`);
+    ORDER BY id LIMIT ${opts.limit}`,
+  );
   return {
     ackedThrough: acked,
     items: rows.map((r) => ({
@@ -61,7 +71,8 @@ export async function readInbox(
 }
 
 export async function ackedThrough(db: Db, orgId: string): Promise<number> {
-  const rows = await queryRows<{ acked_through: string | number }>(db, 
+  const rows = await queryRows<{ acked_through: string | number }>(
+    db,
     sql`SELECT acked_through FROM inbox_acks WHERE org_id = ${orgId}`,
   );
   return Number(rows[0]?.acked_through ?? 0);
@@ -69,16 +80,20 @@ export async function ackedThrough(db: Db, orgId: string): Promise<number> {
 
 /** Moves the org's acknowledgement forward to `cursor` (never back); returns the new position. */
 export async function ackInbox(db: Db, orgId: string, cursor: number): Promise<number> {
-  const rows = await queryRows<{ acked_through: string | number }>(db, sql`
+  const rows = await queryRows<{ acked_through: string | number }>(
+    db,
+    sql`
     INSERT INTO inbox_acks (org_id, acked_through) VALUES (${orgId}, ${cursor})
     ON CONFLICT (org_id) DO UPDATE
       SET acked_through = GREATEST(inbox_acks.acked_through, excluded.acked_through), updated_at = now()
-    RETURNING acked_through`);
+    RETURNING acked_through`,
+  );
   return Number(rows[0]?.acked_through ?? cursor);
 }
 
 export async function maxInboxCursor(db: Db, orgId: string): Promise<number> {
-  const rows = await queryRows<{ m: string | number | null }>(db, 
+  const rows = await queryRows<{ m: string | number | null }>(
+    db,
     sql`SELECT max(id) AS m FROM inbox WHERE org_id = ${orgId}`,
   );
   return Number(rows[0]?.m ?? 0);

@@ -39,14 +39,17 @@ export async function upsertRecords(
     // One JSON parameter instead of thousands of placeholders: same SQL on PGlite and PostgreSQL,
     // no 65535-parameter ceiling, and the records' JSON is spliced in without re-serialising.
     const payload = `[${chunk.map((r) => `{"k":${JSON.stringify(r.key)},"h":"${r.hash}","d":${r.json}}`).join(',')}]`;
-    const written = await queryRows<{ key: string; inserted: boolean }>(db, sql`
+    const written = await queryRows<{ key: string; inserted: boolean }>(
+      db,
+      sql`
       INSERT INTO records (org_id, kind, key, data, hash)
       SELECT ${orgId}, ${kind}, t.k, t.d, t.h FROM jsonb_to_recordset(${payload}::jsonb) AS t(k text, d jsonb, h text)
       ON CONFLICT (org_id, kind, key) DO UPDATE
         SET data = excluded.data, hash = excluded.hash, seq = nextval('record_seq'),
             deleted_at = NULL, updated_at = now()
         WHERE records.hash <> excluded.hash OR records.deleted_at IS NOT NULL
-      RETURNING key, (xmax = 0) AS inserted`);
+      RETURNING key, (xmax = 0) AS inserted`,
+    );
     for (const r of chunk) outcome.set(r.key, 'unchanged');
     for (const row of written) outcome.set(row.key, row.inserted ? 'created' : 'updated');
   }
@@ -59,9 +62,12 @@ export async function getRecord(
   kind: string,
   key: string,
 ): Promise<StoredRecord | undefined> {
-  const rows = await queryRows<RecordRow>(db, sql`
+  const rows = await queryRows<RecordRow>(
+    db,
+    sql`
     SELECT key, data, hash, seq, deleted_at, updated_at FROM records
-    WHERE org_id = ${orgId} AND kind = ${kind} AND key = ${key}`);
+    WHERE org_id = ${orgId} AND kind = ${kind} AND key = ${key}`,
+  );
   const row = rows[0];
   return row && toStored(row);
 }
@@ -73,29 +79,43 @@ export async function listRecords(
   kind: string,
   opts: { after?: string | undefined; limit: number; includeDeleted?: boolean | undefined },
 ): Promise<StoredRecord[]> {
-  const rows = await queryRows<RecordRow>(db, sql`
+  const rows = await queryRows<RecordRow>(
+    db,
+    sql`
     SELECT key, data, hash, seq, deleted_at, updated_at FROM records
     WHERE org_id = ${orgId} AND kind = ${kind}
       ${opts.after === undefined ? sql`` : sql`AND key > ${opts.after}`}
       ${opts.includeDeleted ? sql`` : sql`AND deleted_at IS NULL`}
-    ORDER BY key LIMIT ${opts.limit}`);
+    ORDER BY key LIMIT ${opts.limit}`,
+  );
   return rows.map(toStored);
 }
 
 /** Soft delete: the row stays (with a new seq) so the engine can deliver the deletion to platforms. */
-export async function deleteRecords(db: Db, orgId: string, kind: string, keys: readonly string[]): Promise<string[]> {
+export async function deleteRecords(
+  db: Db,
+  orgId: string,
+  kind: string,
+  keys: readonly string[],
+): Promise<string[]> {
   if (keys.length === 0) return [];
-  const rows = await queryRows<{ key: string }>(db, sql`
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`
     UPDATE records SET deleted_at = now(), updated_at = now(), seq = nextval('record_seq')
     WHERE org_id = ${orgId} AND kind = ${kind} AND deleted_at IS NULL
       AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
-    RETURNING key`);
+    RETURNING key`,
+  );
   return rows.map((r) => r.key);
 }
 
 export async function countRecords(db: Db, orgId: string): Promise<Record<string, number>> {
-  const rows = await queryRows<{ kind: string; n: string | number }>(db, sql`
-    SELECT kind, count(*) AS n FROM records WHERE org_id = ${orgId} AND deleted_at IS NULL GROUP BY kind`);
+  const rows = await queryRows<{ kind: string; n: string | number }>(
+    db,
+    sql`
+    SELECT kind, count(*) AS n FROM records WHERE org_id = ${orgId} AND deleted_at IS NULL GROUP BY kind`,
+  );
   return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
 }
 

@@ -44,14 +44,15 @@ export const records = pgTable(
     data: jsonb('data').notNull(),
     /** sha256 of the canonical JSON: an unchanged re-send compares equal and writes nothing. */
     hash: text('hash').notNull(),
-    seq: bigint('seq', { mode: 'number' })
-      .notNull()
-      .default(sql`nextval('record_seq')`),
+    seq: bigint('seq', { mode: 'number' }).notNull().default(sql`nextval('record_seq')`),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.key] }), index('records_seq_idx').on(t.orgId, t.kind, t.seq)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.kind, t.key] }),
+    index('records_seq_idx').on(t.orgId, t.kind, t.seq),
+  ],
 );
 
 /** What platforms send back; the id is the feed cursor. Redelivery of the same source id is a no-op. */

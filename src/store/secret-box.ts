@@ -38,18 +38,29 @@ export class SecretBox {
     const iv = randomBytes(12);
     const cipher = createCipheriv('aes-256-gcm', this.#key, iv);
     const body = Buffer.concat([cipher.update(JSON.stringify(value), 'utf8'), cipher.final()]);
-    return ['v1', this.fingerprint, iv.toString('base64'), cipher.getAuthTag().toString('base64'), body.toString('base64')].join(':');
+    return [
+      'v1',
+      this.fingerprint,
+      iv.toString('base64'),
+      cipher.getAuthTag().toString('base64'),
+      body.toString('base64'),
+    ].join(':');
   }
 
   open(envelope: string): unknown {
     const [version, fp, iv, tag, body] = envelope.split(':');
-    if (version !== 'v1' || !iv || !tag || body === undefined) throw new SecretKeyError('not a sealed secret');
+    if (version !== 'v1' || !iv || !tag || body === undefined)
+      throw new SecretKeyError('not a sealed secret');
     if (fp !== this.fingerprint) {
-      throw new SecretKeyError(`secret was sealed with key ${fp}, but ZHKH_SECRET_KEY is key ${this.fingerprint}`);
+      throw new SecretKeyError(
+        `secret was sealed with key ${fp}, but ZHKH_SECRET_KEY is key ${this.fingerprint}`,
+      );
     }
     const decipher = createDecipheriv('aes-256-gcm', this.#key, Buffer.from(iv, 'base64'));
     decipher.setAuthTag(Buffer.from(tag, 'base64'));
-    const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString('utf8');
+    const text = Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString(
+      'utf8',
+    );
     return JSON.parse(text);
   }
 }
@@ -59,7 +70,10 @@ export class SecretBox {
  * its data (so `npm run demo` needs no setup); a PostgreSQL deployment must set the variable because
  * every process on every machine needs the same key.
  */
-export function secretBoxFromEnv(opts: { keyFile?: string | undefined }, env = process.env): SecretBox | undefined {
+export function secretBoxFromEnv(
+  opts: { keyFile?: string | undefined },
+  env = process.env,
+): SecretBox | undefined {
   if (env.ZHKH_SECRET_KEY) return SecretBox.fromString(env.ZHKH_SECRET_KEY);
   if (!opts.keyFile) return undefined;
   if (!existsSync(opts.keyFile)) {

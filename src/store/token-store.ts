@@ -33,7 +33,10 @@ export async function createToken(
 
 /** Makes sure an operator-supplied token (ZHKH_ADMIN_TOKEN) exists as an admin token. */
 export async function ensureAdminToken(db: Db, secret: string): Promise<void> {
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.tokenHash, hashToken(secret)));
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.tokenHash, hashToken(secret)));
   if (!row) await createToken(db, { orgId: null, name: 'ZHKH_ADMIN_TOKEN', secret });
 }
 

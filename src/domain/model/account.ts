@@ -4,7 +4,7 @@ import { checked } from './checked.js';
 import { field } from './field.js';
 
 /** Someone attached to a лицевой счёт; owners and tenants are flags because a person can be both. */
-export const Person = z.object({
+export const Person = z.strictObject({
   id: field.key.optional(),
   fullName: field.text(300),
   isOwner: z.boolean().default(false),
@@ -21,7 +21,7 @@ export const Person = z.object({
 export type Person = z.output<typeof Person>;
 
 /** A лицевой счёт. Its number is its key: billings and every platform know it by that number. */
-export const Account = z.object({
+export const Account = z.strictObject({
   number: field.key.max(30),
   /** ЕЛС — the ГИС ЖКХ single account number, when the billing has it. */
   els: checked('els_invalid', explainEls).optional(),

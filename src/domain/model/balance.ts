@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { field } from './field.js';
 
 /** Сальдо of one лицевой счёт for one service on a date. Canonical sign: positive = debt, negative = prepaid. */
-export const Balance = z.object({
+export const Balance = z.strictObject({
   accountNumber: field.key.max(30),
   serviceId: field.key,
   date: field.date,

@@ -48,7 +48,7 @@ function checkKeys(v: BankFields, ctx: z.core.$RefinementCtx<BankFields>): void 
  * A bank account of an organisation. The settlement account's key is checked against the БИК here,
  * before anything is sent: the Doma.ai seed warns that money paid to a wrong account bounces for 10 days.
  */
-export const BankAccount = z.object(bankAccountShape).superRefine(checkKeys);
+export const BankAccount = z.strictObject(bankAccountShape).superRefine(checkKeys);
 export type BankAccount = z.output<typeof BankAccount>;
 
 /** Who receives the money for a receipt: the organisation's ИНН/КПП and one of its bank accounts. */

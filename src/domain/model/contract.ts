@@ -8,14 +8,14 @@ export const ContractState = z.enum(['new', 'active', 'suspended', 'terminated']
  * A contract as is74 presents a лицевой счёт: state, options (including the Settings option that
  * forces blocking) and the tariffs attached. Its balance comes from the account's balances.
  */
-export const Contract = z.object({
+export const Contract = z.strictObject({
   id: field.key,
   accountNumber: field.key.max(30),
   number: field.text(100),
   state: ContractState.default('active'),
   options: z
     .array(
-      z.object({
+      z.strictObject({
         category: field.text(200),
         name: field.text(200),
         hidden: z.boolean().default(false),

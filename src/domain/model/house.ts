@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { field } from './field.js';
 
 /** A building. `fiasGuid` is the ФИАС/ГАР HOUSEGUID/OBJECTGUID (never the versioned AOID/HOUSEID). */
-export const House = z.object({
+export const House = z.strictObject({
   id: field.key,
   address: field.text(500),
   fiasGuid: field.fiasGuid.optional(),

@@ -15,7 +15,7 @@ export const MeterResource = z.enum([
 export type MeterResource = z.output<typeof MeterResource>;
 
 /** An individual meter (ИПУ) on a лицевой счёт. */
-export const Meter = z.object({
+export const Meter = z.strictObject({
   id: field.key,
   accountNumber: field.key.max(30),
   serviceId: field.key.optional(),

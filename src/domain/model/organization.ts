@@ -5,7 +5,7 @@ import { checked } from './checked.js';
 import { field } from './field.js';
 
 /** A management company (УК, ТСЖ) or a billing centre's client; `id` is the slug used in API paths. */
-export const Organization = z.object({
+export const Organization = z.strictObject({
   id: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'lowercase latin letters, digits, "-" and "_", 1–63 characters'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { field } from './field.js';
 
 /** A payment by a resident, as the billing recorded it or as a platform reported it. */
-export const Payment = z.object({
+export const Payment = z.strictObject({
   id: field.key,
   accountNumber: field.key.max(30),
   paidAt: field.instant,

@@ -5,7 +5,7 @@ export const PremiseType = z.enum(['flat', 'apartment', 'parking', 'storage', 'c
 export type PremiseType = z.output<typeof PremiseType>;
 
 /** A unit inside a house: a flat, a parking space (м/м), a storage room, a commercial unit… */
-export const Premise = z.object({
+export const Premise = z.strictObject({
   id: field.key,
   houseId: field.key,
   type: PremiseType.default('flat'),

@@ -4,7 +4,7 @@ import { field } from './field.js';
 export const ReadingSource = z.enum(['billing', 'resident', 'inspector', 'platform', 'other']);
 
 /** A meter reading; one per meter and date. value2..4 are the day/night/peak zones of multi-tariff meters. */
-export const Reading = z.object({
+export const Reading = z.strictObject({
   meterId: field.key,
   date: field.date,
   value1: field.decimal,

@@ -3,7 +3,7 @@ import { Recipient } from './bank-details.js';
 import { field } from './field.js';
 
 /** One service line of a receipt (ЕПД section 3). Money in kopecks, volume and tariff exact decimals. */
-export const ReceiptLine = z.object({
+export const ReceiptLine = z.strictObject({
   serviceId: field.key,
   name: field.text(300),
   charge: field.money.default(0),
@@ -21,7 +21,7 @@ export type ReceiptLine = z.output<typeof ReceiptLine>;
  * unit every platform publishes. `balance` is the debt at the period start (canonical sign: positive
  * = the resident owes).
  */
-export const Receipt = z.object({
+export const Receipt = z.strictObject({
   accountNumber: field.key.max(30),
   period: field.period,
   category: field.text(100).default('housing'),

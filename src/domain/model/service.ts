@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { field } from './field.js';
 
 /** A housing or utility service the billing charges for (отопление, ХВС, содержание…). */
-export const Service = z.object({
+export const Service = z.strictObject({
   id: field.key,
   name: field.text(300),
   shortName: field.text(100).optional(),

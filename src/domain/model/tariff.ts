@@ -5,7 +5,7 @@ import { field } from './field.js';
  * A price of a service (or of a package, as is74 sells them). `rate` is per unit of measure; `cost`
  * is a fixed periodic price in kopecks; a tariff without either is "without cost" for is74.
  */
-export const Tariff = z.object({
+export const Tariff = z.strictObject({
   id: field.key,
   name: field.text(300),
   serviceId: field.key.optional(),
@@ -16,7 +16,11 @@ export const Tariff = z.object({
   validTo: field.date.optional(),
   options: z
     .array(
-      z.object({ category: field.text(200).optional(), name: field.text(200), value: z.string().max(2000) }),
+      z.strictObject({
+        category: field.text(200).optional(),
+        name: field.text(200),
+        value: z.string().max(2000),
+      }),
     )
     .max(100)
     .default([]),

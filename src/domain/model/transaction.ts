@@ -5,7 +5,7 @@ import { field } from './field.js';
  * A movement on a лицевой счёт. Canonical sign follows the debt: a charge is positive (the resident
  * owes more), a payment or a reduction is negative.
  */
-export const Transaction = z.object({
+export const Transaction = z.strictObject({
   id: field.key,
   accountNumber: field.key.max(30),
   serviceId: field.key.optional(),

@@ -1,0 +1,171 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Store } from '../store/open-store.js';
+import type { SecretBox } from '../store/secret-box.js';
+import { SecretKeyError } from '../store/secret-box.js';
+import { findActiveToken, touchToken } from '../store/token-store.js';
+import { HttpError } from './http-error.js';
+import type { HubContext, HubLimits } from './hub-context.js';
+import { HubMetrics } from './hub-metrics.js';
+import { registerJsonBodyParsers } from './json-body-parsers.js';
+import { registerConnectionRoutes } from './routes/connection-routes.js';
+import { registerInboxRoutes } from './routes/inbox-routes.js';
+import { registerOrgRoutes } from './routes/org-routes.js';
+import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerTokenRoutes } from './routes/token-routes.js';
+
+export interface HubOptions {
+  store: Store;
+  box: SecretBox | undefined;
+  limits?: Partial<HubLimits>;
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+}
+
+export const DEFAULT_LIMITS: HubLimits = { maxRecords: 10_000, bodyLimit: 64 * 1024 * 1024 };
+
+/** Headers and fields that must never reach a log line. */
+export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.credentials'];
+
+/** Builds the billing-facing HTTP API on a store. The caller listens and closes. */
+export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
+  const limits = { ...DEFAULT_LIMITS, ...opts.limits };
+  const ctx: HubContext = { store: opts.store, box: opts.box, metrics: new HubMetrics(), limits };
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: limits.bodyLimit,
+    // Composite keys contain "/" and are sent percent-encoded; allow long ones.
+    routerOptions: { maxParamLength: 1000 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerJsonBodyParsers(app);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'zhkh-bridge',
+        version: opts.version ?? '0.1.0',
+        description:
+          'Billing-facing API of the zhkh-bridge hub. Money is a decimal string in rubles ("4225.57"); the hub keeps integer kopecks.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.config.public) return;
+    const secret = bearerOf(req.headers.authorization) ?? docsCookieOf(req.url, req.headers.cookie);
+    if (!secret) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <token>');
+    const token = await findActiveToken(ctx.store.db, secret);
+    if (!token) throw new HttpError(401, 'unauthorized', 'the bearer token is unknown or revoked');
+    req.principal = { tokenId: token.id, orgId: token.orgId };
+    touchLater(ctx, token.id);
+  });
+
+  app.addHook('onResponse', async (req, reply) => {
+    ctx.metrics.httpDuration.observe(
+      { method: req.method, route: req.routeOptions.url ?? 'unknown', status: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+  });
+
+  // A browser cannot send a bearer header, so /docs?token=… trades it for a cookie scoped to /docs.
+  app.addHook('onRequest', async (req, reply) => {
+    const m = /^\/docs\/?\?token=([^&]+)/.exec(req.url);
+    if (!m || !req.principal) return;
+    const cookie = `zhkh_docs_token=${m[1]}; Path=/docs; HttpOnly; SameSite=Strict`;
+    return reply.header('set-cookie', cookie).redirect('/docs/');
+  });
+
+  app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
+    if (err instanceof HttpError) {
+      return reply.status(err.statusCode).send({ error: err.code, message: err.message, ...err.details });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        path: [err.validationContext, ...String(v.instancePath).split('/').filter(Boolean)].join('.'),
+        message: v.message,
+        code: (v.params as { issue?: { code?: string } }).issue?.code ?? 'invalid',
+      }));
+      return reply.status(400).send({
+        error: 'invalid_request',
+        message: `invalid ${err.validationContext}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+        issues,
+      });
+    }
+    if (err instanceof SecretKeyError)
+      return reply.status(503).send({ error: 'secret_key', message: err.message });
+    const status = (err as { statusCode?: number }).statusCode;
+    if (status === 413)
+      return reply
+        .status(413)
+        .send({ error: 'body_too_large', message: `request body is over ${limits.bodyLimit} bytes` });
+    if (status === 415)
+      return reply.status(415).send({ error: 'unsupported_media_type', message: err.message });
+    if (status && status >= 400 && status < 500)
+      return reply.status(status).send({ error: 'bad_request', message: err.message });
+    req.log.error({ err }, 'request failed');
+    return reply.status(500).send({ error: 'internal', message: 'internal error; see the hub log' });
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` }),
+  );
+
+  app.get('/healthz', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await ctx.store.db.execute(sql`SELECT 1`);
+      return { status: 'ready', store: ctx.store.driver };
+    } catch (err) {
+      return reply.status(503).send({ status: 'unavailable', message: (err as Error).message });
+    }
+  });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+    reply.type(ctx.metrics.registry.contentType);
+    return ctx.metrics.registry.metrics();
+  });
+
+  registerOrgRoutes(app, ctx);
+  registerTokenRoutes(app, ctx);
+  registerRecordRoutes(app, ctx);
+  registerInboxRoutes(app, ctx);
+  registerConnectionRoutes(app, ctx);
+  return app;
+}
+
+function bearerOf(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+}
+
+function docsCookieOf(url: string, cookie: string | undefined): string | undefined {
+  if (!url.startsWith('/docs')) return undefined;
+  const fromQuery = /[?&]token=([^&]+)/.exec(url)?.[1];
+  if (fromQuery) return decodeURIComponent(fromQuery);
+  const m = /(?:^|;\s*)zhkh_docs_token=([^;]+)/.exec(cookie ?? '');
+  return m ? decodeURIComponent(m[1]!) : undefined;
+}
+
+const lastTouched = new Map<string, number>();
+/** Records a token's last use at most once a minute, off the request path. */
+function touchLater(ctx: HubContext, id: string): void {
+  const now = Date.now();
+  if ((lastTouched.get(id) ?? 0) > now - 60_000) return;
+  lastTouched.set(id, now);
+  touchToken(ctx.store.db, id).catch(() => {});
+}

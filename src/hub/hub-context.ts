@@ -1,0 +1,18 @@
+import type { Store } from '../store/open-store.js';
+import type { SecretBox } from '../store/secret-box.js';
+import type { HubMetrics } from './hub-metrics.js';
+
+export interface HubLimits {
+  /** Records in one bulk request (the API contract says 10,000). */
+  maxRecords: number;
+  /** Bytes in one request body. */
+  bodyLimit: number;
+}
+
+/** What every route needs; built once by buildHub. */
+export interface HubContext {
+  store: Store;
+  box: SecretBox | undefined;
+  metrics: HubMetrics;
+  limits: HubLimits;
+}

@@ -1,0 +1,174 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { type EntityKind, entityKinds } from '../../domain/entity-kinds.js';
+import { ingestRecords } from '../../store/ingest-records.js';
+import { deleteRecords, getRecord, listRecords, type StoredRecord } from '../../store/record-store.js';
+import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery } from '../api-schemas.js';
+import { HttpError } from '../http-error.js';
+import type { HubContext } from '../hub-context.js';
+import { resolveOrg } from '../resolve-org.js';
+
+/** A record as the API shows it: the canonical record in its input form (money back in rubles). */
+function present(kind: EntityKind, r: StoredRecord) {
+  let data: unknown = r.data;
+  try {
+    data = z.encode(kind.schema, r.data as never);
+  } catch {
+    // Stored by an older schema version: show it as stored rather than fail the read.
+  }
+  return { key: r.key, data, hash: r.hash, seq: r.seq, deletedAt: r.deletedAt, updatedAt: r.updatedAt };
+}
+
+const PresentedRecord = z.object({
+  key: z.string(),
+  data: z.unknown(),
+  hash: z.string(),
+  seq: z.number(),
+  deletedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+
+/** Bulk upsert, reads, paged lists and soft deletes for every canonical kind. */
+export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  for (const kind of Object.values(entityKinds) as EntityKind[]) {
+    const base = `/v1/orgs/:org/${kind.plural}`;
+    const tags = [kind.plural];
+
+    r.post(
+      base,
+      {
+        schema: {
+          tags,
+          summary: `Upsert ${kind.plural} (JSON array or NDJSON, up to ${ctx.limits.maxRecords} records)`,
+          description: `${kind.description}. Key: ${kind.keyFields.join(' + ')}. Each record is answered in input order; bad records never block good ones, and re-sending unchanged records writes nothing.`,
+          params: OrgParams,
+          body: z.array(kind.schema),
+          response: { 200: BulkResult },
+        },
+        // Records are validated one by one in ingestRecords so that each gets its own answer;
+        // the body schema above is for the documentation only.
+        validatorCompiler: ({ httpPart }) =>
+          httpPart === 'body'
+            ? (data: unknown) => ({ value: data })
+            : (data: unknown) => {
+                const res = OrgParams.safeParse(data);
+                return res.success ? { value: res.data } : { error: res.error as unknown as Error };
+              },
+      },
+      async (req) => {
+        const org = await resolveOrg(ctx, req, req.params.org);
+        const body = req.body as unknown;
+        if (!Array.isArray(body)) {
+          throw new HttpError(
+            400,
+            'body_not_array',
+            'the body must be a JSON array of records or NDJSON (one record a line)',
+          );
+        }
+        if (body.length > ctx.limits.maxRecords) {
+          throw new HttpError(
+            413,
+            'too_many_records',
+            `${body.length} records in one request; the limit is ${ctx.limits.maxRecords}`,
+            {
+              limit: ctx.limits.maxRecords,
+            },
+          );
+        }
+        const summary = await ingestRecords(ctx.store.db, org.id, kind, body);
+        for (const s of ['created', 'updated', 'unchanged', 'rejected'] as const) {
+          if (summary[s] > 0) ctx.metrics.records.inc({ kind: kind.name, status: s }, summary[s]);
+        }
+        return summary;
+      },
+    );
+
+    r.get(
+      base,
+      {
+        schema: {
+          tags,
+          summary: `List ${kind.plural} in key order`,
+          params: OrgParams,
+          querystring: PageQuery,
+          response: { 200: z.object({ items: z.array(PresentedRecord), next: z.string().nullable() }) },
+        },
+      },
+      async (req) => {
+        const org = await resolveOrg(ctx, req, req.params.org);
+        const { limit, after, includeDeleted } = req.query;
+        const rows = await listRecords(ctx.store.db, org.id, kind.name, {
+          after: after === undefined ? undefined : decodeCursor(after),
+          limit,
+          includeDeleted,
+        });
+        const last = rows.at(-1);
+        return {
+          items: rows.map((row) => present(kind, row)),
+          next: rows.length === limit && last ? encodeCursor(last.key) : null,
+        };
+      },
+    );
+
+    const KeyParams = OrgParams.extend({ '*': z.string().min(1) });
+    r.get(
+      `${base}/*`,
+      {
+        schema: {
+          tags,
+          summary: `Read one ${kind.name} by key (${kind.keyFields.join('/')}), deleted ones included`,
+          params: KeyParams,
+          response: { 200: PresentedRecord },
+        },
+      },
+      async (req) => {
+        const org = await resolveOrg(ctx, req, req.params.org);
+        const key = req.params['*'];
+        const row = await getRecord(ctx.store.db, org.id, kind.name, key);
+        if (!row)
+          throw new HttpError(404, 'record_not_found', `${kind.name} "${key}" does not exist in "${org.id}"`);
+        return present(kind, row);
+      },
+    );
+
+    r.delete(
+      `${base}/*`,
+      {
+        schema: {
+          tags,
+          summary: `Soft-delete one ${kind.name}: it stays visible (deletedAt) so platforms get the deletion`,
+          params: KeyParams,
+          response: { 200: z.object({ deleted: z.array(z.string()) }) },
+        },
+      },
+      async (req) => {
+        const org = await resolveOrg(ctx, req, req.params.org);
+        const key = req.params['*'];
+        const deleted = await deleteRecords(ctx.store.db, org.id, kind.name, [key]);
+        if (deleted.length === 0 && !(await getRecord(ctx.store.db, org.id, kind.name, key))) {
+          throw new HttpError(404, 'record_not_found', `${kind.name} "${key}" does not exist in "${org.id}"`);
+        }
+        return { deleted };
+      },
+    );
+
+    r.post(
+      `${base}/delete`,
+      {
+        schema: {
+          tags,
+          summary: `Soft-delete many ${kind.plural} by key`,
+          params: OrgParams,
+          body: z.object({ keys: z.array(z.string().min(1)).min(1).max(ctx.limits.maxRecords) }),
+          response: { 200: z.object({ deleted: z.array(z.string()) }) },
+        },
+      },
+      async (req) => {
+        const org = await resolveOrg(ctx, req, req.params.org);
+        return { deleted: await deleteRecords(ctx.store.db, org.id, kind.name, req.body.keys) };
+      },
+    );
+  }
+}
