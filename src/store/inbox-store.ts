@@ -33,9 +33,9 @@ export async function appendInbox(
     db,
     sql`
     INSERT INTO inbox (org_id, connection_id, platform, kind, source_id, payload)
-    SELECT ${orgId}, t.c, t.p, t.k, t.s, t.d
-    FROM jsonb_to_recordset(${payload}::jsonb) WITH ORDINALITY AS t(c text, p text, k text, s text, d jsonb, n bigint)
-    ORDER BY t.n
+    SELECT ${orgId}, e.v->>'c', e.v->>'p', e.v->>'k', e.v->>'s', e.v->'d'
+    FROM jsonb_array_elements(${payload}::jsonb) WITH ORDINALITY AS e(v, n)
+    ORDER BY e.n
     ON CONFLICT (connection_id, kind, source_id) DO NOTHING
     RETURNING id`,
   );

@@ -57,6 +57,12 @@ export async function ingestRecords(
       continue;
     }
     const key = kind.keyOf(parsed.data as z.output<typeof kind.schema>);
+    const record = prepareOne(key, parsed.data);
+    if (JSON_NUL.test(record.json)) {
+      // PostgreSQL's jsonb cannot hold U+0000; left in, it would fail the whole request.
+      results[index] = { index, key, status: 'rejected', errors: [NUL_ERROR] };
+      continue;
+    }
     const earlier = byKey.get(key);
     if (earlier !== undefined) {
       // The last occurrence wins, as if the records had been sent one after another.
@@ -72,9 +78,9 @@ export async function ingestRecords(
           },
         ],
       };
-      prepared[prepared.findIndex((p) => p.key === key)] = prepareOne(key, parsed.data);
+      prepared[prepared.findIndex((p) => p.key === key)] = record;
     } else {
-      prepared.push(prepareOne(key, parsed.data));
+      prepared.push(record);
     }
     byKey.set(key, index);
     results[index] = { index, key, status: 'unchanged' };
@@ -98,6 +104,14 @@ export async function ingestRecords(
   }
   return summary;
 }
+
+/** An escaped U+0000 in JSON text: \u0000 preceded by an even number of backslashes. */
+const JSON_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
+const NUL_ERROR: RecordError = {
+  code: 'nul_character',
+  path: '',
+  message: 'a text field contains the NUL character (U+0000)',
+};
 
 function prepareOne(key: string, data: unknown): PreparedRecord {
   const json = JSON.stringify(data);

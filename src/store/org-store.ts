@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
 import type { Organization } from '../domain/model/organization.js';
 import type { Db } from './open-store.js';
@@ -13,7 +14,8 @@ export interface OrgRow {
 
 export async function upsertOrg(db: Db, org: Organization): Promise<'created' | 'updated' | 'unchanged'> {
   const existing = await getOrg(db, org.id);
-  if (existing && JSON.stringify(existing.data) === JSON.stringify(org)) return 'unchanged';
+  // jsonb reorders keys, so compare structurally rather than as text.
+  if (existing && isDeepStrictEqual(existing.data, JSON.parse(JSON.stringify(org)))) return 'unchanged';
   await db
     .insert(orgs)
     .values({ id: org.id, name: org.name, data: org })

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { CliError } from './cli-error.js';
+import { registerOrgsCommand } from './commands/orgs-command.js';
+import { registerServeCommand } from './commands/serve-command.js';
+import { registerTokensCommand } from './commands/tokens-command.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const program = new Command('zhkh-bridge')
+  .version(pkg.version)
+  .description(
+    'Integration hub between a housing billing (1С or its own) and the resident platforms Doma.ai, «Умное ЖКХ», DomControl and is74.',
+  )
+  .showHelpAfterError()
+  .addHelpText(
+    'after',
+    `
+Environment:
+  DATABASE_URL       PostgreSQL connection string; without it the embedded store (PGlite) is used
+  ZHKH_DATA_DIR      embedded store directory (default ./.zhkh-bridge/data)
+  ZHKH_SECRET_KEY    key that encrypts credentials at rest (required with PostgreSQL; generated
+                     into .zhkh-bridge/secret.key for the embedded store when unset)
+  ZHKH_ADMIN_TOKEN   an admin API token to provision at start
+  PORT, HOST         where serve listens (default 127.0.0.1:8080)
+  LOG_LEVEL          pino log level (default info)
+
+Start with: zhkh-bridge demo`,
+  );
+
+registerServeCommand(program);
+registerOrgsCommand(program);
+registerTokensCommand(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CliError) {
+    console.error(`zhkh-bridge: ${err.message}`);
+    process.exitCode = err.exitCode;
+  } else if (err instanceof CommanderError) {
+    process.exitCode = err.exitCode;
+  } else {
+    console.error(err);
+    process.exitCode = 1;
+  }
+}
