@@ -282,21 +282,24 @@ const PER_UNIT_TARIFFS: readonly TariffDef[] = [
   { id: 't-video', name: 'Видеонаблюдение', serviceId: 'video', cost: RATE.video, measure: 'кв.' },
 ];
 
-/** Packages sold by is74 (Интерсвязь): the tariffs is74 contracts refer to. */
+/**
+ * Packages sold by is74 (Интерсвязь): the tariffs is74 contracts refer to. Money inside is74 option
+ * values is in kopecks, as is74 itself transmits it (a -100 ₽ blocking threshold is "-10000").
+ */
 const IS74_TARIFFS: readonly TariffDef[] = [
   {
     id: 'is74-domofon',
     name: 'Домофония',
     serviceId: 'domofon',
     cost: 6500,
-    options: [{ category: 'Блокировка', name: 'Порог блокировки', value: '-100.00' }],
+    options: [{ category: 'Блокировка', name: 'Порог блокировки', value: '-10000' }],
   },
   {
     id: 'is74-video',
     name: 'Видеонаблюдение',
     serviceId: 'video',
     cost: 9000,
-    options: [{ category: 'Блокировка', name: 'Порог блокировки', value: '-100.00' }],
+    options: [{ category: 'Блокировка', name: 'Порог блокировки', value: '-10000' }],
   },
   {
     id: 'is74-kosmos',
@@ -342,8 +345,10 @@ function parsePeriodOption(period: string | undefined): { year: number; month: n
   const m = /^(\d{4})-(\d{2})$/.exec(p);
   const year = Number(m?.[1]);
   const month = Number(m?.[2]);
-  if (!m || year < 1901 || year > 2199 || month < 1 || month > 12) {
-    throw new RangeError(`period "${p}" must be YYYY-MM (1901–2199)`);
+  // Birth dates and meter installations reach ~90 years back, verifications ~16 years ahead: keep every
+  // generated date inside the domain's 1900–2199 window.
+  if (!m || year < 2000 || year > 2180 || month < 1 || month > 12) {
+    throw new RangeError(`period "${p}" must be YYYY-MM between 2000-01 and 2180-12`);
   }
   return { year, month, period: p };
 }
@@ -1139,7 +1144,8 @@ function* generateHouse(
   const [houseNumber, building] = nextHouseNumber(ctx, rng, city, street);
   const layout = rng.weighted(LAYOUTS, LAYOUT_WEIGHTS);
   const entrances = rng.int(layout.entrances[0], layout.entrances[1]);
-  const built = rng.int(layout.built[0], Math.min(layout.built[1], ctx.year - 1));
+  const builtMax = Math.min(layout.built[1], ctx.year - 1);
+  const built = rng.int(Math.min(layout.built[0], builtMax), builtMax);
   const id = `house-${String(houseIndex + 1).padStart(6, '0')}`;
   const house: HouseState = {
     index: houseIndex,

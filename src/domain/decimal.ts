@@ -9,6 +9,8 @@ import { ValueError } from './value-error.js';
 const GROUP_SEPARATOR = '[ \\u00A0\\u2009\\u202F]';
 const DECIMAL_PATTERN = new RegExp(`^([+-])?(\\d{1,3}(?:${GROUP_SEPARATOR}\\d{3})+|\\d+)(?:[.,](\\d+))?$`);
 
+const PLAIN_DECIMAL = /^-?(0|[1-9]\d{0,20})(\.\d{1,8})?$/;
+
 // The shape parseDecimal produces; compareDecimal only accepts this.
 const NORMALISED_PATTERN = /^(-)?(0|[1-9]\d*)(?:\.(\d+))?$/;
 
@@ -17,6 +19,16 @@ const NORMALISED_PATTERN = /^(-)?(0|[1-9]\d*)(?:\.(\d+))?$/;
  * no '+', no superfluous leading zeros, trailing fraction zeros kept as given, never "-0".
  */
 export function parseDecimal(input: string | number, maxScale = 8): string {
+  // Fast path for the already-normalised shape, the common case on bulk loads.
+  if (
+    typeof input === 'string' &&
+    maxScale === 8 &&
+    PLAIN_DECIMAL.test(input) &&
+    input !== '-0' &&
+    !/^-0(\.0*)?$/.test(input)
+  ) {
+    return input;
+  }
   if (!Number.isInteger(maxScale) || maxScale < 0) {
     throw new ValueError('decimal_scale', `Maximum scale "${String(maxScale)}" must be a whole number >= 0`);
   }

@@ -203,7 +203,10 @@ describe('generateDemo', () => {
       expect(c).toBeGreaterThanOrEqual(40);
       expect(c).toBeLessThanOrEqual(200);
     }
-    expect(byKind('premise').some((p) => p.type === 'parking' || p.type === 'storage')).toBe(true);
+    const types = new Set<string>();
+    for (const r of generateDemo({ accounts: 3000, seed: 42 }))
+      if (r.kind === 'premise') types.add(r.record.type ?? '');
+    expect([...types].sort()).toEqual(['flat', 'parking', 'storage']);
   });
 
   it('keeps receipt arithmetic exact', () => {
@@ -281,6 +284,7 @@ describe('generateDemo', () => {
   it('rejects bad options', () => {
     expect(() => generateDemo({ accounts: -1 }).next()).toThrow();
     expect(() => generateDemo({ accounts: 1, period: '2026-13' }).next()).toThrow();
+    expect(() => generateDemo({ accounts: 1, period: '1950-01' }).next()).toThrow();
   });
 
   it('streams 200,000 accounts in bounded memory', () => {

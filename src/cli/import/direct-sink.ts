@@ -1,0 +1,26 @@
+import type { EntityKind } from '../../domain/entity-kinds.js';
+import { ingestRecords } from '../../store/ingest-records.js';
+import type { Store } from '../../store/open-store.js';
+import { getOrg } from '../../store/org-store.js';
+import { CliError } from '../cli-error.js';
+import type { RecordSink } from './record-sink.js';
+
+/**
+ * Writes into an open store through ingestRecords — the very path the API uses, so an import and a
+ * POST of the same records give the same answers. Each batch is one transaction.
+ */
+export function directSink(store: Store, orgId: string): RecordSink {
+  return {
+    where: store.where,
+    async checkOrg() {
+      if (!(await getOrg(store.db, orgId))) {
+        throw new CliError(
+          `organization "${orgId}" does not exist in ${store.where}; create it first, or check --org and --data-dir`,
+        );
+      }
+    },
+    async send(kind: EntityKind, records: readonly unknown[]) {
+      return (await ingestRecords(store.db, orgId, kind, records)).results;
+    },
+  };
+}

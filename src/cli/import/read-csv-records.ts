@@ -1,0 +1,111 @@
+import { Readable } from 'node:stream';
+import { type CsvError, parse } from 'csv-parse';
+import { UnreadableRecord } from '../../store/ingest-records.js';
+import { csvRowToRecord } from './csv-row-to-record.js';
+import type { ReadItem } from './read-item.js';
+import { readTextChunks, type TextEncoding } from './read-text-chunks.js';
+
+/**
+ * A delimited text file (1С exports, Excel "CSV"), streamed through csv-parse. The first row is the
+ * header of dotted paths; every later row becomes a nested record (csvRowToRecord). Quotes inside
+ * unquoted cells (`ООО "Ромашка"`) are kept as text, the way 1С writes them. A row that cannot be
+ * parsed or has a different number of cells than the header is that record's error, not the file's.
+ */
+export async function* readCsvRecords(
+  path: string,
+  encoding: TextEncoding,
+  delimiter: string,
+): AsyncGenerator<ReadItem> {
+  let bytesRead = 0;
+  // The last line the parser (which runs ahead of this loop) finished a row on.
+  let lastLine = 0;
+  // csv-parse reports a row it had to skip through a callback, possibly ahead of rows it has
+  // already parsed but not yet handed out; they wait here and are yielded in line order.
+  const skipped: { line: number; message: string }[] = [];
+  const parser = parse({
+    delimiter,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    info: true,
+    on_record: (record, context) => {
+      lastLine = context.lines;
+      return record;
+    },
+    on_skip: (err: CsvError | undefined) => {
+      if (err) skipped.push(describeSkip(err, lastLine));
+      return undefined;
+    },
+  });
+  const source = Readable.from(
+    (async function* () {
+      for await (const chunk of readTextChunks(path, encoding)) {
+        bytesRead = chunk.bytesRead;
+        yield chunk.text;
+      }
+    })(),
+  );
+  source.on('error', (err) => parser.destroy(err));
+  source.pipe(parser);
+  const unreadable = (line: number, code: string, message: string): ReadItem => ({
+    record: new UnreadableRecord({ code, path: '', message }),
+    line,
+    bytesRead,
+  });
+  let header: string[] | undefined;
+  try {
+    for await (const { record: row, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      // info.lines is where the row ends; quoted line breaks inside it tell where it began.
+      const line = info.lines - row.reduce((n, cell) => n + countNewlines(cell), 0);
+      while (skipped.length > 0 && skipped[0]!.line < line) {
+        const s = skipped.shift()!;
+        yield unreadable(s.line, 'csv_malformed', s.message);
+      }
+      if (header === undefined) {
+        header = row.map((h) => h.trim());
+        continue;
+      }
+      if (!fitsHeader(row, header.length)) {
+        yield unreadable(
+          line,
+          'csv_field_count',
+          `line ${line} has ${row.length} cells but the header has ${header.length}`,
+        );
+        continue;
+      }
+      yield { record: csvRowToRecord(header, row), line, bytesRead };
+    }
+    for (const s of skipped.splice(0)) yield unreadable(s.line, 'csv_malformed', s.message);
+  } finally {
+    source.destroy();
+  }
+}
+
+/** Extra cells are tolerated when empty: many exporters end every row with a delimiter. */
+function fitsHeader(row: readonly string[], width: number): boolean {
+  if (row.length === width) return true;
+  return row.length > width && row.slice(width).every((c) => c.trim() === '');
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i !== -1; i = s.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+function describeSkip(err: CsvError, lastLine: number): { line: number; message: string } {
+  const at = typeof err.lines === 'number' ? err.lines : lastLine + 1;
+  if (err.code === 'CSV_QUOTE_NOT_CLOSED') {
+    // The parser ran to the end of the file looking for the closing quote: everything after the
+    // last good row is lost, so point at where that starts rather than at the end of the file.
+    return {
+      line: lastLine + 1,
+      message: `a quote opened at or after line ${lastLine + 1} is never closed; lines ${lastLine + 1}–${at} could not be read`,
+    };
+  }
+  return { line: at, message: `line ${at}: ${err.message}` };
+}

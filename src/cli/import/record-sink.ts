@@ -1,0 +1,15 @@
+import type { EntityKind } from '../../domain/entity-kinds.js';
+import type { RecordResult } from '../../store/ingest-records.js';
+
+/**
+ * Where imported records go: straight into the store, or through a running hub's API. Either way
+ * each record gets the same per-record answer ingestRecords gives, in input order.
+ */
+export interface RecordSink {
+  /** For messages: "PGlite at …", "http://hub:8080". */
+  readonly where: string;
+  /** Fails with a clear CliError before any file is read when the organization does not exist. */
+  checkOrg(): Promise<void>;
+  /** Upserts one batch of records of one kind; the results have the batch's indexes. */
+  send(kind: EntityKind, records: readonly unknown[]): Promise<RecordResult[]>;
+}
