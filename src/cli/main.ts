@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { CliError } from './cli-error.js';
+import { registerDemoCommand } from './commands/demo-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerTokensCommand } from './commands/tokens-command.js';
@@ -31,6 +32,7 @@ Start with: zhkh-bridge demo`,
   );
 
 registerServeCommand(program);
+registerDemoCommand(program);
 registerOrgsCommand(program);
 registerTokensCommand(program);
 

@@ -12,7 +12,7 @@ export const Person = z.strictObject({
   /** Ownership share as an exact fraction string ("1/2") or decimal ("0.5"). */
   share: z
     .string()
-    .regex(/^(\d+\/\d+|\d+(\.\d+)?)$/, 'a fraction "1/2" or a decimal "0.5"')
+    .regex(/^([1-9]\d*\/[1-9]\d*|\d+(\.\d+)?)$/, 'a fraction "1/2" or a decimal "0.5"')
     .optional(),
   birthDate: field.date.optional(),
   phones: z.array(field.phone).max(10).default([]),

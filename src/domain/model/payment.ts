@@ -9,6 +9,7 @@ export const Payment = z.strictObject({
   amount: field.money,
   /** What the bank kept; `amount - fee` reached the organisation. */
   fee: field.money.optional(),
+  /** The period the payment is for (usually the previous month's receipt), not when it was made. */
   period: field.period.optional(),
   category: field.text(100).optional(),
   channel: field.text(100).optional(),

@@ -3,7 +3,7 @@ import { field } from './field.js';
 
 export const ReadingSource = z.enum(['billing', 'resident', 'inspector', 'platform', 'other']);
 
-/** A meter reading; one per meter and date. value2..4 are the day/night/peak zones of multi-tariff meters. */
+/** A meter reading; one per meter and date. value1..value4 are tariff zones T1..T4 (T1 = day or the only one). */
 export const Reading = z.strictObject({
   meterId: field.key,
   date: field.date,

@@ -31,6 +31,9 @@ export const Receipt = z.strictObject({
   paid: field.money.optional(),
   penalty: field.money.optional(),
   charge: field.money.optional(),
+  /** Receipt-level privileges and recalculations (Doma.ai's toPayDetails has both). */
+  privilege: field.money.optional(),
+  recalculation: field.money.optional(),
   lines: z.array(ReceiptLine).max(200).default([]),
   raw: field.raw.optional(),
 });

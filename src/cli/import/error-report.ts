@@ -1,0 +1,49 @@
+import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { RecordError } from '../../domain/issues-to-errors.js';
+
+/** One line of the report: enough to find the record in the file and see what is wrong with it. */
+export interface RejectedRecord {
+  file: string;
+  line: number;
+  /** 0-based position of the record in its file. */
+  index: number;
+  key: string | null;
+  errors: RecordError[];
+}
+
+/**
+ * The NDJSON file of rejected records. It is created on the first rejection (replacing one from an
+ * earlier run) and written once per batch; when a run rejects nothing, no report is left behind —
+ * not even a stale one — so "is there a report?" answers "did the last import reject anything?".
+ */
+export class ErrorReport {
+  private pending: string[] = [];
+  private opened = false;
+  count = 0;
+
+  constructor(readonly path: string) {}
+
+  add(entry: RejectedRecord): void {
+    this.pending.push(JSON.stringify(entry));
+    this.count++;
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const text = `${this.pending.join('\n')}\n`;
+    this.pending = [];
+    if (this.opened) {
+      appendFileSync(this.path, text);
+    } else {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(this.path, text);
+      this.opened = true;
+    }
+  }
+
+  close(): void {
+    this.flush();
+    if (this.count === 0) rmSync(this.path, { force: true });
+  }
+}
