@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { directSink } from '../cli/import/direct-sink.js';
+import { importPaths } from '../cli/import/import-files.js';
+import { ProgressReporter } from '../cli/progress-reporter.js';
 import { demoOrganization } from '../demo/generate-demo.js';
 import { entityKinds } from '../domain/entity-kinds.js';
 import { Organization } from '../domain/model/organization.js';
@@ -105,6 +112,37 @@ async function throughApi(driver: Driver, opts: IngestBenchOptions): Promise<Pha
   } finally {
     await app.close();
     await store.close();
+  }
+}
+
+/** `import` of an NDJSON file (written beforehand, not timed) straight into the store. */
+async function throughImport(
+  driver: Driver,
+  opts: IngestBenchOptions,
+): Promise<Phase & { rejected: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'zb-bench-'));
+  const file = join(dir, 'receipts.ndjson');
+  const out = createWriteStream(file);
+  for (const r of benchReceipts(opts.accounts)) {
+    if (!out.write(`${JSON.stringify(r)}\n`)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  const store = await freshStore(driver, opts);
+  let rejected = 0;
+  try {
+    const phase = await timed(async () => {
+      const result = await importPaths([file], {
+        sink: directSink(store, 'bench'),
+        batchSize: opts.batch,
+        progress: new ProgressReporter({ enabled: false }),
+      });
+      rejected = result.total.rejected;
+    });
+    return { ...phase, rejected };
+  } finally {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

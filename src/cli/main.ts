@@ -5,6 +5,7 @@ import { registerDemoCommand } from './commands/demo-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerTokensCommand } from './commands/tokens-command.js';
+import { registerImportCommand } from './import/register-import-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -33,6 +34,7 @@ Start with: zhkh-bridge demo`,
 
 registerServeCommand(program);
 registerDemoCommand(program);
+registerImportCommand(program);
 registerOrgsCommand(program);
 registerTokensCommand(program);
 

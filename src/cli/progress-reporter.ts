@@ -66,7 +66,8 @@ export class ProgressReporter {
           this.total === undefined
             ? '{label} {records} records | {rejected} rejected | {rate} rec/s'
             : '{label} [{bar}] {percentage}% | {records} records | {rejected} rejected | {rate} rec/s | ETA {eta_formatted}',
-        hideCursor: true,
+        // Left visible: a Ctrl-C would otherwise leave the terminal without a cursor.
+        hideCursor: false,
         fps: 5,
         etaBuffer: 50,
       },

@@ -15,7 +15,10 @@ export interface KindTotals {
  */
 export async function loadDemo(
   sink: RecordSink,
-  opts: DemoOptions & { batch?: number; onProgress?: (accounts: number, totals: Map<string, KindTotals>) => void },
+  opts: DemoOptions & {
+    batch?: number;
+    onProgress?: (accounts: number, totals: Map<string, KindTotals>) => void;
+  },
 ): Promise<Map<string, KindTotals>> {
   const batch = opts.batch ?? 2000;
   const buffers = new Map<EntityKind, unknown[]>();

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import { loadDemo } from '../../demo/load-demo.js';
 import { DEFAULT_DEMO_ORG_ID, DEFAULT_DEMO_SEED, demoOrganization } from '../../demo/generate-demo.js';
+import { loadDemo } from '../../demo/load-demo.js';
 import { Organization } from '../../domain/model/organization.js';
 import { upsertOrg } from '../../store/org-store.js';
 import { countRecords } from '../../store/record-store.js';
@@ -21,7 +21,12 @@ interface DemoFlags {
 
 async function startDemoHub(flags: DemoFlags): Promise<RunningHub> {
   try {
-    return await startHub({ dataDir: flags.dataDir, databaseUrl: flags.databaseUrl, port: flags.port ?? 8080, logLevel: 'warn' });
+    return await startHub({
+      dataDir: flags.dataDir,
+      databaseUrl: flags.databaseUrl,
+      port: flags.port ?? 8080,
+      logLevel: 'warn',
+    });
   } catch (err) {
     // Without an explicit --port, a busy 8080 should not stop a first-time user: take any free port.
     if (flags.port === undefined && err instanceof CliError && /already in use/.test(err.message)) {
@@ -33,7 +38,8 @@ async function startDemoHub(flags: DemoFlags): Promise<RunningHub> {
 
 export async function runDemo(flags: DemoFlags): Promise<void> {
   const accounts = Number(flags.accounts);
-  if (!Number.isInteger(accounts) || accounts < 1) throw new CliError(`--accounts ${flags.accounts} is not a positive whole number`);
+  if (!Number.isInteger(accounts) || accounts < 1)
+    throw new CliError(`--accounts ${flags.accounts} is not a positive whole number`);
   const seed = Number(flags.seed);
   const started = Date.now();
   const hub = await startDemoHub(flags);
@@ -42,7 +48,8 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     const org = Organization.parse(demoOrganization({ orgId: DEFAULT_DEMO_ORG_ID, seed }));
     await upsertOrg(db, org);
     // One live demo token at a time: earlier runs' tokens are revoked.
-    for (const t of await listTokens(db, org.id)) if (t.name === 'demo' && !t.revokedAt) await revokeToken(db, t.id);
+    for (const t of await listTokens(db, org.id))
+      if (t.name === 'demo' && !t.revokedAt) await revokeToken(db, t.id);
     const { token } = await createToken(db, { orgId: org.id, name: 'demo' });
 
     console.log(`zhkh-bridge demo: hub on ${hub.url} (${hub.opened.store.where})`);
@@ -66,7 +73,9 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     progress.stop();
 
     const counts = await countRecords(db, org.id);
-    console.log(`\n${'kind'.padEnd(12)} ${'stored'.padStart(8)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(9)} ${'rejected'.padStart(8)}`);
+    console.log(
+      `\n${'kind'.padEnd(12)} ${'stored'.padStart(8)} ${'created'.padStart(8)} ${'updated'.padStart(8)} ${'unchanged'.padStart(9)} ${'rejected'.padStart(8)}`,
+    );
     let rejected = 0;
     for (const [kind, t] of totals) {
       rejected += t.rejected;

@@ -15,7 +15,7 @@ export function directSink(store: Store, orgId: string): RecordSink {
     async checkOrg() {
       if (!(await getOrg(store.db, orgId))) {
         throw new CliError(
-          `organization "${orgId}" does not exist in ${store.where}; create it first, or check --org and --data-dir`,
+          `organization "${orgId}" does not exist in ${store.where}; create it with \`zhkh-bridge orgs create\`, or check --org and --data-dir`,
         );
       }
     },

@@ -1,6 +1,7 @@
 import { appendFileSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { RecordError } from '../../domain/issues-to-errors.js';
+import { CliError } from '../cli-error.js';
 
 /** One line of the report: enough to find the record in the file and see what is wrong with it. */
 export interface RejectedRecord {
@@ -33,12 +34,18 @@ export class ErrorReport {
     if (this.pending.length === 0) return;
     const text = `${this.pending.join('\n')}\n`;
     this.pending = [];
-    if (this.opened) {
-      appendFileSync(this.path, text);
-    } else {
-      mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(this.path, text);
-      this.opened = true;
+    try {
+      if (this.opened) {
+        appendFileSync(this.path, text);
+      } else {
+        mkdirSync(dirname(this.path), { recursive: true });
+        writeFileSync(this.path, text);
+        this.opened = true;
+      }
+    } catch (err) {
+      throw new CliError(
+        `cannot write the report ${this.path}: ${(err as Error).message}; choose another --report`,
+      );
     }
   }
 

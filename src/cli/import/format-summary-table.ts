@@ -1,6 +1,17 @@
 import type { Counts, ImportResult } from './import-files.js';
 
-const HEAD = ['file', 'kind', 'read as', 'records', 'created', 'updated', 'unchanged', 'rejected', 'seconds', 'rec/s'];
+const HEAD = [
+  'file',
+  'kind',
+  'read as',
+  'records',
+  'created',
+  'updated',
+  'unchanged',
+  'rejected',
+  'seconds',
+  'rec/s',
+];
 
 /**
  * The end-of-import table: one row per file and a total row, numbers right-aligned. Plain text
@@ -10,7 +21,11 @@ export function formatSummaryTable(result: ImportResult): string {
   const rows = result.files.map((f) => {
     const layout = f.layout;
     const readAs = layout
-      ? [layout.format, layout.encoding, layout.delimiter === undefined ? '' : delimiterName(layout.delimiter)]
+      ? [
+          layout.format,
+          layout.encoding,
+          layout.delimiter === undefined ? '' : delimiterName(layout.delimiter),
+        ]
           .filter(Boolean)
           .join(' ')
       : '';

@@ -69,7 +69,7 @@ export function httpSink(opts: HttpSinkOptions): RecordSink {
       throw new CliError(`the hub refused the token: ${message}; check --token / ZHKH_TOKEN`);
     if (a.status === 404 && /org_not_found/.test(a.text)) {
       throw new CliError(
-        `organization "${opts.org}" does not exist on ${base}; create it first, or check --org`,
+        `organization "${opts.org}" does not exist on ${base}; create it first (POST /v1/orgs with an admin token), or check --org`,
       );
     }
     if (a.status === 413) throw new CliError(`the hub refused a batch: ${message}; lower --batch`);

@@ -1,4 +1,3 @@
-import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { RecordError } from '../../domain/issues-to-errors.js';
 import { UnreadableRecord } from '../../store/ingest-records.js';
@@ -75,7 +74,8 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions)
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliError(`--batch must be a positive integer`);
   const kind = opts.kind === undefined ? undefined : parseKindOption(opts.kind);
   const files = listImportFiles(paths, { kind, format: opts.format });
-  const reportPath = opts.reportPath ?? `${paths[0]!.replace(/[\\/]+$/, '')}.errors.ndjson`;
+  // Next to the first input, also when that is a directory (`exports/` → `exports.errors.ndjson`).
+  const reportPath = opts.reportPath ?? `${resolve(paths[0]!)}.errors.ndjson`;
   if (files.some((f) => resolve(f.path) === resolve(reportPath))) {
     throw new CliError(`the report ${reportPath} would overwrite an input file; choose another --report`);
   }
@@ -125,7 +125,7 @@ async function importFile(
     });
     report.flush();
   };
-  progress.start(label, statSync(file.path).size);
+  progress.start(label, file.size);
   try {
     const items = readRecords(file.path, {
       format: file.format,
@@ -145,11 +145,19 @@ async function importFile(
         batch.push(pending);
         if (batch.length >= batchSize) await flush();
       }
-      progress.update(item.bytesRead, { records: totals.records, rejected: totals.rejected });
+      // Every 256 records is smooth enough for the eye and keeps the per-record cost nil.
+      if ((totals.records & 0xff) === 0) {
+        progress.update(item.bytesRead, { records: totals.records, rejected: totals.rejected });
+      }
     }
     await flush();
   } catch (err) {
     progress.stop(`${label}: stopped after ${totals.records} records`);
+    // A file that vanished or cannot be read mid-way is the user's to fix: one line, no stack.
+    // (fs errors carry the path; a database's network error does not name the file and stays as is).
+    if ((err as NodeJS.ErrnoException).path === file.path) {
+      throw new CliError(`cannot read ${file.path}: ${(err as Error).message}`);
+    }
     throw err;
   }
   finish(totals, performance.now() - started);

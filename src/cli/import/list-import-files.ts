@@ -9,6 +9,8 @@ export interface ImportFile {
   path: string;
   kind: EntityKind;
   format: ImportFormat;
+  /** Bytes, the total of the file's progress bar. */
+  size: number;
 }
 
 /**
@@ -44,7 +46,7 @@ export function listImportFiles(
   const out: ImportFile[] = [];
   const unknown: string[] = [];
   const seen = new Set<string>();
-  const add = (path: string, format: ImportFormat | undefined) => {
+  const add = (path: string, format: ImportFormat | undefined, size: number) => {
     if (seen.has(resolve(path))) return;
     seen.add(resolve(path));
     const kind = opts.kind ?? kindFromFileName(path);
@@ -52,21 +54,28 @@ export function listImportFiles(
       throw new CliError(`${path}: cannot tell the format from the extension; pass --format ndjson|json|csv`);
     }
     if (kind === undefined) unknown.push(path);
-    else out.push({ path, kind, format });
+    else out.push({ path, kind, format, size });
   };
   for (const path of paths) {
-    if (statOf(path).isDirectory()) {
+    const stat = statOf(path);
+    if (stat.isDirectory()) {
       const files = readdirSync(path)
         .filter((n) => !n.startsWith('.') && !n.endsWith('.errors.ndjson') && formatFromFileName(n))
-        .map((n) => join(path, n))
-        .filter((p) => statOf(p).isFile());
+        .map((n) => ({ path: join(path, n), stat: statOf(join(path, n)) }))
+        .filter((f) => f.stat.isFile());
       if (files.length === 0) {
-        throw new CliError(`${path}: no .ndjson, .jsonl, .json, .csv or .txt files to import in this directory`);
+        throw new CliError(
+          `${path}: no .ndjson, .jsonl, .json, .csv or .txt files to import in this directory`,
+        );
       }
-      files.sort((a, b) => rank(a, opts.kind) - rank(b, opts.kind) || basename(a).localeCompare(basename(b)));
-      for (const f of files) add(f, opts.format ?? formatFromFileName(f));
+      files.sort(
+        (a, b) =>
+          rank(a.path, opts.kind) - rank(b.path, opts.kind) ||
+          basename(a.path).localeCompare(basename(b.path)),
+      );
+      for (const f of files) add(f.path, opts.format ?? formatFromFileName(f.path), f.stat.size);
     } else {
-      add(path, opts.format ?? formatFromFileName(path));
+      add(path, opts.format ?? formatFromFileName(path), stat.size);
     }
   }
   if (unknown.length > 0) {

@@ -54,6 +54,7 @@ export async function* readCsvRecords(
     bytesRead,
   });
   let header: string[] | undefined;
+  let named = 0;
   try {
     for await (const { record: row, info } of parser as AsyncIterable<{
       record: string[];
@@ -67,13 +68,14 @@ export async function* readCsvRecords(
       }
       if (header === undefined) {
         header = row.map((h) => h.trim());
+        named = header.findLastIndex((h) => h !== '') + 1;
         continue;
       }
-      if (!fitsHeader(row, header.length)) {
+      if (!fitsHeader(row, named)) {
         yield unreadable(
           line,
           'csv_field_count',
-          `line ${line} has ${row.length} cells but the header has ${header.length}`,
+          `line ${line} has ${row.length} cells but the header names ${named}`,
         );
         continue;
       }
@@ -85,10 +87,12 @@ export async function* readCsvRecords(
   }
 }
 
-/** Extra cells are tolerated when empty: many exporters end every row with a delimiter. */
-function fitsHeader(row: readonly string[], width: number): boolean {
-  if (row.length === width) return true;
-  return row.length > width && row.slice(width).every((c) => c.trim() === '');
+/**
+ * A row must fill every named column; cells beyond the last named one are tolerated when empty,
+ * because many exporters end every row (or only the header) with a delimiter.
+ */
+function fitsHeader(row: readonly string[], named: number): boolean {
+  return row.length >= named && row.slice(named).every((c) => c.trim() === '');
 }
 
 function countNewlines(s: string): number {

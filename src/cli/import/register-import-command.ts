@@ -1,0 +1,158 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { CliError } from '../cli-error.js';
+import { withStore } from '../with-store.js';
+import { directSink } from './direct-sink.js';
+import { type ImportFormat, importFormats } from './format-from-file-name.js';
+import { formatSummaryTable } from './format-summary-table.js';
+import { httpSink } from './http-sink.js';
+import { DEFAULT_BATCH, type ImportOptions, type ImportResult, importPaths } from './import-files.js';
+import { DEPENDENCY_ORDER } from './list-import-files.js';
+import type { EncodingOption } from './read-records.js';
+
+interface ImportFlags {
+  org: string;
+  kind?: string;
+  format?: ImportFormat;
+  encoding: EncodingOption;
+  delimiter?: string;
+  batch: number;
+  report?: string;
+  url?: string;
+  token?: string;
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+// Paragraphs on one line each: commander wraps them to the terminal's width.
+const DESCRIPTION = [
+  'Load records into one organization from NDJSON, JSON or CSV files — typically exports of a 1С billing.',
+  `Each file holds one kind of record (${DEPENDENCY_ORDER.join(', ')}). The kind is the first word of the file name, singular or plural, after an optional number: accounts.ndjson, account.json, receipts-2024-01.csv, 01_meters.jsonl — or give --kind. A directory imports every .ndjson, .jsonl, .json, .csv and .txt file in it, in that dependency order.`,
+  'The format comes from the extension: .ndjson/.jsonl hold one record a line, .json an array of records (or one record), .csv/.txt a table whose header names are dotted paths into the record (recipient.inn, lines.0.serviceId, persons.1.fullName; numbered segments make lists). In CSV an empty cell means "not given"; booleans may be true/false/1/0/да/нет; a list of strings is written a|b (phones); money and decimals stay text and may use a comma ("167,10"). The encoding (UTF-8 or windows-1251) and the CSV delimiter (; , or tab) are detected unless given.',
+  'Good records land even when others in the same file are bad, and records that did not change are not written again, so re-running an import is safe. Every rejected record is written to a report, one JSON line each: {"file", "line", "index", "key", "errors": [{"code", "path", "message"}]}.',
+  'Without --url the data directory (or DATABASE_URL) is opened directly. While `serve` runs it holds the data directory: import through its API instead, with --url and --token.',
+].join('\n\n');
+
+const EXAMPLES = `
+Examples:
+  # NDJSON export; the kind (accounts) comes from the file name
+  $ zhkh-bridge import accounts.ndjson --org uk-one
+
+  # a 1С CSV in windows-1251 with ';' (both are detected; given explicitly here)
+  $ zhkh-bridge import receipts-2024-01.csv --org uk-one --encoding cp1251 --delimiter ';'
+      header: accountNumber;period;toPay;recipient.inn;recipient.bik;recipient.account;lines.0.serviceId;lines.0.name;lines.0.toPay
+      row:    100;2024-01;167,10;9717025407;044525593;40702810701100008293;2553698;Отопление;167,10
+
+  # a directory of exports, loaded houses → premises → accounts → … → contracts
+  $ zhkh-bridge import ./export-2024-01/ --org uk-one --report ./export-2024-01.rejected.ndjson
+
+  # while \`zhkh-bridge serve\` is running: go through its API (keep the token out of the history)
+  $ export ZHKH_URL=http://127.0.0.1:8080 ZHKH_TOKEN=<token for uk-one>
+  $ zhkh-bridge import accounts.ndjson --org uk-one
+
+Exit codes:
+  0  every record was created, updated or unchanged
+  2  the import finished but some records were rejected; see the report (default <first input>.errors.ndjson)
+  1  nothing or only part was imported: unknown kind or organization, unreadable file, refused request
+`;
+
+/** `zhkh-bridge import <paths...>`: files and directories of records into the store or a running hub. */
+export function registerImportCommand(program: Command): void {
+  program
+    .command('import')
+    .summary('load records from NDJSON, JSON or CSV files (1С exports) into an organization')
+    .description(DESCRIPTION)
+    .argument('<paths...>', 'files and/or directories to import')
+    .requiredOption('--org <id>', 'organization the records belong to (it must exist)')
+    .option(
+      '--kind <kind>',
+      'kind of every file (account or accounts, …) instead of taking it from file names',
+    )
+    .addOption(
+      new Option('--format <format>', 'read every file as this format, whatever its extension').choices(
+        importFormats,
+      ),
+    )
+    .addOption(
+      new Option('--encoding <encoding>', 'text encoding: auto (UTF-8, else windows-1251), utf8 or cp1251')
+        .default('auto')
+        .argParser(parseEncoding),
+    )
+    .option('--delimiter <char>', "CSV delimiter: ';' ',' or '\\t' (detected from the header otherwise)")
+    .addOption(
+      new Option('--batch <n>', 'records per transaction or request')
+        .default(DEFAULT_BATCH)
+        .argParser(parseBatch),
+    )
+    .option('--report <file>', 'where to write rejected records (default: <first input>.errors.ndjson)')
+    .addOption(
+      new Option(
+        '--url <hubUrl>',
+        'import through a running hub at this URL instead of the data directory',
+      ).env('ZHKH_URL'),
+    )
+    .addOption(
+      new Option('--token <token>', 'bearer token for --url (prefer the environment variable)').env(
+        'ZHKH_TOKEN',
+      ),
+    )
+    .option('--data-dir <dir>', 'embedded store directory (env ZHKH_DATA_DIR, default ./.zhkh-bridge/data)')
+    .option('--database-url <url>', 'PostgreSQL instead of the embedded store (env DATABASE_URL)')
+    .addHelpText('after', EXAMPLES)
+    .action(async (paths: string[], flags: ImportFlags, command: Command) => {
+      // An explicit store flag beats a hub URL inherited from the environment; both given explicitly
+      // is a contradiction worth pointing out rather than guessing.
+      const storeFlag = flags.dataDir !== undefined || flags.databaseUrl !== undefined;
+      const urlSource = command.getOptionValueSource('url');
+      if (flags.url !== undefined && storeFlag && urlSource === 'cli') {
+        throw new CliError(
+          'give either --url (through a running hub) or --data-dir/--database-url, not both',
+        );
+      }
+      const viaHub = flags.url !== undefined && !storeFlag;
+      const common: Omit<ImportOptions, 'sink'> = {
+        kind: flags.kind,
+        format: flags.format,
+        encoding: flags.encoding,
+        delimiter: flags.delimiter,
+        batchSize: flags.batch,
+        reportPath: flags.report,
+      };
+      let result: ImportResult;
+      if (viaHub) {
+        if (!flags.token)
+          throw new CliError(
+            '--url needs --token (or ZHKH_TOKEN): a token for the organization or an admin token',
+          );
+        result = await importPaths(paths, {
+          ...common,
+          sink: httpSink({ url: flags.url!, token: flags.token, org: flags.org }),
+        });
+      } else {
+        result = await withStore({ dataDir: flags.dataDir, databaseUrl: flags.databaseUrl }, ({ store }) =>
+          importPaths(paths, { ...common, sink: directSink(store, flags.org) }),
+        );
+      }
+      process.stdout.write(`${formatSummaryTable(result)}\n`);
+      if (result.reportPath !== undefined) {
+        throw new CliError(
+          `${result.total.rejected} of ${result.total.records} records were rejected; each is listed in ${result.reportPath}`,
+          2,
+        );
+      }
+    });
+}
+
+function parseBatch(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number, e.g. 5000');
+  return n;
+}
+
+/** Accepts the spellings people use for the two encodings 1С writes. */
+function parseEncoding(value: string): EncodingOption {
+  const v = value.trim().toLowerCase();
+  if (v === 'auto') return 'auto';
+  if (v === 'utf8' || v === 'utf-8') return 'utf8';
+  if (['cp1251', 'windows-1251', 'win1251', '1251'].includes(v)) return 'cp1251';
+  throw new InvalidArgumentError('auto, utf8 or cp1251');
+}
