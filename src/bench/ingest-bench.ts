@@ -153,32 +153,41 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<void> {
     opts.log(`ingest on ${driver}: ${n} receipts × 12 service lines`);
     const raw = await rawInsert(driver, opts);
     const rawRate = n / raw.seconds;
-    opts.log(
-      `  raw multi-row INSERT: ${raw.seconds.toFixed(1)} s, ${Math.round(rawRate)} records/s, peak RSS ${raw.rssMiB} MiB`,
-    );
-    const api = await throughApi(driver, opts);
-    if (api.rejected) throw new Error(`${api.rejected} bench records were rejected: the bench data is wrong`);
-    const apiRate = n / api.seconds;
-    opts.log(
-      `  bulk API (${opts.batch}/request): ${api.seconds.toFixed(1)} s, ${Math.round(apiRate)} records/s, peak RSS ${api.rssMiB} MiB`,
-    );
-    opts.log(
-      benchLine({
-        name: 'ingest',
-        metric: `${driver}_api_records_per_s`,
-        ours: apiRate,
-        limit: rawRate,
-        unit: 'records/s',
-      }),
-    );
-    opts.log(
-      benchLine({
-        name: 'ingest',
-        metric: `${driver}_api_peak_rss`,
-        ours: api.rssMiB,
-        limit: raw.rssMiB,
-        unit: 'MiB',
-      }),
-    );
+    const describe = (label: string, p: Phase) =>
+      opts.log(
+        `  ${label}: ${p.seconds.toFixed(1)} s, ${Math.round(n / p.seconds)} records/s, peak RSS ${p.rssMiB} MiB`,
+      );
+    describe('raw multi-row INSERT', raw);
+    const paths: Array<
+      [string, string, (d: Driver, o: IngestBenchOptions) => Promise<Phase & { rejected: number }>]
+    > = [
+      ['api', `bulk API (${opts.batch}/request)`, throughApi],
+      ['import', 'import of NDJSON', throughImport],
+    ];
+    for (const [metric, label, run] of paths) {
+      const phase = await run(driver, opts);
+      if (phase.rejected)
+        throw new Error(`${phase.rejected} bench records were rejected: the bench data is wrong`);
+      describe(label, phase);
+      const name = 'ingest';
+      opts.log(
+        benchLine({
+          name,
+          metric: `${driver}_${metric}_records_per_s`,
+          ours: n / phase.seconds,
+          limit: rawRate,
+          unit: 'records/s',
+        }),
+      );
+      opts.log(
+        benchLine({
+          name,
+          metric: `${driver}_${metric}_peak_rss`,
+          ours: phase.rssMiB,
+          limit: raw.rssMiB,
+          unit: 'MiB',
+        }),
+      );
+    }
   }
 }
