@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDate, parseDateTime1C, toDateTime1C } from '../../src/domain/calendar-date.js';
-import { ValueError } from '../../src/domain/value-error.js';
-
-function errorOf(action: () => unknown): ValueError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValueError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValueError, nothing was thrown');
-}
+import { errorOf } from '../support/value-error-of.js';
 
 describe('parseDate', () => {
   it.each([

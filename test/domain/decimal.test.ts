@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareDecimal, parseDecimal } from '../../src/domain/decimal.js';
-import { ValueError } from '../../src/domain/value-error.js';
-
-function errorOf(action: () => unknown): ValueError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValueError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValueError, nothing was thrown');
-}
+import { errorOf } from '../support/value-error-of.js';
 
 describe('parseDecimal', () => {
   it.each<[string | number, string]>([

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney, formatMoneyScale, parseMoney } from '../../src/domain/money.js';
-import { ValueError } from '../../src/domain/value-error.js';
-
-function errorOf(action: () => unknown): ValueError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValueError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValueError, nothing was thrown');
-}
+import { errorOf } from '../support/value-error-of.js';
 
 describe('parseMoney', () => {
   it.each<[string | number, number]>([

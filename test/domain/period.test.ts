@@ -9,17 +9,7 @@ import {
   periodYearMonth,
   prevPeriod,
 } from '../../src/domain/period.js';
-import { ValueError } from '../../src/domain/value-error.js';
-
-function errorOf(action: () => unknown): ValueError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof ValueError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValueError, nothing was thrown');
-}
+import { errorOf } from '../support/value-error-of.js';
 
 describe('parsePeriod', () => {
   it.each(['2024-01', '2024-12', '1900-01', '2199-12', '2026-03'])('accepts %s unchanged', (period) => {

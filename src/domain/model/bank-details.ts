@@ -23,24 +23,20 @@ const bankAccountShape = {
 type BankFields = { bik: string; account: string; corrAccount?: string | undefined };
 
 function checkKeys(v: BankFields, ctx: z.core.$RefinementCtx<BankFields>): void {
-  const why = explainSettlementAccount(v.account, v.bik);
-  if (why) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['account'],
-      message: `settlement account "${v.account}" does not match БИК ${v.bik}: ${why}`,
-      params: { code: 'bank_account_key' },
-    });
-  }
-  if (v.corrAccount === undefined) return;
-  const whyCorr = explainCorrespondentAccount(v.corrAccount, v.bik);
-  if (whyCorr) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['corrAccount'],
-      message: `correspondent account "${v.corrAccount}" does not match БИК ${v.bik}: ${whyCorr}`,
-      params: { code: 'corr_account_key' },
-    });
+  const checks: Array<[string, string | undefined, typeof explainSettlementAccount, string, string]> = [
+    ['account', v.account, explainSettlementAccount, 'settlement account', 'bank_account_key'],
+    ['corrAccount', v.corrAccount, explainCorrespondentAccount, 'correspondent account', 'corr_account_key'],
+  ];
+  for (const [path, account, explain, label, code] of checks) {
+    const why = account === undefined ? null : explain(account, v.bik);
+    if (why) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [path],
+        message: `${label} "${account}" does not match БИК ${v.bik}: ${why}`,
+        params: { code },
+      });
+    }
   }
 }
 
