@@ -12,6 +12,8 @@ export interface RecordResult {
   key?: string;
   status: RecordStatus;
   errors?: RecordError[];
+  /** Internal, while the request is being written; removed before the answer. */
+  record?: PreparedRecord;
 }
 
 export interface IngestSummary {
@@ -29,10 +31,16 @@ export class UnreadableRecord {
   constructor(readonly error: RecordError) {}
 }
 
+/** Records validated per statement; small enough that validation overlaps the previous write. */
+const PIPELINE_CHUNK = 1000;
+
 /**
  * The one write path for canonical records (API and `import` alike): validate each record, key and
  * hash it, then upsert all good ones in one transaction. Bad records are answered per record and
  * never block the good ones; an unchanged record writes nothing.
+ *
+ * Validation of chunk k+1 runs while chunk k is being written: on PostgreSQL the database works in
+ * its own process, so the hub's CPU and the database's overlap instead of taking turns.
  */
 export async function ingestRecords(
   db: Db,
@@ -41,54 +49,65 @@ export async function ingestRecords(
   inputs: readonly unknown[],
 ): Promise<IngestSummary> {
   const results: RecordResult[] = new Array(inputs.length);
-  const byKey = new Map<string, number>();
-  const prepared: PreparedRecord[] = [];
-  for (let index = 0; index < inputs.length; index++) {
-    const input = inputs[index];
-    if (input instanceof UnreadableRecord) {
-      results[index] = { index, status: 'rejected', errors: [input.error] };
-      continue;
+  const lastIndexOf = new Map<string, number>();
+  const createdKeys = new Set<string>();
+
+  const validateChunk = (from: number, to: number): Map<string, PreparedRecord> => {
+    const chunk = new Map<string, PreparedRecord>(); // key → record; insertion order kept
+    for (let index = from; index < to; index++) {
+      const key = validateOne(kind, inputs[index], index, results);
+      if (key === undefined) continue;
+      const earlier = lastIndexOf.get(key);
+      if (earlier !== undefined) {
+        // The last occurrence wins, as if the records had been sent one after another.
+        results[earlier] = {
+          index: earlier,
+          key,
+          status: 'rejected',
+          errors: [
+            {
+              code: 'duplicate_key',
+              path: '',
+              message: `key "${key}" appears again at index ${index}; that one is kept`,
+            },
+          ],
+        };
+        chunk.delete(key);
+      }
+      lastIndexOf.set(key, index);
+      chunk.set(key, results[index]!.record!);
     }
-    const parsed = kind.schema.safeParse(input);
-    if (!parsed.success) {
-      results[index] = { index, status: 'rejected', errors: issuesToErrors(parsed.error.issues) };
-      const key = bestEffortKey(kind, input);
-      if (key !== undefined) results[index]!.key = key;
-      continue;
+    return chunk;
+  };
+
+  const write = async (tx: Db, chunk: Map<string, PreparedRecord>) => {
+    const outcomes = await upsertRecords(tx, orgId, kind.name, [...chunk.values()]);
+    for (const [key, outcome] of outcomes) {
+      const r = results[lastIndexOf.get(key)!]!;
+      // A key written by an earlier chunk of this request was created by it, whatever came after.
+      r.status = createdKeys.has(key) ? 'created' : outcome;
+      if (outcome === 'created') createdKeys.add(key);
     }
-    const key = kind.keyOf(parsed.data as z.output<typeof kind.schema>);
-    const record = prepareOne(key, parsed.data);
-    if (JSON_NUL.test(record.json)) {
-      // PostgreSQL's jsonb cannot hold U+0000; left in, it would fail the whole request.
-      results[index] = { index, key, status: 'rejected', errors: [NUL_ERROR] };
-      continue;
-    }
-    const earlier = byKey.get(key);
-    if (earlier !== undefined) {
-      // The last occurrence wins, as if the records had been sent one after another.
-      results[earlier] = {
-        index: earlier,
-        key,
-        status: 'rejected',
-        errors: [
-          {
-            code: 'duplicate_key',
-            path: '',
-            message: `key "${key}" appears again at index ${index}; that one is kept`,
-          },
-        ],
-      };
-      prepared[prepared.findIndex((p) => p.key === key)] = record;
-    } else {
-      prepared.push(record);
-    }
-    byKey.set(key, index);
-    results[index] = { index, key, status: 'unchanged' };
+  };
+
+  if (inputs.length > 0) {
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      let writing: Promise<unknown> = Promise.resolve();
+      for (let from = 0; from < inputs.length; from += PIPELINE_CHUNK) {
+        const chunk = validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
+        await writing;
+        // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
+        writing =
+          chunk.size === 0
+            ? Promise.resolve()
+            : write(tx, chunk).then(undefined, (err) => Promise.reject(err));
+        writing.catch(() => {});
+      }
+      await writing;
+    });
   }
-  const outcomes =
-    prepared.length === 0
-      ? new Map<string, WriteOutcome>()
-      : await db.transaction((tx) => upsertRecords(tx as unknown as Db, orgId, kind.name, prepared));
+
   const summary: IngestSummary = {
     kind: kind.name,
     total: inputs.length,
@@ -99,10 +118,40 @@ export async function ingestRecords(
     results,
   };
   for (const r of results) {
-    if (r.status !== 'rejected') r.status = outcomes.get(r.key!) ?? 'unchanged';
+    delete r.record;
     summary[r.status]++;
   }
   return summary;
+}
+
+/** Validates one input into `results[index]`; returns its key when it can be written. */
+function validateOne(
+  kind: EntityKind,
+  input: unknown,
+  index: number,
+  results: RecordResult[],
+): string | undefined {
+  if (input instanceof UnreadableRecord) {
+    results[index] = { index, status: 'rejected', errors: [input.error] };
+    return undefined;
+  }
+  const parsed = kind.schema.safeParse(input);
+  if (!parsed.success) {
+    const result: RecordResult = { index, status: 'rejected', errors: issuesToErrors(parsed.error.issues) };
+    const key = bestEffortKey(kind, input);
+    if (key !== undefined) result.key = key;
+    results[index] = result;
+    return undefined;
+  }
+  const key = kind.keyOf(parsed.data as z.output<typeof kind.schema>);
+  const record = prepareOne(key, parsed.data);
+  if (JSON_NUL.test(record.json)) {
+    // PostgreSQL's jsonb cannot hold U+0000; left in, it would fail the whole request.
+    results[index] = { index, key, status: 'rejected', errors: [NUL_ERROR] };
+    return undefined;
+  }
+  results[index] = { index, key, status: 'unchanged', record };
+  return key;
 }
 
 /** An escaped U+0000 in JSON text: \u0000 preceded by an even number of backslashes. */

@@ -57,6 +57,19 @@ describe.each(storeKinds)('store on %s', (kind) => {
     expect(rest.items.map((i) => i.sourceId)).toEqual(['c']);
   });
 
+  it('keeps the last of a key repeated across write chunks, reported as created', async () => {
+    const services = Array.from({ length: 2500 }, (_, i) => ({ id: `chunk-${i}`, name: `Услуга ${i}` }));
+    services[2200] = { id: 'chunk-10', name: 'последняя' };
+    const res = await ingestRecords(store.db, 'org', entityKinds.service, services);
+    expect(res.results[10]).toMatchObject({ status: 'rejected', errors: [{ code: 'duplicate_key' }] });
+    expect(res.results[2200]).toMatchObject({ key: 'chunk-10', status: 'created' });
+    expect(res).toMatchObject({ created: 2499, rejected: 1 });
+    expect((await getRecord(store.db, 'org', 'service', 'chunk-10'))!.data).toMatchObject({
+      name: 'последняя',
+    });
+    expect(res.results[0]).not.toHaveProperty('record');
+  });
+
   it('rejects a record with a NUL character and still writes the others', async () => {
     const res = await ingestRecords(store.db, 'org', entityKinds.service, [
       { id: 'nul-ok', name: 'Вывоз ТКО' },
