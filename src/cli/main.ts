@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { safeError } from '../store/safe-error.js';
 import { CliError } from './cli-error.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
@@ -47,7 +48,8 @@ try {
   } else if (err instanceof CommanderError) {
     process.exitCode = err.exitCode;
   } else {
-    console.error(err);
+    const e = safeError(err);
+    console.error(`zhkh-bridge: ${e.name}${e.code ? ` ${e.code}` : ''}: ${e.message}`);
     process.exitCode = 1;
   }
 }

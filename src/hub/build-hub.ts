@@ -9,6 +9,7 @@ import {
   validatorCompiler,
 } from 'fastify-type-provider-zod';
 import type { Store } from '../store/open-store.js';
+import { safeError } from '../store/safe-error.js';
 import type { SecretBox } from '../store/secret-box.js';
 import { SecretKeyError } from '../store/secret-box.js';
 import { findActiveToken, touchToken } from '../store/token-store.js';
@@ -116,7 +117,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
       return reply.status(415).send({ error: 'unsupported_media_type', message: err.message });
     if (status && status >= 400 && status < 500)
       return reply.status(status).send({ error: 'bad_request', message: err.message });
-    req.log.error({ err }, 'request failed');
+    req.log.error({ err: safeError(err) }, 'request failed');
     return reply.status(500).send({ error: 'internal', message: 'internal error; see the hub log' });
   });
 
