@@ -31,9 +31,13 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
       firstAdminToken = (await createToken(db, { orgId: null, name: 'first admin token' })).token;
     }
     const level = flags.logLevel ?? process.env.LOG_LEVEL ?? 'info';
+    const limits = process.env.ZHKH_BODY_LIMIT_MB
+      ? { bodyLimit: bodyLimitFromEnv(process.env.ZHKH_BODY_LIMIT_MB) }
+      : {};
     const app = await buildHub({
       store: opened.store,
       box: opened.box,
+      limits,
       logger: { level, redact: LOG_REDACT },
     });
     const port = Number(flags.port ?? process.env.PORT ?? 8080);
@@ -63,6 +67,14 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
     await opened.store.close();
     throw err;
   }
+}
+
+function bodyLimitFromEnv(value: string): number {
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb < 1 || mb > 1024) {
+    throw new CliError(`ZHKH_BODY_LIMIT_MB=${value} must be a number of MiB from 1 to 1024`);
+  }
+  return Math.round(mb * 1024 * 1024);
 }
 
 /** Resolves when SIGINT or SIGTERM arrives (Ctrl-C). */
