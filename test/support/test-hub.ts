@@ -68,6 +68,7 @@ export async function call(
   method: string,
   path: string,
   opts: { token?: string | null; json?: unknown; body?: string; contentType?: string } = {},
+  // biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON answers field by field
 ): Promise<{ status: number; body: any; text: string; headers: Headers }> {
   const headers: Record<string, string> = {};
   const token = opts.token === undefined ? hub.adminToken : opts.token;
