@@ -10,16 +10,11 @@ import { type ImportOptions, type ImportResult, importPaths } from '../../src/cl
 import type { RecordSink } from '../../src/cli/import/record-sink.js';
 import { ProgressReporter } from '../../src/cli/progress-reporter.js';
 import { getRecord } from '../../src/store/record-store.js';
+import { accountFixture } from '../support/fixtures.js';
 import { startTestHub, type TestHub } from '../support/test-hub.js';
 import { storeKinds } from '../support/test-stores.js';
 
-const account = (n: string, extra: Record<string, unknown> = {}) => ({
-  number: n,
-  premiseId: `p-${n}`,
-  ownerName: 'Иванов Иван Иванович',
-  persons: [{ fullName: 'Иванов Иван Иванович', isOwner: true, phones: ['+7 912 000-00-00'] }],
-  ...extra,
-});
+const account = accountFixture;
 
 const recipient = { inn: '9717025407', bik: '044525593', account: '40702810701100008293' };
 

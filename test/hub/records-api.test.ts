@@ -1,14 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accountFixture } from '../support/fixtures.js';
 import { call, startTestHub, type TestHub } from '../support/test-hub.js';
 import { storeKinds } from '../support/test-stores.js';
 
-const account = (n: string, extra: Record<string, unknown> = {}) => ({
-  number: n,
-  premiseId: `p-${n}`,
-  ownerName: 'Иванов Иван Иванович',
-  persons: [{ fullName: 'Иванов Иван Иванович', isOwner: true, phones: ['+7 912 000-00-00'] }],
-  ...extra,
-});
+const account = accountFixture;
 
 const receipt = (acc: string, toPay = '4225.57') => ({
   accountNumber: acc,
