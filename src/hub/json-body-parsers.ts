@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { UnreadableRecord } from '../store/ingest-records.js';
+import { parseNdjsonLine } from '../store/parse-ndjson-line.js';
 import { HttpError } from './http-error.js';
 
 /** Where JSON.parse stopped, as offset/line/column, so a sender can find the broken spot. */
@@ -41,19 +41,8 @@ export function parseNdjson(text: string): unknown[] {
   const out: unknown[] = [];
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!.trim();
-    if (line === '') continue;
-    try {
-      out.push(JSON.parse(line));
-    } catch (err) {
-      out.push(
-        new UnreadableRecord({
-          code: 'malformed_json',
-          path: '',
-          message: `line ${i + 1} is not valid JSON: ${(err as Error).message}`,
-        }),
-      );
-    }
+    const record = parseNdjsonLine(lines[i]!, i + 1);
+    if (record !== undefined) out.push(record);
   }
   return out;
 }

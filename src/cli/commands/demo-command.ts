@@ -8,6 +8,7 @@ import { createToken, listTokens, revokeToken } from '../../store/token-store.js
 import { CliError } from '../cli-error.js';
 import { httpSink } from '../import/http-sink.js';
 import { ProgressReporter } from '../progress-reporter.js';
+import { withStoreOptions } from '../store-options.js';
 import { type RunningHub, startHub, untilSignal } from './serve-command.js';
 
 interface DemoFlags {
@@ -99,13 +100,10 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
 }
 
 export function registerDemoCommand(program: Command): void {
-  program
-    .command('demo')
+  withStoreOptions(program.command('demo'))
     .description('Create a demo organization, load generated data through the API, and keep serving')
     .option('--accounts <n>', 'how many лицевых счетов to generate (with houses, meters, receipts…)', '500')
     .option('--once', 'exit after printing the summary instead of serving until Ctrl-C')
-    .option('--data-dir <dir>', 'embedded store directory (env ZHKH_DATA_DIR, default ./.zhkh-bridge/data)')
-    .option('--database-url <url>', 'PostgreSQL instead of the embedded store (env DATABASE_URL)')
     .option('-p, --port <port>', 'hub port (default 8080, or any free port when 8080 is busy)')
     .option('--seed <n>', 'generator seed: the same seed gives the same data', String(DEFAULT_DEMO_SEED))
     .addHelpText(

@@ -5,6 +5,7 @@ import { Organization } from '../../domain/model/organization.js';
 import { listOrgs, upsertOrg } from '../../store/org-store.js';
 import { countRecords } from '../../store/record-store.js';
 import { CliError } from '../cli-error.js';
+import { withStoreOptions } from '../store-options.js';
 import { type StoreFlags, withStore } from '../with-store.js';
 
 interface CreateFlags extends StoreFlags {
@@ -48,12 +49,8 @@ export function organizationFromFlags(flags: CreateFlags): Organization {
 
 export function registerOrgsCommand(program: Command): void {
   const orgs = program.command('orgs').description('List and create organizations (УК, ТСЖ) in the store');
-  const storeOpts = (c: Command) =>
-    c
-      .option('--data-dir <dir>', 'embedded store directory (env ZHKH_DATA_DIR, default ./.zhkh-bridge/data)')
-      .option('--database-url <url>', 'PostgreSQL instead of the embedded store (env DATABASE_URL)');
 
-  storeOpts(orgs.command('list').description('Organizations with their record counts')).action(
+  withStoreOptions(orgs.command('list').description('Organizations with their record counts')).action(
     async (flags: StoreFlags) => {
       await withStore(flags, async ({ store }) => {
         const all = await listOrgs(store.db);
@@ -70,7 +67,7 @@ export function registerOrgsCommand(program: Command): void {
     },
   );
 
-  storeOpts(
+  withStoreOptions(
     orgs
       .command('create')
       .description('Create or update an organization, from flags or a JSON file')

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildHub, LOG_REDACT } from '../../hub/build-hub.js';
 import { createToken, ensureAdminToken, listTokens } from '../../store/token-store.js';
 import { CliError } from '../cli-error.js';
+import { withStoreOptions } from '../store-options.js';
 import { type OpenedStore, openCliStore, type StoreFlags } from '../with-store.js';
 
 export interface ServeFlags extends StoreFlags {
@@ -91,8 +92,7 @@ export function untilSignal(): Promise<string> {
 }
 
 export function registerServeCommand(program: Command): void {
-  program
-    .command('serve')
+  withStoreOptions(program.command('serve'))
     .description('Run the billing-facing HTTP API (and, with the sync engine, its workers) until Ctrl-C')
     .option('-p, --port <port>', 'port to listen on (env PORT)', '8080')
     .option(
@@ -100,8 +100,6 @@ export function registerServeCommand(program: Command): void {
       'address to bind (env HOST); use 0.0.0.0 to accept remote billing systems',
       undefined,
     )
-    .option('--data-dir <dir>', 'embedded store directory (env ZHKH_DATA_DIR, default ./.zhkh-bridge/data)')
-    .option('--database-url <url>', 'PostgreSQL instead of the embedded store (env DATABASE_URL)')
     .option('--log-level <level>', 'pino level: fatal, error, warn, info, debug (env LOG_LEVEL)')
     .addHelpText(
       'after',

@@ -2,18 +2,15 @@ import type { Command } from 'commander';
 import { getOrg } from '../../store/org-store.js';
 import { createToken, listTokens, revokeToken } from '../../store/token-store.js';
 import { CliError } from '../cli-error.js';
+import { withStoreOptions } from '../store-options.js';
 import { type StoreFlags, withStore } from '../with-store.js';
 
 export function registerTokensCommand(program: Command): void {
   const tokens = program
     .command('tokens')
     .description('API tokens: an admin token sees every organization, a scoped one only its own');
-  const storeOpts = (c: Command) =>
-    c
-      .option('--data-dir <dir>', 'embedded store directory (env ZHKH_DATA_DIR, default ./.zhkh-bridge/data)')
-      .option('--database-url <url>', 'PostgreSQL instead of the embedded store (env DATABASE_URL)');
 
-  storeOpts(
+  withStoreOptions(
     tokens
       .command('create')
       .description('Create a token and print it (it is shown only once; the store keeps its hash)')
@@ -36,7 +33,7 @@ export function registerTokensCommand(program: Command): void {
       });
     });
 
-  storeOpts(
+  withStoreOptions(
     tokens.command('list').description('Tokens with their scope and last use (never the secrets)'),
   ).action(async (flags: StoreFlags) => {
     await withStore(flags, async ({ store }) => {
@@ -47,7 +44,7 @@ export function registerTokensCommand(program: Command): void {
     });
   });
 
-  storeOpts(tokens.command('revoke <id>').description('Revoke a token by id')).action(
+  withStoreOptions(tokens.command('revoke <id>').description('Revoke a token by id')).action(
     async (id: string, flags: StoreFlags) => {
       await withStore(flags, async ({ store }) => {
         if (!(await revokeToken(store.db, id))) throw new CliError(`no active token ${id}`);

@@ -1,4 +1,4 @@
-import { UnreadableRecord } from '../../store/ingest-records.js';
+import { parseNdjsonLine } from '../../store/parse-ndjson-line.js';
 import type { ReadItem } from './read-item.js';
 import { readTextChunks, type TextEncoding } from './read-text-chunks.js';
 
@@ -17,27 +17,13 @@ export async function* readNdjsonRecords(path: string, encoding: TextEncoding): 
     rest = lines.pop()!;
     for (const text of lines) {
       line++;
-      const record = parseLine(text, line);
+      const record = parseNdjsonLine(text, line);
       if (record !== undefined) yield { record, line, bytesRead };
     }
   }
   if (rest !== '') {
     line++;
-    const record = parseLine(rest, line);
+    const record = parseNdjsonLine(rest, line);
     if (record !== undefined) yield { record, line, bytesRead };
-  }
-}
-
-function parseLine(text: string, line: number): unknown {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  try {
-    return JSON.parse(trimmed);
-  } catch (err) {
-    return new UnreadableRecord({
-      code: 'malformed_json',
-      path: '',
-      message: `line ${line} is not valid JSON: ${(err as Error).message}`,
-    });
   }
 }

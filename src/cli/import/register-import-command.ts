@@ -1,5 +1,6 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { CliError } from '../cli-error.js';
+import { withStoreOptions } from '../store-options.js';
 import { withStore } from '../with-store.js';
 import { directSink } from './direct-sink.js';
 import { type ImportFormat, importFormats } from './format-from-file-name.js';
@@ -57,8 +58,7 @@ Exit codes:
 
 /** `zhkh-bridge import <paths...>`: files and directories of records into the store or a running hub. */
 export function registerImportCommand(program: Command): void {
-  program
-    .command('import')
+  withStoreOptions(program.command('import'))
     .summary('load records from NDJSON, JSON or CSV files (1С exports) into an organization')
     .description(DESCRIPTION)
     .argument('<paths...>', 'files and/or directories to import')
@@ -95,8 +95,6 @@ export function registerImportCommand(program: Command): void {
         'ZHKH_TOKEN',
       ),
     )
-    .option('--data-dir <dir>', 'embedded store directory (env ZHKH_DATA_DIR, default ./.zhkh-bridge/data)')
-    .option('--database-url <url>', 'PostgreSQL instead of the embedded store (env DATABASE_URL)')
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: ImportFlags, command: Command) => {
       // An explicit store flag beats a hub URL inherited from the environment; both given explicitly
