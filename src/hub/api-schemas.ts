@@ -31,8 +31,6 @@ export const BulkResult = z.object({
   ),
 });
 
-export const ErrorBody = z.object({ error: z.string(), message: z.string() }).passthrough();
-
 /** List cursors are opaque to clients: base64url of the last key of the page. */
 export function encodeCursor(key: string): string {
   return Buffer.from(key, 'utf8').toString('base64url');
