@@ -141,3 +141,9 @@ function toInfo(row: typeof connections.$inferSelect, box: SecretBox | undefined
     updatedAt: row.updatedAt.toISOString(),
   };
 }
+
+/** Every connection of every organisation (for the scheduler). */
+export async function listAllConnections(db: Db): Promise<ConnectionInfo[]> {
+  const rows = await db.select().from(connections).orderBy(connections.id);
+  return rows.map((r) => toInfo(r, undefined));
+}

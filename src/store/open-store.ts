@@ -18,6 +18,15 @@ export interface Store {
   db: Db;
   /** Where the data lives, for logs and `--help` output (never includes a password). */
   where: string;
+  /** The driver's own handle, for pg-boss (which runs its own SQL on the same database). */
+  raw: { driver: 'pglite'; client: PGlite } | { driver: 'postgres'; url: string; pool: pg.Pool };
+  /**
+   * Takes an exclusive lock named `name` across every process on this database, or answers
+   * undefined when another holder has it. On PostgreSQL it is a session advisory lock on a client
+   * kept for the lock's life, so a killed process releases it at once; PGlite has one process (the
+   * data directory is locked), so an in-process set is enough.
+   */
+  tryLock(name: string): Promise<(() => Promise<void>) | undefined>;
   close(): Promise<void>;
 }
 
@@ -44,9 +53,18 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     const opened = client;
+    const held = new Set<string>();
     return {
       driver: 'pglite',
       db,
+      raw: { driver: 'pglite', client: opened },
+      async tryLock(name) {
+        if (held.has(name)) return undefined;
+        held.add(name);
+        return async () => {
+          held.delete(name);
+        };
+      },
       where: dir === undefined ? 'PGlite in memory' : `PGlite at ${dir}`,
       async close() {
         try {
@@ -87,9 +105,42 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
       await conn.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
       conn.release();
     }
-    return { driver: 'postgres', db, where: `PostgreSQL at ${redact(url)}`, close: () => pool.end() };
+    return {
+      driver: 'postgres',
+      db,
+      where: `PostgreSQL at ${redact(url)}`,
+      raw: { driver: 'postgres', url, pool },
+      tryLock: (name) => tryAdvisoryLock(pool, name),
+      close: () => pool.end(),
+    };
   } catch (err) {
     await pool.end().catch(() => {});
     throw err;
   }
+}
+
+async function tryAdvisoryLock(pool: pg.Pool, name: string): Promise<(() => Promise<void>) | undefined> {
+  const client = await pool.connect();
+  try {
+    const { rows } = await client.query<{ ok: boolean }>(
+      'SELECT pg_try_advisory_lock(hashtext($1)) AS ok',
+      [`zhkh:${name}`],
+    );
+    if (!rows[0]?.ok) {
+      client.release();
+      return undefined;
+    }
+  } catch (err) {
+    client.release(err as Error);
+    throw err;
+  }
+  return async () => {
+    try {
+      await client.query('SELECT pg_advisory_unlock(hashtext($1))', [`zhkh:${name}`]);
+      client.release();
+    } catch (err) {
+      // A broken client is destroyed, which ends its session and so its lock.
+      client.release(err as Error);
+    }
+  };
 }

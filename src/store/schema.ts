@@ -114,3 +114,128 @@ export const apiTokens = pgTable('api_tokens', {
   lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
   revokedAt: timestamp('revoked_at', { withTimezone: true }),
 });
+
+/**
+ * Delta delivery: per (connection, kind, key) the hash of the last wire payload the platform
+ * confirmed (`ok`) or refused on purpose (`rejected`, not resent until the payload changes or an
+ * operator retries). A record is sent when it has no row or its payload hash differs.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    hash: text('hash').notNull(),
+    status: text('status').notNull(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.kind, t.key] })],
+);
+
+/** (connection, entity, our key) ↔ platform id; `temporary` marks ids the platform will replace. */
+export const idMap = pgTable(
+  'id_map',
+  {
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    entity: text('entity').notNull(),
+    key: text('key').notNull(),
+    platformId: text('platform_id').notNull(),
+    temporary: boolean('temporary').notNull().default(false),
+    firstSeen: timestamp('first_seen', { withTimezone: true }).notNull().defaultNow(),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.connectionId, t.entity, t.key] }),
+    uniqueIndex('id_map_platform_uq').on(t.connectionId, t.entity, t.platformId),
+  ],
+);
+
+/** Inbound position per (connection, stream); `rev` only grows, so a stale writer cannot move it back. */
+export const checkpoints = pgTable(
+  'checkpoints',
+  {
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    stream: text('stream').notNull(),
+    version: bigint('version', { mode: 'number' }).notNull(),
+    value: jsonb('value').notNull(),
+    rev: bigint('rev', { mode: 'number' }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.stream] })],
+);
+
+/**
+ * Everything the engine does is an operation: a sync run, each delivered batch, each inbound page,
+ * each served callback, each check. Children point at their run through `parent_id`.
+ */
+export const operations = pgTable(
+  'operations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    connectionId: text('connection_id').notNull(),
+    platform: text('platform').notNull(),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    type: text('type').notNull(),
+    kind: text('kind'),
+    state: text('state').notNull(),
+    trigger: text('trigger'),
+    options: jsonb('options').notNull().default({}),
+    planned: bigint('planned', { mode: 'number' }),
+    sent: bigint('sent', { mode: 'number' }).notNull().default(0),
+    unchanged: bigint('unchanged', { mode: 'number' }).notNull().default(0),
+    failed: bigint('failed', { mode: 'number' }).notNull().default(0),
+    received: bigint('received', { mode: 'number' }).notNull().default(0),
+    acknowledged: bigint('acknowledged', { mode: 'number' }).notNull().default(0),
+    requests: bigint('requests', { mode: 'number' }).notNull().default(0),
+    lastError: text('last_error'),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    createdAt: createdAt(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('operations_org_idx').on(t.orgId, t.type, t.id),
+    index('operations_conn_idx').on(t.connectionId, t.type, t.id),
+    index('operations_parent_idx').on(t.parentId),
+  ],
+);
+
+/** The current error of a record on a connection (one row per record; resolved when it lands). */
+export const recordErrors = pgTable(
+  'record_errors',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    connectionId: text('connection_id')
+      .notNull()
+      .references(() => connections.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    key: text('key').notNull(),
+    runId: bigint('run_id', { mode: 'number' }),
+    code: text('code').notNull(),
+    message: text('message').notNull(),
+    /** A short excerpt of the wire payload with personal fields masked (see engine/payload-excerpt). */
+    excerpt: text('excerpt'),
+    attempts: bigint('attempts', { mode: 'number' }).notNull().default(1),
+    state: text('state').notNull(),
+    firstSeen: timestamp('first_seen', { withTimezone: true }).notNull().defaultNow(),
+    lastSeen: timestamp('last_seen', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('record_errors_uq').on(t.connectionId, t.kind, t.key),
+    index('record_errors_org_idx').on(t.orgId, t.state, t.id),
+  ],
+);

@@ -1,0 +1,155 @@
+import type { FastifyInstance } from 'fastify';
+import type { z } from 'zod';
+import type { EntityKindName } from '../../domain/entity-kinds.js';
+import type { PlatformFetch } from '../policy/platform-fetch.js';
+
+/**
+ * What a platform folder gives the engine. The engine knows platforms only through this contract:
+ * the Airbyte verbs (check, read = inbound streams) plus outbound streams and served routes.
+ */
+export interface Connector<Settings = unknown, Credentials = unknown> {
+  platform: string;
+  /** One line for `--help` and the API. */
+  title: string;
+  /** Connection settings, validated whenever a connection is created or changed. */
+  settings: z.ZodType<Settings>;
+  /** Credentials (encrypted at rest); validated before a run starts. */
+  credentials: z.ZodType<Credentials>;
+  /** Credentials and reachability: a cheap authenticated call. Throws a PlatformError on failure. */
+  check(ctx: ConnectorContext<Settings, Credentials>): Promise<CheckResult>;
+  /** Outbound streams in dependency order (services and accounts before meters, meters before readings). */
+  outbound: readonly OutboundStream<Settings, Credentials>[];
+  /** Inbound streams, pulled in this order. */
+  inbound: readonly InboundStream<Settings, Credentials>[];
+  /** Routes the platform calls on us (is74), mounted under `/p/<platform>/<connection id>/`. */
+  served?: ServedRoutes<Settings>;
+}
+
+export interface CheckResult {
+  ok: true;
+  /** What the platform said about us (an account name, an organisation): shown to the operator. */
+  detail?: string;
+}
+
+export interface ConnectionRef<Settings = unknown> {
+  id: string;
+  orgId: string;
+  platform: string;
+  settings: Settings;
+}
+
+/** What a connector call may use; the engine builds one per run. */
+export interface ConnectorContext<Settings = unknown, Credentials = unknown> {
+  connection: ConnectionRef<Settings>;
+  credentials: Credentials;
+  /** fetch with the run's timeout and the platform-error mapping (throws PlatformError subclasses). */
+  fetch: PlatformFetch;
+  /**
+   * Per-connection session state that outlives one call (an auth token). The engine clears it when a
+   * call fails with AuthExpiredError, so the next call logs in again.
+   */
+  session: Map<string, unknown>;
+  /** Cancelled when the run is cancelled or the process stops. */
+  signal: AbortSignal;
+  /** The id map of this connection. */
+  ids: IdMapView;
+}
+
+/** The id map as a connector sees it: (entity, our key) ↔ platform id. */
+export interface IdMapView {
+  platformIdOf(entity: string, key: string): Promise<string | undefined>;
+  keyOf(entity: string, platformId: string): Promise<string | undefined>;
+}
+
+/** A canonical record as the engine hands it to an outbound stream. */
+export interface CanonicalRow {
+  key: string;
+  /** The canonical record (API shape decoded: money in kopecks). */
+  data: unknown;
+  deleted: boolean;
+}
+
+/** One record ready for the wire. `payload` is hashed: the same payload is never sent twice. */
+export interface WireRecord {
+  /** Our key (the canonical key). */
+  key: string;
+  op: 'upsert' | 'delete';
+  payload: unknown;
+}
+
+export type RecordOutcome =
+  | { status: 'ok'; platformId?: string | undefined }
+  | { status: 'rejected'; code: string; message: string };
+
+export interface OutboundStream<Settings = unknown, Credentials = unknown> {
+  /** The canonical kind this stream reads. */
+  kind: EntityKindName;
+  /** Id-map entity name (defaults to `kind`). */
+  entity?: string;
+  /** Batch limits; `maxBytes` is measured by `sizeOf` (defaults to UTF-8 JSON length). */
+  limits: { maxRecords: number; maxBytes: number };
+  /**
+   * Maps canonical rows to wire records, one call per page of rows (so a stream can load what it
+   * needs in one query). Return no record for a row to skip it — a deletion the platform has no verb
+   * for, or a row it does not carry. A row that cannot be mapped is reported in `rejected`.
+   */
+  toWire(
+    rows: readonly CanonicalRow[],
+    ctx: ConnectorContext<Settings, Credentials>,
+  ): Promise<{ records: WireRecord[]; rejected?: Array<{ key: string; code: string; message: string }> }>;
+  /** The platform's own measure of a record's size on the wire, in bytes. */
+  sizeOf?(record: WireRecord): number;
+  /**
+   * Sends one batch and answers one outcome per record, in input order. A failure of the whole
+   * request is thrown (a PlatformError): the engine retries, waits, re-authenticates or splits.
+   */
+  deliver(batch: readonly WireRecord[], ctx: ConnectorContext<Settings, Credentials>): Promise<RecordOutcome[]>;
+}
+
+/** One inbound entry for the billing's inbox (and optionally a canonical record to upsert). */
+export interface InboundItem {
+  /** Inbox kind (`reading`, `payment`, `ticket`, …). */
+  kind: string;
+  /** The platform's stable id of this item: a redelivery with the same id adds nothing. */
+  sourceId: string;
+  payload: unknown;
+  /** Id-map entries learned from this item: (entity, our key) ↔ platform id. */
+  ids?: Array<{ entity: string; key: string; platformId: string; temporary?: boolean }>;
+}
+
+export interface InboundPage {
+  items: InboundItem[];
+  /** The checkpoint after this page; stored in the same transaction as the items. */
+  checkpoint: unknown;
+  /** Handed to `ack` after the commit (the guids to delete, a cursor). */
+  ackToken?: unknown;
+  /** More pages are waiting. */
+  hasMore: boolean;
+}
+
+export interface InboundStream<Settings = unknown, Credentials = unknown> {
+  name: string;
+  /** Bumped when the checkpoint's shape changes: an older checkpoint is then ignored (full re-read). */
+  checkpointVersion: number;
+  pull(checkpoint: unknown, ctx: ConnectorContext<Settings, Credentials>): Promise<InboundPage>;
+  /** Acknowledges a page after its items and checkpoint are committed. */
+  ack?(ackToken: unknown, ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
+}
+
+/** What a served route may use to answer the platform and to record what happened. */
+export interface ServedContext<Settings = unknown> {
+  connection: ConnectionRef<Settings>;
+  /** Records a served call as an operation (`callback` type) with its counts. */
+  record(op: { kind?: string; received?: number; failed?: number; error?: string }): Promise<void>;
+}
+
+export interface ServedRoutes<Settings = unknown> {
+  /**
+   * Registers the platform's routes on `app` (already prefixed with `/p/<platform>/:connectionId`).
+   * `resolve` finds the connection of a request; it answers 404 for an unknown or disabled one.
+   */
+  register(
+    app: FastifyInstance,
+    resolve: (connectionId: string) => Promise<ServedContext<Settings> | undefined>,
+  ): void;
+}

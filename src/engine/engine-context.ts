@@ -1,0 +1,35 @@
+import type { Logger } from 'pino';
+import type { Store } from '../store/open-store.js';
+import type { SecretBox } from '../store/secret-box.js';
+import { keyOfPlatformId, platformIdOf } from '../store/id-map-store.js';
+import type { IdMapView } from './connector/connector.js';
+import type { ConnectorRegistry } from './connector/connector-registry.js';
+import type { EngineMetrics } from './engine-metrics.js';
+
+/** What the engine needs to run syncs; one per process. */
+export interface EngineContext {
+  store: Store;
+  box: SecretBox | undefined;
+  connectors: ConnectorRegistry;
+  metrics?: EngineMetrics | undefined;
+  log?: Logger | undefined;
+  /** Per-connection session state (auth tokens) kept across runs in this process. */
+  sessions: Map<string, Map<string, unknown>>;
+  /** For tests: jitter source and sleep (both default to the real ones). */
+  random?: (() => number) | undefined;
+  idMapView(connectionId: string): IdMapView;
+}
+
+export function createEngineContext(
+  parts: Omit<EngineContext, 'sessions' | 'idMapView'> & { sessions?: EngineContext['sessions'] },
+): EngineContext {
+  const db = parts.store.db;
+  return {
+    ...parts,
+    sessions: parts.sessions ?? new Map(),
+    idMapView: (connectionId) => ({
+      platformIdOf: (entity, key) => platformIdOf(db, connectionId, entity, key),
+      keyOf: (entity, platformId) => keyOfPlatformId(db, connectionId, entity, platformId),
+    }),
+  };
+}

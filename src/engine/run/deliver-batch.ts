@@ -1,0 +1,125 @@
+import type { Db } from '../../store/open-store.js';
+import { markDelivered } from '../../store/delivery-store.js';
+import { upsertIds } from '../../store/id-map-store.js';
+import { createOperation, updateOperation } from '../../store/operation-store.js';
+import { openRecordErrors, resolveRecordErrors } from '../../store/record-error-store.js';
+import type { OutboundStream, RecordOutcome } from '../connector/connector.js';
+import { payloadExcerpt } from '../payload-excerpt.js';
+import type { SizedRecord } from '../plan-batches.js';
+import { GiveUpError, runWithRetry, SplitRequired } from '../policy/run-with-retry.js';
+import { ConnectionProblemError, retryOptions, type StreamRun } from './stream-run.js';
+
+/** Codes after which every further call of the run would fail the same way. */
+const CONNECTION_PROBLEMS = new Set(['auth_rejected', 'auth_expired']);
+
+/**
+ * Delivers one batch under the retry policy and commits its per-record outcomes — delivery hashes,
+ * record errors, id map, the batch's operation row and the run's counts — in one transaction.
+ * A request-too-large answer splits the batch and delivers the halves; a batch the policy gives up
+ * on becomes record errors (`dead_letter` records are not marked delivered, so the next run sends
+ * them again; records refused for good are marked `rejected` and wait for a change or a retry).
+ */
+export async function deliverBatch(run: StreamRun, stream: OutboundStream, batch: readonly SizedRecord[]): Promise<void> {
+  const started = new Date();
+  const labels = { platform: run.connection.platform, kind: stream.kind };
+  const metrics = run.engine.metrics;
+  let requests = 0;
+  let outcomes: RecordOutcome[];
+  try {
+    outcomes = await runWithRetry(
+      async () => {
+        requests++;
+        return stream.deliver(
+          batch.map((b) => b.record),
+          run.ctx,
+        );
+      },
+      {
+        ...retryOptions(run, batch.length),
+        onRetry: (d) => metrics?.requests.inc({ ...labels, result: d.action }),
+      },
+    );
+    if (outcomes.length !== batch.length) {
+      throw new GiveUpError(
+        {
+          action: 'dead',
+          code: 'bad_answer',
+          message: `the platform answered ${outcomes.length} outcomes for ${batch.length} records`,
+        },
+        undefined,
+      );
+    }
+    metrics?.requests.inc({ ...labels, result: 'ok' });
+  } catch (err) {
+    if (err instanceof SplitRequired) {
+      metrics?.requests.inc({ ...labels, result: 'split' });
+      const mid = Math.ceil(batch.length / 2);
+      await deliverBatch(run, stream, batch.slice(0, mid));
+      await deliverBatch(run, stream, batch.slice(mid));
+      return;
+    }
+    if (!(err instanceof GiveUpError) || err.code === 'cancelled') throw err;
+    if (CONNECTION_PROBLEMS.has(err.code)) throw new ConnectionProblemError(err.message, err.code);
+    metrics?.requests.inc({ ...labels, result: 'failed' });
+    const dead = err.decision.action === 'dead';
+    const code = dead ? 'dead_letter' : err.code;
+    const message = dead ? `${err.code}: ${err.message}` : err.message;
+    outcomes = batch.map(() => ({ status: 'rejected', code, message }));
+    await commitOutcomes(run, stream, batch, outcomes, { started, requests, markRejected: !dead });
+    return;
+  } finally {
+    metrics?.batchSeconds.observe(labels, (Date.now() - started.getTime()) / 1000);
+  }
+  await commitOutcomes(run, stream, batch, outcomes, { started, requests, markRejected: true });
+}
+
+async function commitOutcomes(
+  run: StreamRun,
+  stream: OutboundStream,
+  batch: readonly SizedRecord[],
+  outcomes: readonly RecordOutcome[],
+  opts: { started: Date; requests: number; markRejected: boolean },
+): Promise<void> {
+  const { connection } = run;
+  const entity = stream.entity ?? stream.kind;
+  const marks: Array<{ key: string; hash: string; status: 'ok' | 'rejected' }> = [];
+  const okKeys: string[] = [];
+  const errors: Array<{ key: string; code: string; message: string; excerpt: string }> = [];
+  const ids: Array<{ entity: string; key: string; platformId: string }> = [];
+  outcomes.forEach((o, i) => {
+    const r = batch[i]!;
+    if (o.status === 'ok') {
+      marks.push({ key: r.record.key, hash: r.hash, status: 'ok' });
+      okKeys.push(r.record.key);
+      if (o.platformId !== undefined) ids.push({ entity, key: r.record.key, platformId: o.platformId });
+    } else {
+      if (opts.markRejected) marks.push({ key: r.record.key, hash: r.hash, status: 'rejected' });
+      errors.push({ key: r.record.key, code: o.code, message: o.message, excerpt: payloadExcerpt(r.record.payload) });
+    }
+  });
+  await run.engine.store.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await markDelivered(tx, connection.id, stream.kind, marks);
+    await resolveRecordErrors(tx, connection.id, stream.kind, okKeys);
+    await openRecordErrors(tx, connection.orgId, connection.id, stream.kind, run.runId, errors);
+    await upsertIds(tx, connection.id, ids);
+    const counts = { sent: okKeys.length, failed: errors.length, requests: opts.requests };
+    await createOperation(tx, {
+      orgId: connection.orgId,
+      connectionId: connection.id,
+      platform: connection.platform,
+      parentId: run.runId,
+      type: 'batch',
+      kind: stream.kind,
+      state: errors.length === 0 ? 'succeeded' : okKeys.length === 0 ? 'failed' : 'partial',
+      counts,
+      startedAt: opts.started,
+      lastError: errors[0] ? `${errors[0].key}: ${errors[0].code}: ${errors[0].message}`.slice(0, 1000) : undefined,
+    });
+    await updateOperation(tx, run.runId, { add: counts });
+  });
+  const m = run.engine.metrics;
+  const labels = { platform: connection.platform, kind: stream.kind };
+  if (okKeys.length) m?.records.inc({ ...labels, outcome: 'sent' }, okKeys.length);
+  if (errors.length) m?.records.inc({ ...labels, outcome: opts.markRejected ? 'rejected' : 'dead' }, errors.length);
+}

@@ -1,0 +1,131 @@
+import { getConnection, readCredentials } from '../../store/connection-store.js';
+import { countKindRecords } from '../../store/delivery-store.js';
+import {
+  getOperation,
+  isCancelRequested,
+  type Operation,
+  type OperationState,
+  updateOperation,
+} from '../../store/operation-store.js';
+import { safeError } from '../../store/safe-error.js';
+import type { ConnectorContext } from '../connector/connector.js';
+import type { EngineContext } from '../engine-context.js';
+import { createPlatformFetch } from '../policy/platform-fetch.js';
+import { GiveUpError } from '../policy/run-with-retry.js';
+import { type RunOptions, RunOptionsSchema } from './run-options.js';
+import { resolveConnector } from './resolve-connector.js';
+import { ConnectionProblemError, type StreamRun } from './stream-run.js';
+import { syncInboundStream } from './sync-inbound.js';
+import { syncOutboundStream } from './sync-outbound.js';
+
+/** Another process (or this one) is running a sync of the same connection right now. */
+export class ConnectionBusyError extends Error {
+  override name = 'ConnectionBusyError';
+}
+
+const CANCEL_POLL_MS = 500;
+
+/**
+ * Executes a queued run: one connection, its outbound streams in dependency order, then its inbound
+ * streams. Only one run of a connection executes at a time across every process (store lock), so
+ * no batch is ever delivered by two workers at once. A failing stream does not stop the others;
+ * a connection problem (credentials refused) does, since every call would fail the same way.
+ */
+export async function executeRun(
+  engine: EngineContext,
+  runId: number,
+  opts: { onProgress?: (run: Operation) => void } = {},
+): Promise<Operation> {
+  const run = await getOperation(engine.store.db, runId);
+  if (!run || run.type !== 'run') throw new Error(`run ${runId} does not exist`);
+  if (run.state !== 'queued' && run.state !== 'running') return run;
+  const release = await engine.store.tryLock(`sync:${run.connectionId}`);
+  if (!release) throw new ConnectionBusyError(`connection ${run.connectionId} is being synced by another run`);
+  const started = Date.now();
+  const controller = new AbortController();
+  const poll = setInterval(() => {
+    isCancelRequested(engine.store.db, runId)
+      .then((c) => {
+        if (c) controller.abort(new Error('the run was cancelled'));
+      })
+      .catch(() => {});
+    if (opts.onProgress) getOperation(engine.store.db, runId).then((r) => r && opts.onProgress?.(r), () => {});
+  }, CANCEL_POLL_MS);
+  let final: { state: OperationState; lastError: string | null } = { state: 'failed', lastError: null };
+  try {
+    final = await runStreams(engine, run, controller.signal);
+  } catch (err) {
+    final = { state: 'failed', lastError: describe(err) };
+  } finally {
+    clearInterval(poll);
+    await updateOperation(engine.store.db, runId, final).catch(() => {});
+    await release();
+  }
+  engine.metrics?.runSeconds.observe({ platform: run.platform, state: final.state }, (Date.now() - started) / 1000);
+  const done = (await getOperation(engine.store.db, runId))!;
+  opts.onProgress?.(done);
+  return done;
+}
+
+async function runStreams(
+  engine: EngineContext,
+  run: Operation,
+  signal: AbortSignal,
+): Promise<{ state: OperationState; lastError: string | null }> {
+  const db = engine.store.db;
+  const options: RunOptions = RunOptionsSchema.parse(run.options);
+  const conn = await getConnection(db, engine.box, run.orgId, run.connectionId);
+  if (!conn) return { state: 'failed', lastError: `connection ${run.connectionId} no longer exists` };
+  if (!conn.enabled) return { state: 'failed', lastError: `connection ${conn.name} is disabled` };
+  const resolved = resolveConnector(engine.connectors, conn, await readCredentials(db, engine.box, conn.id));
+  if (!resolved.ok) return { state: 'failed', lastError: resolved.error };
+  const { connector, settings, credentials, sync } = resolved;
+
+  const outbound = connector.outbound.filter((s) => !options.kinds || options.kinds.includes(s.kind));
+  const inbound = connector.inbound.filter((s) => !options.kinds || options.kinds.includes(s.name));
+  await updateOperation(db, run.id, {
+    state: 'running',
+    planned: options.direction === 'inbound' ? 0 : await countKindRecords(db, run.orgId, outbound.map((s) => s.kind)),
+  });
+  const session = engine.sessions.get(conn.id) ?? new Map<string, unknown>();
+  engine.sessions.set(conn.id, session);
+  const connection = { id: conn.id, orgId: conn.orgId, platform: conn.platform, settings };
+  const ctx: ConnectorContext = {
+    connection,
+    credentials,
+    fetch: createPlatformFetch({ timeoutMs: sync.retry.timeoutMs, signal }),
+    session,
+    signal,
+    ids: engine.idMapView(conn.id),
+  };
+  const streamRun: StreamRun = { engine, connection, ctx, runId: run.id, policy: sync.retry, signal };
+
+  const failures: string[] = [];
+  const jobs = [
+    ...(options.direction === 'inbound' ? [] : outbound.map((s) => ({ name: s.kind, go: () => syncOutboundStream(streamRun, s) }))),
+    ...(options.direction === 'outbound' ? [] : inbound.map((s) => ({ name: s.name, go: () => syncInboundStream(streamRun, s) }))),
+  ];
+  for (const job of jobs) {
+    if (signal.aborted) break;
+    try {
+      await job.go();
+    } catch (err) {
+      if (signal.aborted) break;
+      if (err instanceof ConnectionProblemError || (err instanceof GiveUpError && err.code.startsWith('auth_'))) {
+        return { state: 'failed', lastError: `connection problem (${job.name}): ${describe(err)}` };
+      }
+      failures.push(`${job.name}: ${describe(err)}`);
+      engine.log?.warn({ run: run.id, stream: job.name, err: safeError(err) }, 'stream failed');
+    }
+  }
+  if (signal.aborted) return { state: 'cancelled', lastError: failures[0] ?? null };
+  const after = (await getOperation(db, run.id))!;
+  if (failures.length > 0 && failures.length === jobs.length) return { state: 'failed', lastError: failures.join('; ').slice(0, 2000) };
+  if (failures.length > 0 || after.failed > 0) return { state: 'partial', lastError: failures.join('; ').slice(0, 2000) || null };
+  return { state: 'succeeded', lastError: null };
+}
+
+function describe(err: unknown): string {
+  const e = safeError(err);
+  return `${e.code ? `${e.code}: ` : ''}${e.message}`;
+}

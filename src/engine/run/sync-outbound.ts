@@ -1,0 +1,143 @@
+import type { Db } from '../../store/open-store.js';
+import { markDelivered, type OutboundRow, readOutboundPage } from '../../store/delivery-store.js';
+import { updateOperation } from '../../store/operation-store.js';
+import { openRecordErrors } from '../../store/record-error-store.js';
+import type { OutboundStream, WireRecord } from '../connector/connector.js';
+import { payloadExcerpt } from '../payload-excerpt.js';
+import { planBatches, type SizedRecord } from '../plan-batches.js';
+import { wireHash } from '../wire-hash.js';
+import { deliverBatch } from './deliver-batch.js';
+import type { StreamRun } from './stream-run.js';
+
+const PAGE = 1000;
+
+/**
+ * Delta delivery of one outbound stream: reads the kind's records page by page in key order, maps
+ * them to wire records, and sends only those whose wire hash differs from what the platform last
+ * confirmed — an unchanged re-sync sends nothing. Batches go out as they fill, at most
+ * `policy.concurrency` at a time (one in flight by default).
+ */
+export async function syncOutboundStream(run: StreamRun, stream: OutboundStream): Promise<void> {
+  const { engine, connection } = run;
+  const sizeOf = stream.sizeOf ?? defaultSize;
+  const inflight = new Set<Promise<void>>();
+  let failure: unknown;
+  const launch = async (batch: SizedRecord[]) => {
+    while (inflight.size >= run.policy.concurrency) await Promise.race(inflight);
+    if (failure) throw failure;
+    const p: Promise<void> = deliverBatch(run, stream, batch)
+      .catch((err) => {
+        failure ??= err;
+      })
+      .finally(() => inflight.delete(p));
+    inflight.add(p);
+  };
+
+  let pending: SizedRecord[] = [];
+  let after: string | undefined;
+  try {
+    for (;;) {
+      if (run.signal.aborted || failure) break;
+      const rows = await readOutboundPage(engine.store.db, connection.orgId, connection.id, stream.kind, after, PAGE);
+      if (rows.length === 0) break;
+      after = rows[rows.length - 1]!.key;
+      const changed = await changedRecords(run, stream, rows);
+      for (const record of changed) pending.push({ record: record.record, hash: record.hash, bytes: sizeOf(record.record) });
+      const { batches, oversize } = planBatches(pending, stream.limits);
+      await refuseOversize(run, stream, oversize);
+      // The last batch may still fill from the next page; hold it back unless this was the last page.
+      const last = rows.length < PAGE ? undefined : batches.pop();
+      pending = last ?? [];
+      for (const b of batches) await launch(b);
+      if (rows.length < PAGE) break;
+    }
+    if (pending.length > 0 && !run.signal.aborted && !failure) await launch(pending);
+  } finally {
+    await Promise.allSettled(inflight);
+  }
+  if (failure) throw failure;
+}
+
+function defaultSize(record: WireRecord): number {
+  return Buffer.byteLength(JSON.stringify(record.payload) ?? 'null') + record.key.length + 32;
+}
+
+/** Maps a page and keeps what changed; counts the rest as unchanged and records mapping refusals. */
+async function changedRecords(
+  run: StreamRun,
+  stream: OutboundStream,
+  rows: readonly OutboundRow[],
+): Promise<Array<{ record: WireRecord; hash: string }>> {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  // A deletion matters only for a record the platform holds.
+  const candidates = rows.filter((r) => !r.deleted || r.deliveredStatus === 'ok');
+  const mapped =
+    candidates.length === 0
+      ? { records: [] }
+      : await stream.toWire(
+          candidates.map((r) => ({ key: r.key, data: r.data, deleted: r.deleted })),
+          run.ctx,
+        );
+  const changed: Array<{ record: WireRecord; hash: string }> = [];
+  for (const record of mapped.records) {
+    const hash = wireHash(record);
+    if (byKey.get(record.key)?.deliveredHash !== hash) changed.push({ record, hash });
+  }
+  const refusals = (mapped.rejected ?? []).flatMap((r) => {
+    // The hash of the unmappable record itself: the same record is not reported again until it changes.
+    const hash = wireHash({ key: r.key, op: 'upsert', payload: { unmappable: byKey.get(r.key)?.data ?? null } });
+    return byKey.get(r.key)?.deliveredHash === hash ? [] : [{ ...r, hash }];
+  });
+  if (refusals.length > 0) {
+    await commitRefusals(
+      run,
+      stream,
+      refusals.map((r) => ({ key: r.key, hash: r.hash, code: r.code, message: r.message, excerpt: undefined })),
+    );
+  }
+  const unchanged = rows.length - changed.length - refusals.length;
+  if (unchanged > 0) {
+    await updateOperation(run.engine.store.db, run.runId, { add: { unchanged } });
+    run.engine.metrics?.records.inc({ platform: run.connection.platform, kind: stream.kind, outcome: 'unchanged' }, unchanged);
+  }
+  return changed;
+}
+
+/** A record too large for any batch is refused here rather than sent to be refused. */
+async function refuseOversize(run: StreamRun, stream: OutboundStream, oversize: readonly SizedRecord[]): Promise<void> {
+  if (oversize.length === 0) return;
+  await commitRefusals(
+    run,
+    stream,
+    oversize.map((r) => ({
+      key: r.record.key,
+      hash: r.hash,
+      code: 'too_large',
+      message: `the record is ${r.bytes} bytes on the wire; the platform takes at most ${stream.limits.maxBytes} in one request`,
+      excerpt: payloadExcerpt(r.record.payload),
+    })),
+  );
+}
+
+async function commitRefusals(
+  run: StreamRun,
+  stream: OutboundStream,
+  refusals: ReadonlyArray<{ key: string; hash: string; code: string; message: string; excerpt: string | undefined }>,
+): Promise<void> {
+  const { connection } = run;
+  await run.engine.store.db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await markDelivered(
+      tx,
+      connection.id,
+      stream.kind,
+      refusals.map((r) => ({ key: r.key, hash: r.hash, status: 'rejected' as const })),
+    );
+    await openRecordErrors(tx, connection.orgId, connection.id, stream.kind, run.runId, refusals);
+    await updateOperation(tx, run.runId, { add: { failed: refusals.length } });
+  });
+  run.engine.metrics?.records.inc(
+    { platform: connection.platform, kind: stream.kind, outcome: 'rejected' },
+    refusals.length,
+  );
+}

@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './open-store.js';
+import { queryRows } from './query-rows.js';
+
+export interface IdMapEntry {
+  entity: string;
+  key: string;
+  platformId: string;
+  /** The platform will replace this id («Умное ЖКХ» ids starting with `--`). */
+  temporary?: boolean | undefined;
+}
+
+/**
+ * Records (entity, our key) ↔ platform id for one connection. A key's platform id may change (a
+ * temporary id replaced); a platform id taken over by another key moves to it — the newest
+ * statement of the platform wins, so the map never holds one platform id twice.
+ */
+export async function upsertIds(db: Db, connectionId: string, entries: readonly IdMapEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const last = new Map<string, IdMapEntry>();
+  for (const e of entries) last.set(`${e.entity}\u0000${e.key}`, e);
+  const payload = JSON.stringify([...last.values()].map((e) => ({ e: e.entity, k: e.key, p: e.platformId, t: !!e.temporary })));
+  await db.execute(sql`
+    DELETE FROM id_map m USING jsonb_to_recordset(${payload}::jsonb) AS t(e text, k text, p text, t boolean)
+    WHERE m.connection_id = ${connectionId} AND m.entity = t.e AND m.platform_id = t.p AND m.key <> t.k`);
+  await db.execute(sql`
+    INSERT INTO id_map (connection_id, entity, key, platform_id, temporary)
+    SELECT ${connectionId}, t.e, t.k, t.p, t.t FROM jsonb_to_recordset(${payload}::jsonb) AS t(e text, k text, p text, t boolean)
+    ON CONFLICT (connection_id, entity, key) DO UPDATE
+      SET platform_id = excluded.platform_id, temporary = excluded.temporary, last_seen = now()`);
+}
+
+export async function platformIdOf(
+  db: Db,
+  connectionId: string,
+  entity: string,
+  key: string,
+): Promise<string | undefined> {
+  const rows = await queryRows<{ platform_id: string }>(
+    db,
+    sql`SELECT platform_id FROM id_map WHERE connection_id = ${connectionId} AND entity = ${entity} AND key = ${key}`,
+  );
+  return rows[0]?.platform_id;
+}
+
+export async function keyOfPlatformId(
+  db: Db,
+  connectionId: string,
+  entity: string,
+  platformId: string,
+): Promise<string | undefined> {
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`SELECT key FROM id_map WHERE connection_id = ${connectionId} AND entity = ${entity} AND platform_id = ${platformId}`,
+  );
+  return rows[0]?.key;
+}
+
+/** Replaces a temporary platform id by the permanent one; answers whether a mapping was changed. */
+export async function replacePlatformId(
+  db: Db,
+  connectionId: string,
+  entity: string,
+  oldId: string,
+  newId: string,
+): Promise<boolean> {
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`UPDATE id_map SET platform_id = ${newId}, temporary = false, last_seen = now()
+        WHERE connection_id = ${connectionId} AND entity = ${entity} AND platform_id = ${oldId}
+        RETURNING key`,
+  );
+  return rows.length > 0;
+}
+
+export interface IdMapRow extends IdMapEntry {
+  firstSeen: string;
+  lastSeen: string;
+}
+
+export async function listIds(
+  db: Db,
+  connectionId: string,
+  opts: { entity?: string | undefined; limit: number },
+): Promise<IdMapRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT entity, key, platform_id, temporary, first_seen, last_seen FROM id_map
+        WHERE connection_id = ${connectionId} ${opts.entity ? sql`AND entity = ${opts.entity}` : sql``}
+        ORDER BY entity, key LIMIT ${opts.limit}`,
+  );
+  return rows.map((r) => ({
+    entity: String(r.entity),
+    key: String(r.key),
+    platformId: String(r.platform_id),
+    temporary: Boolean(r.temporary),
+    firstSeen: new Date(r.first_seen as string).toISOString(),
+    lastSeen: new Date(r.last_seen as string).toISOString(),
+  }));
+}

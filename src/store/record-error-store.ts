@@ -1,0 +1,96 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from './open-store.js';
+import { queryRows } from './query-rows.js';
+
+export interface RecordErrorInput {
+  key: string;
+  code: string;
+  message: string;
+  /** Already masked: no personal data beyond the key (see engine/payload-excerpt). */
+  excerpt?: string | undefined;
+}
+
+export interface RecordErrorRow extends RecordErrorInput {
+  id: number;
+  connectionId: string;
+  kind: string;
+  runId: number | null;
+  attempts: number;
+  state: 'open' | 'resolved';
+  firstSeen: string;
+  lastSeen: string;
+  resolvedAt: string | null;
+}
+
+/** Opens (or renews) the current error of each record; `attempts` counts how often it failed. */
+export async function openRecordErrors(
+  db: Db,
+  orgId: string,
+  connectionId: string,
+  kind: string,
+  runId: number | null,
+  errors: readonly RecordErrorInput[],
+): Promise<void> {
+  if (errors.length === 0) return;
+  const payload = JSON.stringify(errors.map((e) => ({ k: e.key, c: e.code, m: e.message, x: e.excerpt ?? null })));
+  await db.execute(sql`
+    INSERT INTO record_errors (org_id, connection_id, kind, key, run_id, code, message, excerpt, state)
+    SELECT ${orgId}, ${connectionId}, ${kind}, t.k, ${runId}, t.c, t.m, t.x, 'open'
+    FROM jsonb_to_recordset(${payload}::jsonb) AS t(k text, c text, m text, x text)
+    ON CONFLICT (connection_id, kind, key) DO UPDATE SET
+      run_id = excluded.run_id, code = excluded.code, message = excluded.message, excerpt = excluded.excerpt,
+      attempts = CASE WHEN record_errors.state = 'open' THEN record_errors.attempts + 1 ELSE 1 END,
+      state = 'open', last_seen = now(), resolved_at = NULL`);
+}
+
+/** Closes the open errors of records that have now landed. */
+export async function resolveRecordErrors(
+  db: Db,
+  connectionId: string,
+  kind: string,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db.execute(sql`
+    UPDATE record_errors SET state = 'resolved', resolved_at = now()
+    WHERE connection_id = ${connectionId} AND kind = ${kind} AND state = 'open'
+      AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`);
+}
+
+export async function listRecordErrors(
+  db: Db,
+  orgId: string,
+  q: {
+    connectionId?: string | undefined;
+    kind?: string | undefined;
+    state?: 'open' | 'resolved' | undefined;
+    after?: number | undefined;
+    limit: number;
+  },
+): Promise<RecordErrorRow[]> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`SELECT * FROM record_errors WHERE org_id = ${orgId}
+      ${q.connectionId ? sql`AND connection_id = ${q.connectionId}` : sql``}
+      ${q.kind ? sql`AND kind = ${q.kind}` : sql``}
+      ${q.state ? sql`AND state = ${q.state}` : sql``}
+      ${q.after !== undefined ? sql`AND id > ${q.after}` : sql``}
+      ORDER BY id LIMIT ${q.limit}`,
+  );
+  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+  return rows.map((r) => ({
+    id: Number(r.id),
+    connectionId: String(r.connection_id),
+    kind: String(r.kind),
+    key: String(r.key),
+    runId: r.run_id === null ? null : Number(r.run_id),
+    code: String(r.code),
+    message: String(r.message),
+    excerpt: (r.excerpt as string | null) ?? undefined,
+    attempts: Number(r.attempts),
+    state: r.state as 'open' | 'resolved',
+    firstSeen: iso(r.first_seen)!,
+    lastSeen: iso(r.last_seen)!,
+    resolvedAt: iso(r.resolved_at),
+  }));
+}
