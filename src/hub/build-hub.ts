@@ -8,6 +8,9 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { ConnectorRegistry } from '../engine/connector/connector-registry.js';
+import type { SyncEngine } from '../engine/sync-engine.js';
+import { builtinConnectors } from '../platforms/builtin-connectors.js';
 import type { Store } from '../store/open-store.js';
 import { safeError } from '../store/safe-error.js';
 import type { SecretBox } from '../store/secret-box.js';
@@ -25,6 +28,12 @@ import { registerTokenRoutes } from './routes/token-routes.js';
 
 export interface HubOptions {
   store: Store;
+  /** Platforms known to the hub; defaults to every built-in platform. */
+  connectors?: ConnectorRegistry;
+  /** The sync engine (its metrics should use `metrics.registry`); without it the sync routes answer 503. */
+  engine?: SyncEngine;
+  /** Shared with the engine so /metrics shows both. */
+  metrics?: HubMetrics;
   box: SecretBox | undefined;
   limits?: Partial<HubLimits>;
   logger?: FastifyServerOptions['logger'];
@@ -39,7 +48,14 @@ export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', '*
 /** Builds the billing-facing HTTP API on a store. The caller listens and closes. */
 export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   const limits = { ...DEFAULT_LIMITS, ...opts.limits };
-  const ctx: HubContext = { store: opts.store, box: opts.box, metrics: new HubMetrics(), limits };
+  const ctx: HubContext = {
+    store: opts.store,
+    box: opts.box,
+    metrics: opts.metrics ?? new HubMetrics(),
+    limits,
+    connectors: opts.connectors ?? builtinConnectors(),
+    engine: opts.engine,
+  };
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: limits.bodyLimit,

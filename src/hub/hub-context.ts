@@ -1,3 +1,5 @@
+import type { ConnectorRegistry } from '../engine/connector/connector-registry.js';
+import type { SyncEngine } from '../engine/sync-engine.js';
 import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
 import type { HubMetrics } from './hub-metrics.js';
@@ -15,4 +17,8 @@ export interface HubContext {
   box: SecretBox | undefined;
   metrics: HubMetrics;
   limits: HubLimits;
+  /** The platforms this hub knows (connection settings are validated with their schemas). */
+  connectors: ConnectorRegistry;
+  /** Sync runs: trigger, check, cancel, resend. Absent only in hubs built without an engine (tests of the core API). */
+  engine: SyncEngine | undefined;
 }

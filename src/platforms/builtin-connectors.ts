@@ -1,0 +1,7 @@
+import { ConnectorRegistry } from '../engine/connector/connector-registry.js';
+import { testbedConnector } from './testbed/client/testbed-connector.js';
+
+/** Every platform this build of the hub can connect to. */
+export function builtinConnectors(): ConnectorRegistry {
+  return new ConnectorRegistry([testbedConnector]);
+}
