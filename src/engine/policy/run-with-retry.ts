@@ -91,6 +91,9 @@ export async function runWithRetry<T>(
         break;
       case 'retry':
       case 'wait':
+        // The new session got past authentication (this failure is something else), so a token
+        // that expires later in a long retry sequence may be renewed again.
+        reauthed = false;
         opts.onRetry?.(decision, err);
         try {
           await sleep(decision.delayMs, signal);

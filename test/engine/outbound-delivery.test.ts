@@ -1,0 +1,162 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listOperations } from '../../src/store/operation-store.js';
+import { listRecordErrors } from '../../src/store/record-error-store.js';
+import {
+  type EngineFixture,
+  ORG,
+  putServices,
+  removeServices,
+  serviceRecords,
+  startEngineFixture,
+  syncOnce,
+} from '../support/engine-fixture.js';
+import { storeKinds } from '../support/test-stores.js';
+
+describe.each(storeKinds)('outbound delivery on %s', (kind) => {
+  let f: EngineFixture | undefined;
+  afterEach(async () => {
+    await f?.close();
+    f = undefined;
+  });
+
+  it('lands 10,000 records exactly once with their latest payload while 30% of requests fail', async () => {
+    f = await startEngineFixture(kind, {
+      testbed: {
+        seed: 7,
+        maxItems: 250,
+        errorRate: 0.08,
+        lostAnswerRate: 0.08,
+        resetRate: 0.05,
+        rateLimitRate: 0.05,
+        rateLimitResetMs: 20,
+        timeoutRate: 0.04,
+        hangMs: 400,
+        tokenTtlMs: 700,
+      },
+      sync: { timeoutMs: 200 },
+    });
+    const records = serviceRecords(10_000);
+    // 40 records the platform refuses on purpose.
+    const rejected = new Set(records.filter((_, i) => i % 250 === 7).map((r) => r.id));
+    await putServices(
+      f.store,
+      records.map((r) => (rejected.has(r.id) ? { ...r, reject: 'bad_service' } : r)),
+    );
+    const run = await syncOnce(f, { kinds: ['service'] });
+    expect(run.lastError).toBeNull();
+    expect(run.state).toBe('partial');
+    expect(run.sent).toBe(10_000 - rejected.size);
+    expect(run.failed).toBe(rejected.size);
+
+    // Then the billing changes a tenth of them (fixing the refused ones among them) and the next
+    // sync carries the change; the fixed records' errors are resolved.
+    const changed = serviceRecords(1000, 2);
+    await putServices(f.store, changed);
+    const second = await syncOnce(f, { kinds: ['service'] });
+    expect(second.sent).toBe(1000);
+    for (const id of rejected) if (id < 's001000') rejected.delete(id);
+
+    const items = f.testbed.items('service');
+    expect(items.size).toBe(10_000 - rejected.size);
+    const ids = new Set([...items.values()].map((i) => i.id));
+    expect(ids.size).toBe(items.size); // one platform id per record: no duplicates
+    for (const r of [...changed, ...records.slice(1000)]) {
+      if (rejected.has(r.id)) continue;
+      expect((items.get(r.id)?.payload as { name: string }).name).toBe(r.name);
+    }
+    const faults = f.testbed.stats.faults;
+    const faulted = faults.error + faults.lostAnswer + faults.reset + faults.timeout + faults.rateLimited;
+    expect(faulted / f.testbed.stats.writeRequests).toBeGreaterThan(0.2);
+
+    const errors = await listRecordErrors(f.store.db, ORG, { state: 'open', limit: 1000 });
+    expect(new Set(errors.map((e) => e.key))).toEqual(rejected);
+    expect(errors.every((e) => e.code === 'bad_service')).toBe(true);
+  }, 120_000);
+
+  it('makes no write request on an unchanged re-sync, and does not resend refused records', async () => {
+    f = await startEngineFixture(kind);
+    await putServices(f.store, [...serviceRecords(1500), { id: 'x-bad', name: 'bad', reject: 'nope' }]);
+    const first = await syncOnce(f);
+    expect(first.sent).toBe(1500);
+    const writes = f.testbed.stats.writeRequests;
+    const again = await syncOnce(f);
+    expect(f.testbed.stats.writeRequests).toBe(writes);
+    expect(again.state).toBe('succeeded');
+    expect(again.sent).toBe(0);
+    expect(again.unchanged).toBe(1501);
+    expect(await listOperations(f.store.db, { parentId: again.id, type: 'batch', limit: 10 })).toHaveLength(0);
+  });
+
+  it('splits a batch the platform refuses as too large, and every record lands', async () => {
+    f = await startEngineFixture(kind, { testbed: { maxItems: 130 } });
+    await putServices(f.store, serviceRecords(1000));
+    const run = await syncOnce(f);
+    expect(run.state).toBe('succeeded');
+    expect(f.testbed.items('service').size).toBe(1000);
+    expect(f.testbed.stats.faults.tooLarge).toBeGreaterThan(0);
+    const batches = await listOperations(f.store.db, { parentId: run.id, type: 'batch', limit: 100 });
+    expect(batches.every((b) => b.sent <= 130)).toBe(true);
+  });
+
+  it('delivers deletions, and resend-all sends everything again without touching data', async () => {
+    f = await startEngineFixture(kind);
+    await putServices(f.store, serviceRecords(20));
+    await syncOnce(f);
+    await removeServices(f.store, ['s000003', 's000004']);
+    const run = await syncOnce(f);
+    expect(run.sent).toBe(2);
+    expect(f.testbed.items('service').get('s000003')?.deleted).toBe(true);
+    expect(f.testbed.items('service').get('s000005')?.deleted).toBe(false);
+
+    const { reset, runs } = await f.engine.resend(ORG, f.connectionId, { kind: 'service', onlyFailed: false });
+    expect(reset).toBe(20);
+    const resent = await f.engine.execute(runs[0]!.id);
+    // The two deleted records are gone on the platform already: nothing to resend for them.
+    expect(resent.sent).toBe(18);
+    expect(f.testbed.items('service').get('s000007')?.writes).toBe(2);
+  });
+
+  it('dead-letters a batch after the last attempt and delivers it on the next run', async () => {
+    f = await startEngineFixture(kind, { testbed: { errorRate: 1 }, sync: { maxAttempts: 3 } });
+    await putServices(f.store, serviceRecords(10));
+    const failed = await syncOnce(f, { kinds: ['service'] });
+    expect(failed.state).toBe('partial');
+    const dead = await listRecordErrors(f.store.db, ORG, { state: 'open', limit: 100 });
+    expect(dead).toHaveLength(10);
+    expect(dead[0]!.code).toBe('dead_letter');
+    expect(dead[0]!.message).toMatch(/retries_exhausted/);
+    expect(f.testbed.stats.writeRequests).toBe(3);
+
+    f.testbed.setFaults({ errorRate: 0 });
+    const ok = await syncOnce(f, { kinds: ['service'] });
+    expect(ok.sent).toBe(10);
+    expect(await listRecordErrors(f.store.db, ORG, { state: 'open', limit: 100 })).toHaveLength(0);
+  });
+
+  it('retry-failed resends only the refused records once they are fixed on the platform side', async () => {
+    f = await startEngineFixture(kind);
+    await putServices(f.store, [...serviceRecords(5), { id: 'x-bad', name: 'bad', reject: 'nope' }]);
+    await syncOnce(f);
+    const { reset, runs } = await f.engine.resend(ORG, f.connectionId, { onlyFailed: true });
+    expect(reset).toBe(1);
+    const again = await f.engine.execute(runs[0]!.id);
+    expect(again.failed).toBe(1);
+    expect(again.sent).toBe(0);
+    expect(again.unchanged).toBe(5);
+  });
+
+  it('fails the run on refused credentials without retrying', async () => {
+    f = await startEngineFixture(kind);
+    f.testbed.setFaults({});
+    await putServices(f.store, serviceRecords(3));
+    const { updateConnection } = await import('../../src/store/connection-store.js');
+    await updateConnection(f.store.db, f.box, ORG, f.connectionId, {
+      credentials: { user: 'bridge', password: 'wrong' },
+    });
+    f.engine.ctx.sessions.clear();
+    const run = await syncOnce(f);
+    expect(run.state).toBe('failed');
+    expect(run.lastError).toMatch(/auth_rejected/);
+    expect(f.testbed.stats.logins).toBeLessThanOrEqual(2);
+  });
+});
