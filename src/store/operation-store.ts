@@ -172,3 +172,18 @@ function toOperation(r: Record<string, unknown>): Operation {
     finishedAt: iso(r.finished_at),
   };
 }
+
+/**
+ * Closes runs of a connection left `running` by a process that died. Call it holding the
+ * connection's sync lock: then no other run of it can really be running.
+ */
+export async function failInterruptedRuns(db: Db, connectionId: string, exceptRunId: number): Promise<number> {
+  const rows = await queryRows<{ id: number }>(
+    db,
+    sql`UPDATE operations SET state = 'failed', finished_at = now(),
+          last_error = 'interrupted: the process running it stopped; a later run picks up what had not landed'
+        WHERE type = 'run' AND connection_id = ${connectionId} AND state = 'running' AND id <> ${exceptRunId}
+        RETURNING id`,
+  );
+  return rows.length;
+}

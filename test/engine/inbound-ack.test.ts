@@ -29,7 +29,7 @@ function withFailingAck(state: { failAcks: boolean }): Connector {
         ...inbound!,
         async ack(token, ctx) {
           if (state.failAcks) throw new NonRetryableError('the process died before the acknowledgement');
-          return inbound!.ack!(token, ctx);
+          return inbound!.ack!(token, ctx as never);
         },
       },
     ],

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { EntityKindName } from '../../domain/entity-kinds.js';
+import type { Db } from '../../store/open-store.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
 
 /**
@@ -21,8 +22,11 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
   outbound: readonly OutboundStream<Settings, Credentials>[];
   /** Inbound streams, pulled in this order. */
   inbound: readonly InboundStream<Settings, Credentials>[];
-  /** Routes the platform calls on us (is74), mounted under `/p/<platform>/<connection id>/`. */
-  served?: ServedRoutes<Settings>;
+  /**
+   * Routes the platform calls on us (is74), mounted under `/p/<platform>/<connection id>/`. The
+   * hub's API token does not apply there: the routes authenticate the platform themselves.
+   */
+  served?: ServedRoutes<Settings, Credentials>;
 }
 
 export interface CheckResult {
@@ -137,19 +141,23 @@ export interface InboundStream<Settings = unknown, Credentials = unknown> {
 }
 
 /** What a served route may use to answer the platform and to record what happened. */
-export interface ServedContext<Settings = unknown> {
+export interface ServedContext<Settings = unknown, Credentials = unknown> {
   connection: ConnectionRef<Settings>;
+  /** The connection's credentials (decrypted): what the platform must present to call us. */
+  credentials: Credentials;
+  /** The store, to answer from canonical records and to land what the platform sends. */
+  db: Db;
   /** Records a served call as an operation (`callback` type) with its counts. */
-  record(op: { kind?: string; received?: number; failed?: number; error?: string }): Promise<void>;
+  record(op: { kind?: string; received?: number; unchanged?: number; failed?: number; error?: string }): Promise<void>;
 }
 
-export interface ServedRoutes<Settings = unknown> {
+export interface ServedRoutes<Settings = unknown, Credentials = unknown> {
   /**
    * Registers the platform's routes on `app` (already prefixed with `/p/<platform>/:connectionId`).
    * `resolve` finds the connection of a request; it answers 404 for an unknown or disabled one.
    */
   register(
     app: FastifyInstance,
-    resolve: (connectionId: string) => Promise<ServedContext<Settings> | undefined>,
+    resolve: (connectionId: string) => Promise<ServedContext<Settings, Credentials> | undefined>,
   ): void;
 }

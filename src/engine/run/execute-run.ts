@@ -1,6 +1,7 @@
 import { getConnection, readCredentials } from '../../store/connection-store.js';
 import { countKindRecords } from '../../store/delivery-store.js';
 import {
+  failInterruptedRuns,
   getOperation,
   isCancelRequested,
   type Operation,
@@ -41,6 +42,7 @@ export async function executeRun(
   if (run.state !== 'queued' && run.state !== 'running') return run;
   const release = await engine.store.tryLock(`sync:${run.connectionId}`);
   if (!release) throw new ConnectionBusyError(`connection ${run.connectionId} is being synced by another run`);
+  await failInterruptedRuns(engine.store.db, run.connectionId, runId).catch(() => {});
   const started = Date.now();
   const controller = new AbortController();
   const poll = setInterval(() => {

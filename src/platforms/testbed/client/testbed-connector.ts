@@ -3,6 +3,7 @@ import { checkTestbed } from './check-testbed.js';
 import { TestbedCredentials } from './testbed-credentials.js';
 import { testbedInbound } from './testbed-inbound.js';
 import { testbedOutbound } from './testbed-outbound.js';
+import { testbedServed } from './testbed-served.js';
 import { TestbedSettings } from './testbed-settings.js';
 
 /** The generic test platform: what the engine's tests and benchmark sync against. */
@@ -14,4 +15,5 @@ export const testbedConnector: Connector<TestbedSettings, TestbedCredentials> = 
   check: checkTestbed,
   outbound: testbedOutbound,
   inbound: [testbedInbound],
+  served: testbedServed,
 };
