@@ -2,10 +2,16 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { safeError } from '../store/safe-error.js';
 import { CliError } from './cli-error.js';
+import { registerCheckCommand } from './commands/check-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
+import { registerErrorsCommand } from './commands/errors-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
+import { registerResendAllCommand } from './commands/resend-all-command.js';
+import { registerRunsCommand } from './commands/runs-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
+import { registerSyncCommand } from './commands/sync-command.js';
 import { registerTokensCommand } from './commands/tokens-command.js';
+import { registerWorkerCommand } from './commands/worker-command.js';
 import { registerImportCommand } from './import/register-import-command.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
@@ -28,6 +34,8 @@ Environment:
                      into .zhkh-bridge/secret.key for the embedded store when unset)
   ZHKH_ADMIN_TOKEN   an admin API token to provision at start
   PORT, HOST         where serve listens (default 127.0.0.1:8080)
+  ZHKH_URL           a running hub, for commands that can go through its API (--url)
+  ZHKH_TOKEN         the bearer token for ZHKH_URL (--token)
   LOG_LEVEL          pino log level (default info)
 
 Start with: zhkh-bridge demo`,
@@ -38,6 +46,12 @@ registerDemoCommand(program);
 registerImportCommand(program);
 registerOrgsCommand(program);
 registerTokensCommand(program);
+registerSyncCommand(program);
+registerCheckCommand(program);
+registerRunsCommand(program);
+registerErrorsCommand(program);
+registerResendAllCommand(program);
+registerWorkerCommand(program);
 
 try {
   await program.parseAsync(process.argv);

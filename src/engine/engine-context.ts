@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
+import { keyOfPlatformId, platformIdOf } from '../store/id-map-store.js';
 import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
-import { keyOfPlatformId, platformIdOf } from '../store/id-map-store.js';
 import type { IdMapView } from './connector/connector.js';
 import type { ConnectorRegistry } from './connector/connector-registry.js';
 import type { EngineMetrics } from './engine-metrics.js';

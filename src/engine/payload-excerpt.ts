@@ -4,7 +4,8 @@
  * code (ASCII, no spaces, short) and its field is not a personal one; ФИО, addresses, phones and
  * e-mails become `"…"`.
  */
-const PERSONAL_FIELD = /name|fio|фио|address|addr|phone|email|mail|passport|snils|birth|person|owner|resident|contact/i;
+const PERSONAL_FIELD =
+  /name|fio|фио|address|addr|phone|email|mail|passport|snils|birth|person|owner|resident|contact/i;
 const SAFE_STRING = /^[\w.:/+-]{0,40}$/;
 const MAX = 400;
 

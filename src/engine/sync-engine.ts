@@ -83,7 +83,13 @@ export class SyncEngine {
     for (const c of chosen) {
       const options: Partial<RunOptions> = { direction: req.direction ?? 'both' };
       if (req.kinds) options.kinds = req.kinds;
-      const id = await createRun(db, { orgId, connectionId: c.id, platform: c.platform, trigger: req.trigger, options });
+      const id = await createRun(db, {
+        orgId,
+        connectionId: c.id,
+        platform: c.platform,
+        trigger: req.trigger,
+        options,
+      });
       if (this.jobs) await this.jobs.enqueue(id, c.id);
       runs.push((await getOperation(db, id))!);
     }

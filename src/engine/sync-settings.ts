@@ -11,6 +11,8 @@ export const SyncSettings = z.strictObject({
     .regex(/^(\S+\s+){4}\S+$/, 'a cron expression of five fields, e.g. "*/15 * * * *"')
     .optional(),
   retry: RetryPolicy.optional(),
+  /** Caps the records in one request below the platform's own limit (smaller batches, smaller blasts). */
+  maxBatchRecords: z.number().int().min(1).max(100_000).optional(),
 });
 export type SyncSettings = z.output<typeof SyncSettings>;
 

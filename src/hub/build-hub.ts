@@ -21,9 +21,13 @@ import type { HubContext, HubLimits } from './hub-context.js';
 import { HubMetrics } from './hub-metrics.js';
 import { registerJsonBodyParsers } from './json-body-parsers.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
+import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
+import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerRunRoutes } from './routes/run-routes.js';
+import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 
 export interface HubOptions {
@@ -163,6 +167,10 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerRecordRoutes(app, ctx);
   registerInboxRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
+  registerConnectionSyncRoutes(app, ctx);
+  registerSyncRoutes(app, ctx);
+  registerRunRoutes(app, ctx);
+  registerRecordErrorRoutes(app, ctx);
   return app;
 }
 

@@ -14,7 +14,11 @@ export class CheckpointConflictError extends Error {
   override name = 'CheckpointConflictError';
 }
 
-export async function readCheckpoint(db: Db, connectionId: string, stream: string): Promise<Checkpoint | undefined> {
+export async function readCheckpoint(
+  db: Db,
+  connectionId: string,
+  stream: string,
+): Promise<Checkpoint | undefined> {
   const rows = await queryRows<{ version: string | number; value: unknown; rev: string | number }>(
     db,
     sql`SELECT version, value, rev FROM checkpoints WHERE connection_id = ${connectionId} AND stream = ${stream}`,

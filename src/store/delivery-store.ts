@@ -25,7 +25,13 @@ export async function readOutboundPage(
   after: string | undefined,
   limit: number,
 ): Promise<OutboundRow[]> {
-  const rows = await queryRows<{ key: string; data: unknown; deleted: boolean; h: string | null; s: string | null }>(
+  const rows = await queryRows<{
+    key: string;
+    data: unknown;
+    deleted: boolean;
+    h: string | null;
+    s: string | null;
+  }>(
     db,
     sql`
     SELECT r.key, r.data, r.deleted_at IS NOT NULL AS deleted, d.hash AS h, d.status AS s

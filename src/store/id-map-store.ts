@@ -19,7 +19,9 @@ export async function upsertIds(db: Db, connectionId: string, entries: readonly 
   if (entries.length === 0) return;
   const last = new Map<string, IdMapEntry>();
   for (const e of entries) last.set(`${e.entity}\u0000${e.key}`, e);
-  const payload = JSON.stringify([...last.values()].map((e) => ({ e: e.entity, k: e.key, p: e.platformId, t: !!e.temporary })));
+  const payload = JSON.stringify(
+    [...last.values()].map((e) => ({ e: e.entity, k: e.key, p: e.platformId, t: !!e.temporary })),
+  );
   await db.execute(sql`
     DELETE FROM id_map m USING jsonb_to_recordset(${payload}::jsonb) AS t(e text, k text, p text, t boolean)
     WHERE m.connection_id = ${connectionId} AND m.entity = t.e AND m.platform_id = t.p AND m.key <> t.k`);

@@ -122,10 +122,9 @@ async function openPostgres(url: string, poolSize: number): Promise<Store> {
 async function tryAdvisoryLock(pool: pg.Pool, name: string): Promise<(() => Promise<void>) | undefined> {
   const client = await pool.connect();
   try {
-    const { rows } = await client.query<{ ok: boolean }>(
-      'SELECT pg_try_advisory_lock(hashtext($1)) AS ok',
-      [`zhkh:${name}`],
-    );
+    const { rows } = await client.query<{ ok: boolean }>('SELECT pg_try_advisory_lock(hashtext($1)) AS ok', [
+      `zhkh:${name}`,
+    ]);
     if (!rows[0]?.ok) {
       client.release();
       return undefined;

@@ -54,7 +54,11 @@ export interface NewOperation {
 export async function createOperation(db: Db, op: NewOperation): Promise<number> {
   const c = op.counts ?? {};
   const started =
-    op.state === 'queued' ? sql`NULL` : op.startedAt ? sql`${op.startedAt.toISOString()}::timestamptz` : sql`now()`;
+    op.state === 'queued'
+      ? sql`NULL`
+      : op.startedAt
+        ? sql`${op.startedAt.toISOString()}::timestamptz`
+        : sql`now()`;
   const finished = FINAL_STATES.includes(op.state) ? sql`now()` : sql`NULL`;
   const rows = await queryRows<{ id: string | number }>(
     db,
@@ -140,7 +144,10 @@ export async function requestCancel(db: Db, id: number): Promise<Operation | und
 }
 
 export async function isCancelRequested(db: Db, id: number): Promise<boolean> {
-  const rows = await queryRows<{ c: boolean }>(db, sql`SELECT cancel_requested AS c FROM operations WHERE id = ${id}`);
+  const rows = await queryRows<{ c: boolean }>(
+    db,
+    sql`SELECT cancel_requested AS c FROM operations WHERE id = ${id}`,
+  );
   return rows[0]?.c === true;
 }
 
@@ -177,7 +184,11 @@ function toOperation(r: Record<string, unknown>): Operation {
  * Closes runs of a connection left `running` by a process that died. Call it holding the
  * connection's sync lock: then no other run of it can really be running.
  */
-export async function failInterruptedRuns(db: Db, connectionId: string, exceptRunId: number): Promise<number> {
+export async function failInterruptedRuns(
+  db: Db,
+  connectionId: string,
+  exceptRunId: number,
+): Promise<number> {
   const rows = await queryRows<{ id: number }>(
     db,
     sql`UPDATE operations SET state = 'failed', finished_at = now(),

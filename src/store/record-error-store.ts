@@ -32,7 +32,9 @@ export async function openRecordErrors(
   errors: readonly RecordErrorInput[],
 ): Promise<void> {
   if (errors.length === 0) return;
-  const payload = JSON.stringify(errors.map((e) => ({ k: e.key, c: e.code, m: e.message, x: e.excerpt ?? null })));
+  const payload = JSON.stringify(
+    errors.map((e) => ({ k: e.key, c: e.code, m: e.message, x: e.excerpt ?? null })),
+  );
   await db.execute(sql`
     INSERT INTO record_errors (org_id, connection_id, kind, key, run_id, code, message, excerpt, state)
     SELECT ${orgId}, ${connectionId}, ${kind}, t.k, ${runId}, t.c, t.m, t.x, 'open'

@@ -48,10 +48,14 @@ describe.each(storeKinds)('inbound with ack-after-commit on %s', (kind) => {
       testbed: { seed: 3, duplicateInboundRate: 0.2, lostAnswerRate: 0.1, errorRate: 0.1, resetRate: 0.05 },
     });
     const ids = f.testbed.addInbound(
-      Array.from({ length: 1200 }, (_, i) => ({ kind: 'reading', payload: { meter: `m${i}`, value: `${i}.5` } })),
+      Array.from({ length: 1200 }, (_, i) => ({
+        kind: 'reading',
+        payload: { meter: `m${i}`, value: `${i}.5` },
+      })),
     );
     // Redelivered items come back after their ack: sync until the platform's queue is empty.
-    for (let i = 0; i < 10 && f.testbed.inboundQueue().length > 0; i++) await syncOnce(f, { direction: 'inbound' });
+    for (let i = 0; i < 10 && f.testbed.inboundQueue().length > 0; i++)
+      await syncOnce(f, { direction: 'inbound' });
     expect(f.testbed.inboundQueue()).toHaveLength(0);
     expect(f.testbed.stats.faults.duplicateInbound).toBeGreaterThan(0);
     const landed = await inboxIds(f);
@@ -64,7 +68,9 @@ describe.each(storeKinds)('inbound with ack-after-commit on %s', (kind) => {
   it('commits before acknowledging: a failed ack means redelivery, not a duplicate or a loss', async () => {
     const state = { failAcks: true };
     f = await startEngineFixture(kind, { connectors: [withFailingAck(state)] });
-    const ids = f.testbed.addInbound(Array.from({ length: 50 }, (_, i) => ({ kind: 'payment', payload: { n: i } })));
+    const ids = f.testbed.addInbound(
+      Array.from({ length: 50 }, (_, i) => ({ kind: 'payment', payload: { n: i } })),
+    );
     const crashed = await syncOnce(f, { direction: 'inbound' });
     expect(crashed.state).toBe('failed');
     expect(crashed.received).toBe(50);

@@ -62,7 +62,7 @@ describe.each(storeKinds)('outbound delivery on %s', (kind) => {
     expect(ids.size).toBe(items.size); // one platform id per record: no duplicates
     for (const r of [...changed, ...records.slice(1000)]) {
       if (rejected.has(r.id)) continue;
-      expect((items.get(r.id)?.payload as { name: string }).name).toBe(r.name);
+      expect((items.get(r.id)?.payload as { name: string } | undefined)?.name).toBe(r.name);
     }
     const faults = f.testbed.stats.faults;
     const faulted = faults.error + faults.lostAnswer + faults.reset + faults.timeout + faults.rateLimited;
@@ -84,7 +84,9 @@ describe.each(storeKinds)('outbound delivery on %s', (kind) => {
     expect(again.state).toBe('succeeded');
     expect(again.sent).toBe(0);
     expect(again.unchanged).toBe(1501);
-    expect(await listOperations(f.store.db, { parentId: again.id, type: 'batch', limit: 10 })).toHaveLength(0);
+    expect(await listOperations(f.store.db, { parentId: again.id, type: 'batch', limit: 10 })).toHaveLength(
+      0,
+    );
   });
 
   it('splits a batch the platform refuses as too large, and every record lands', async () => {
@@ -108,7 +110,10 @@ describe.each(storeKinds)('outbound delivery on %s', (kind) => {
     expect(f.testbed.items('service').get('s000003')?.deleted).toBe(true);
     expect(f.testbed.items('service').get('s000005')?.deleted).toBe(false);
 
-    const { reset, runs } = await f.engine.resend(ORG, f.connectionId, { kind: 'service', onlyFailed: false });
+    const { reset, runs } = await f.engine.resend(ORG, f.connectionId, {
+      kind: 'service',
+      onlyFailed: false,
+    });
     expect(reset).toBe(20);
     const resent = await f.engine.execute(runs[0]!.id);
     // The two deleted records are gone on the platform already: nothing to resend for them.

@@ -79,7 +79,9 @@ describe.each(storeKinds)('a sync killed with SIGKILL at random moments on %s', 
     testbed = await startTestbed({ latencyMs: 120, seed: 11 });
     place = await placeFor(kind);
     const tb = testbed;
-    const inboundIds = tb.addInbound(Array.from({ length: 1500 }, (_, i) => ({ kind: 'reading', payload: { i } })));
+    const inboundIds = tb.addInbound(
+      Array.from({ length: 1500 }, (_, i) => ({ kind: 'reading', payload: { i } })),
+    );
     await place.withStore(async (s) => {
       await upsertOrg(s.db, orgFixture(ORG) as never);
       await createConnection(s.db, SecretBox.fromString(TEST_SECRET), ORG, {
@@ -150,7 +152,9 @@ describe.each(storeKinds)('a sync killed with SIGKILL at random moments on %s', 
       expect(landed.length).toBe(inboundIds.length);
       expect(new Set(landed)).toEqual(new Set(inboundIds));
       expect(tb.inboundQueue()).toHaveLength(0);
-      expect(await listOperations(s.db, { orgId: ORG, type: 'run', state: 'running', limit: 10 })).toHaveLength(0);
+      expect(
+        await listOperations(s.db, { orgId: ORG, type: 'run', state: 'running', limit: 10 }),
+      ).toHaveLength(0);
     });
   }, 240_000);
 });

@@ -3,10 +3,19 @@ import { ConnectorRegistry } from '../../src/engine/connector/connector-registry
 import { SyncEngine } from '../../src/engine/sync-engine.js';
 import { testbedConnector } from '../../src/platforms/testbed/client/testbed-connector.js';
 import { getOperation, type Operation } from '../../src/store/operation-store.js';
-import { type EngineFixture, ORG, putServices, serviceRecords, startEngineFixture } from '../support/engine-fixture.js';
+import {
+  type EngineFixture,
+  ORG,
+  putServices,
+  serviceRecords,
+  startEngineFixture,
+} from '../support/engine-fixture.js';
 import { storeKinds } from '../support/test-stores.js';
 
-async function until(f: () => Promise<Operation | undefined>, done: (o: Operation) => boolean): Promise<Operation> {
+async function until(
+  f: () => Promise<Operation | undefined>,
+  done: (o: Operation) => boolean,
+): Promise<Operation> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const o = await f();
@@ -38,7 +47,11 @@ describe.each(storeKinds)('sync runs as pg-boss jobs on %s', (kind) => {
       workers: 1,
     });
     await putServices(f.store, serviceRecords(3000));
-    const [run] = await queued.trigger(ORG, { connectionId: f.connectionId, trigger: 'test', kinds: ['service'] });
+    const [run] = await queued.trigger(ORG, {
+      connectionId: f.connectionId,
+      trigger: 'test',
+      kinds: ['service'],
+    });
     expect(run?.state).toBe('queued');
     const done = await until(() => getOperation(f!.store.db, run!.id), final);
     expect(done.state).toBe('succeeded');
@@ -47,8 +60,15 @@ describe.each(storeKinds)('sync runs as pg-boss jobs on %s', (kind) => {
     // A long run (slow platform) is cancelled between batches.
     f.testbed.setFaults({ latencyMs: 400 });
     await putServices(f.store, serviceRecords(3000, 2));
-    const [slow] = await queued.trigger(ORG, { connectionId: f.connectionId, trigger: 'test', kinds: ['service'] });
-    await until(() => getOperation(f!.store.db, slow!.id), (o) => o.state === 'running' && o.sent > 0);
+    const [slow] = await queued.trigger(ORG, {
+      connectionId: f.connectionId,
+      trigger: 'test',
+      kinds: ['service'],
+    });
+    await until(
+      () => getOperation(f!.store.db, slow!.id),
+      (o) => o.state === 'running' && o.sent > 0,
+    );
     await queued.cancel(ORG, slow!.id);
     const cancelled = await until(() => getOperation(f!.store.db, slow!.id), final);
     expect(cancelled.state).toBe('cancelled');

@@ -15,21 +15,21 @@ describe.each(storeKinds)('connections on %s', (kind) => {
   it('keeps credentials encrypted at rest and never returns them', async () => {
     const created = await call(hub, 'POST', '/v1/orgs/uk-one/connections', {
       json: {
-        platform: 'doma',
-        name: 'doma-main',
-        credentials: { email: 'svc@uk.ru', password: 'S3cret-pass' },
-        settings: { contextId: 'x' },
+        platform: 'testbed',
+        name: 'testbed-main',
+        credentials: { user: 'svc@uk.ru', password: 'S3cret-pass' },
+        settings: { baseUrl: 'http://127.0.0.1:9/' },
       },
     });
     expect(created.status).toBe(200);
     expect(created.text).not.toContain('S3cret-pass');
-    expect(created.body.credentialFields).toEqual(['email', 'password']);
+    expect(created.body.credentialFields).toEqual(['password', 'user']);
     const rows = (await hub.store.db.execute(sql`SELECT credentials FROM connections`)) as unknown as {
       rows: { credentials: string }[];
     };
     expect(rows.rows[0]!.credentials).not.toContain('S3cret');
     expect(await readCredentials(hub.store.db, SecretBox.fromString(TEST_SECRET), created.body.id)).toEqual({
-      email: 'svc@uk.ru',
+      user: 'svc@uk.ru',
       password: 'S3cret-pass',
     });
     const list = await call(hub, 'GET', '/v1/orgs/uk-one/connections');
@@ -47,7 +47,7 @@ describe.each(storeKinds)('connections on %s', (kind) => {
     expect(bad.status).toBe(400);
     expect(bad.body.issues[0].path).toBe('body.platform');
     const dup = await call(hub, 'POST', '/v1/orgs/uk-one/connections', {
-      json: { platform: 'is74', name: 'doma-main' },
+      json: { platform: 'testbed', name: 'testbed-main', settings: { baseUrl: 'http://127.0.0.1:9/' } },
     });
     expect(dup.status).toBe(409);
   });

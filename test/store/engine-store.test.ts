@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CheckpointConflictError, readCheckpoint, writeCheckpoint } from '../../src/store/checkpoint-store.js';
+import {
+  CheckpointConflictError,
+  readCheckpoint,
+  writeCheckpoint,
+} from '../../src/store/checkpoint-store.js';
 import { createConnection } from '../../src/store/connection-store.js';
-import { keyOfPlatformId, listIds, platformIdOf, replacePlatformId, upsertIds } from '../../src/store/id-map-store.js';
+import {
+  keyOfPlatformId,
+  listIds,
+  platformIdOf,
+  replacePlatformId,
+  upsertIds,
+} from '../../src/store/id-map-store.js';
 import type { Store } from '../../src/store/open-store.js';
 import { upsertOrg } from '../../src/store/org-store.js';
 import { SecretBox } from '../../src/store/secret-box.js';
@@ -14,7 +24,12 @@ describe.each(storeKinds)('id map and checkpoints on %s', (kind) => {
   beforeAll(async () => {
     store = await openTestStore(kind);
     await upsertOrg(store.db, orgFixture('uk-ids') as never);
-    conn = (await createConnection(store.db, SecretBox.fromString(TEST_SECRET), 'uk-ids', { platform: 'testbed', name: 'c' })).id;
+    conn = (
+      await createConnection(store.db, SecretBox.fromString(TEST_SECRET), 'uk-ids', {
+        platform: 'testbed',
+        name: 'c',
+      })
+    ).id;
   });
   afterAll(() => store.close());
 
@@ -28,7 +43,9 @@ describe.each(storeKinds)('id map and checkpoints on %s', (kind) => {
   });
 
   it('replaces a temporary id by the permanent one', async () => {
-    await upsertIds(store.db, conn, [{ entity: 'object', key: 'hub-obj-1', platformId: '--5', temporary: true }]);
+    await upsertIds(store.db, conn, [
+      { entity: 'object', key: 'hub-obj-1', platformId: '--5', temporary: true },
+    ]);
     expect(await replacePlatformId(store.db, conn, 'object', '--5', 'OBJ-77')).toBe(true);
     expect(await keyOfPlatformId(store.db, conn, 'object', '--5')).toBeUndefined();
     expect(await keyOfPlatformId(store.db, conn, 'object', 'OBJ-77')).toBe('hub-obj-1');
@@ -50,10 +67,12 @@ describe.each(storeKinds)('id map and checkpoints on %s', (kind) => {
     const rev2 = await writeCheckpoint(store.db, conn, 's', { version: 1, value: { lastId: 'b' } }, rev1);
     expect(rev2).toBe(rev1 + 1);
     // A stale writer that read rev1 cannot move it back.
-    await expect(writeCheckpoint(store.db, conn, 's', { version: 1, value: { lastId: 'a2' } }, rev1)).rejects.toThrow(
+    await expect(
+      writeCheckpoint(store.db, conn, 's', { version: 1, value: { lastId: 'a2' } }, rev1),
+    ).rejects.toThrow(CheckpointConflictError);
+    await expect(writeCheckpoint(store.db, conn, 's', { version: 1, value: null }, 0)).rejects.toThrow(
       CheckpointConflictError,
     );
-    await expect(writeCheckpoint(store.db, conn, 's', { version: 1, value: null }, 0)).rejects.toThrow(CheckpointConflictError);
     expect((await readCheckpoint(store.db, conn, 's'))?.value).toEqual({ lastId: 'b' });
   });
 });

@@ -1,9 +1,13 @@
 import { createHash } from 'node:crypto';
-import { ConnectorRegistry } from '../../src/engine/connector/connector-registry.js';
 import type { Connector } from '../../src/engine/connector/connector.js';
+import { ConnectorRegistry } from '../../src/engine/connector/connector-registry.js';
 import { SyncEngine } from '../../src/engine/sync-engine.js';
 import { testbedConnector } from '../../src/platforms/testbed/client/testbed-connector.js';
-import { startTestbed, type Testbed, type TestbedOptions } from '../../src/platforms/testbed/sandbox/start-testbed.js';
+import {
+  startTestbed,
+  type Testbed,
+  type TestbedOptions,
+} from '../../src/platforms/testbed/sandbox/start-testbed.js';
 import { createConnection } from '../../src/store/connection-store.js';
 import type { Store } from '../../src/store/open-store.js';
 import { upsertOrg } from '../../src/store/org-store.js';
@@ -86,7 +90,10 @@ export async function removeServices(store: Store, ids: string[]): Promise<void>
 }
 
 /** Runs one sync of the fixture's connection inline and answers the finished run. */
-export async function syncOnce(f: EngineFixture, opts: { kinds?: string[]; direction?: 'outbound' | 'inbound' | 'both' } = {}) {
+export async function syncOnce(
+  f: EngineFixture,
+  opts: { kinds?: string[]; direction?: 'outbound' | 'inbound' | 'both' } = {},
+) {
   const [run] = await f.engine.trigger(ORG, {
     connectionId: f.connectionId,
     kinds: opts.kinds,
@@ -98,4 +105,7 @@ export async function syncOnce(f: EngineFixture, opts: { kinds?: string[]; direc
 }
 
 export const serviceRecords = (n: number, version = 1, from = 0) =>
-  Array.from({ length: n }, (_, i) => ({ id: `s${String(from + i).padStart(6, '0')}`, name: `Услуга ${from + i} v${version}` }));
+  Array.from({ length: n }, (_, i) => ({
+    id: `s${String(from + i).padStart(6, '0')}`,
+    name: `Услуга ${from + i} v${version}`,
+  }));

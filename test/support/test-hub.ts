@@ -1,5 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { SyncEngine } from '../../src/engine/sync-engine.js';
 import { buildHub } from '../../src/hub/build-hub.js';
+import { HubMetrics } from '../../src/hub/hub-metrics.js';
+import { builtinConnectors } from '../../src/platforms/builtin-connectors.js';
 import type { Store } from '../../src/store/open-store.js';
 import { upsertOrg } from '../../src/store/org-store.js';
 import { SecretBox } from '../../src/store/secret-box.js';
@@ -29,6 +32,8 @@ export function orgFixture(id: string) {
 export interface TestHub {
   store: Store;
   app: FastifyInstance;
+  /** The sync engine, when started with `engine`. */
+  engine: SyncEngine | undefined;
   /** Base URL of the hub listening on loopback. */
   url: string;
   adminToken: string;
@@ -36,27 +41,48 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+export interface TestHubOptions {
+  orgs?: string[];
+  maxRecords?: number;
+  bodyLimit?: number;
+  /** Start a sync engine (queue mode, 1 worker unless given) the way `serve` does. */
+  engine?: boolean | { workers: number };
+}
+
 /** A real hub on a real store, listening on 127.0.0.1 with a random port. */
-export async function startTestHub(
-  kind: 'pglite' | 'postgres',
-  opts: { orgs?: string[]; maxRecords?: number; bodyLimit?: number } = {},
-): Promise<TestHub> {
+export async function startTestHub(kind: 'pglite' | 'postgres', opts: TestHubOptions = {}): Promise<TestHub> {
   const store = await openTestStore(kind);
+  const box = SecretBox.fromString(TEST_SECRET);
   const limits: { maxRecords?: number; bodyLimit?: number } = {};
   if (opts.maxRecords) limits.maxRecords = opts.maxRecords;
   if (opts.bodyLimit) limits.bodyLimit = opts.bodyLimit;
-  const app = await buildHub({ store, box: SecretBox.fromString(TEST_SECRET), limits });
+  const metrics = new HubMetrics();
+  const connectors = builtinConnectors();
+  const engine = opts.engine
+    ? await SyncEngine.start({
+        store,
+        box,
+        connectors,
+        mode: 'queue',
+        workers: opts.engine === true ? 1 : opts.engine.workers,
+        registry: metrics.registry,
+      })
+    : undefined;
+  const app = await buildHub({ store, box, limits, connectors, metrics, engine });
   for (const org of opts.orgs ?? []) await upsertOrg(store.db, orgFixture(org) as never);
   const { token: adminToken } = await createToken(store.db, { orgId: null, name: 'test admin' });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     store,
     app,
+    engine,
     url,
     adminToken,
     tokenFor: async (org) => (await createToken(store.db, { orgId: org, name: `test ${org}` })).token,
     async close() {
       await app.close();
+      // Workers still use the store, so they stop first.
+      await engine?.stop();
       await store.close();
     },
   };

@@ -1,6 +1,10 @@
-import type { Command } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { FastifyInstance } from 'fastify';
+import { pino } from 'pino';
+import { SyncEngine } from '../../engine/sync-engine.js';
 import { buildHub, LOG_REDACT } from '../../hub/build-hub.js';
+import { HubMetrics } from '../../hub/hub-metrics.js';
+import { builtinConnectors } from '../../platforms/builtin-connectors.js';
 import { createToken, ensureAdminToken, listTokens } from '../../store/token-store.js';
 import { CliError } from '../cli-error.js';
 import { withStoreOptions } from '../store-options.js';
@@ -10,18 +14,29 @@ export interface ServeFlags extends StoreFlags {
   port?: string | number | undefined;
   host?: string | undefined;
   logLevel?: string | undefined;
+  /** Sync runs this process executes at once; false or 0 = an API-only node (default 2). */
+  workers?: number | false | undefined;
 }
+
+export const DEFAULT_WORKERS = 2;
 
 export interface RunningHub {
   app: FastifyInstance;
   opened: OpenedStore;
+  engine: SyncEngine;
+  /** Sync runs executed at once in this process (0: it only queues them). */
+  workers: number;
   url: string;
   /** Set when this start created the first admin token (shown once). */
   firstAdminToken?: string;
   close(): Promise<void>;
 }
 
-/** Opens the store, builds the hub and listens; the caller decides when to close. */
+/**
+ * Opens the store, starts the sync engine, builds the hub and listens; the caller decides when to
+ * close. The engine always runs in queue mode so the API can enqueue runs; with workers it also
+ * executes them here (on the embedded store this is the only process that can).
+ */
 export async function startHub(flags: ServeFlags): Promise<RunningHub> {
   const opened = await openCliStore(flags);
   try {
@@ -35,30 +50,53 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
     const limits = process.env.ZHKH_BODY_LIMIT_MB
       ? { bodyLimit: bodyLimitFromEnv(process.env.ZHKH_BODY_LIMIT_MB) }
       : {};
-    const app = await buildHub({
-      store: opened.store,
-      box: opened.box,
-      limits,
-      logger: { level, redact: LOG_REDACT },
-    });
     const port = Number(flags.port ?? process.env.PORT ?? 8080);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       throw new CliError(`--port ${flags.port} is not a port number`);
+    const workers = flags.workers === false ? 0 : (flags.workers ?? DEFAULT_WORKERS);
+    const connectors = builtinConnectors();
+    // One registry, so /metrics shows the engine's counters beside the API's.
+    const metrics = new HubMetrics();
+    const engine = await SyncEngine.start({
+      store: opened.store,
+      box: opened.box,
+      connectors,
+      log: pino({ level, redact: LOG_REDACT }).child({ component: 'sync' }),
+      registry: metrics.registry,
+      mode: 'queue',
+      workers,
+    });
+    let app: FastifyInstance | undefined;
     let url: string;
     try {
+      app = await buildHub({
+        store: opened.store,
+        box: opened.box,
+        connectors,
+        engine,
+        metrics,
+        limits,
+        logger: { level, redact: LOG_REDACT },
+      });
       url = await app.listen({ port, host: flags.host ?? process.env.HOST ?? '127.0.0.1' });
     } catch (err) {
-      await app.close();
+      await app?.close();
+      await engine.stop();
       if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE')
         throw new CliError(`port ${port} is already in use; pick another with --port`);
       throw err;
     }
+    const hubApp = app;
     const running: RunningHub = {
-      app,
+      app: hubApp,
       opened,
+      engine,
+      workers,
       url,
       async close() {
-        await app.close();
+        // No new requests first, then let runs in flight finish their batch, then the store.
+        await hubApp.close();
+        await engine.stop();
         await opened.store.close();
       },
     };
@@ -68,6 +106,13 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
     await opened.store.close();
     throw err;
   }
+}
+
+function parseWorkers(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0)
+    throw new InvalidArgumentError('a whole number of runs at once, e.g. 2 (0 = none)');
+  return n;
 }
 
 function bodyLimitFromEnv(value: string): number {
@@ -93,7 +138,7 @@ export function untilSignal(): Promise<string> {
 
 export function registerServeCommand(program: Command): void {
   withStoreOptions(program.command('serve'))
-    .description('Run the billing-facing HTTP API (and, with the sync engine, its workers) until Ctrl-C')
+    .description('Run the billing-facing HTTP API and the sync engine (its workers) until Ctrl-C')
     .option('-p, --port <port>', 'port to listen on (env PORT)', '8080')
     .option(
       '--host <host>',
@@ -101,6 +146,15 @@ export function registerServeCommand(program: Command): void {
       undefined,
     )
     .option('--log-level <level>', 'pino level: fatal, error, warn, info, debug (env LOG_LEVEL)')
+    .addOption(
+      new Option('--workers <n>', 'sync runs this process executes at once')
+        .default(DEFAULT_WORKERS)
+        .argParser(parseWorkers),
+    )
+    .option(
+      '--no-workers',
+      'an API-only node: queue sync runs for `zhkh-bridge worker` processes (PostgreSQL)',
+    )
     .addHelpText(
       'after',
       `
@@ -108,13 +162,28 @@ The first start on an empty store creates an admin token and prints it once. Set
 provision a known admin token instead. Every route except /healthz and /readyz needs
 "Authorization: Bearer <token>". API docs: /docs (open /docs?token=<token> in a browser), /openapi.json.
 
+The sync engine runs in the same process: POST /v1/orgs/{org}/sync and each connection's schedule
+(settings.sync.schedule, cron in UTC) queue runs, and --workers of them execute here at once. On
+PostgreSQL more workers can run elsewhere (zhkh-bridge worker), and --no-workers leaves this process
+to the API.
+
 Examples:
   zhkh-bridge serve --port 8080
-  DATABASE_URL=postgres://hub@db/zhkh ZHKH_SECRET_KEY=... zhkh-bridge serve --host 0.0.0.0`,
+  DATABASE_URL=postgres://hub@db/zhkh ZHKH_SECRET_KEY=... zhkh-bridge serve --host 0.0.0.0 --workers 4
+  DATABASE_URL=postgres://hub@db/zhkh ZHKH_SECRET_KEY=... zhkh-bridge serve --no-workers`,
     )
     .action(async (flags: ServeFlags) => {
       const hub = await startHub(flags);
       console.log(`zhkh-bridge listening on ${hub.url} (${hub.opened.store.where})`);
+      console.log(
+        hub.workers > 0
+          ? `sync workers: ${hub.workers} in this process`
+          : 'sync workers: none in this process (runs are queued for `zhkh-bridge worker`)',
+      );
+      if (hub.workers === 0 && hub.opened.store.driver === 'pglite')
+        console.error(
+          'warning: on the embedded store no other process can execute sync runs; drop --no-workers',
+        );
       if (hub.firstAdminToken) console.log(`first start: admin token (shown once): ${hub.firstAdminToken}`);
       const sig = await untilSignal();
       console.log(`${sig}: shutting down`);

@@ -107,7 +107,10 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
    * Sends one batch and answers one outcome per record, in input order. A failure of the whole
    * request is thrown (a PlatformError): the engine retries, waits, re-authenticates or splits.
    */
-  deliver(batch: readonly WireRecord[], ctx: ConnectorContext<Settings, Credentials>): Promise<RecordOutcome[]>;
+  deliver(
+    batch: readonly WireRecord[],
+    ctx: ConnectorContext<Settings, Credentials>,
+  ): Promise<RecordOutcome[]>;
 }
 
 /** One inbound entry for the billing's inbox (and optionally a canonical record to upsert). */
@@ -148,7 +151,13 @@ export interface ServedContext<Settings = unknown, Credentials = unknown> {
   /** The store, to answer from canonical records and to land what the platform sends. */
   db: Db;
   /** Records a served call as an operation (`callback` type) with its counts. */
-  record(op: { kind?: string; received?: number; unchanged?: number; failed?: number; error?: string }): Promise<void>;
+  record(op: {
+    kind?: string;
+    received?: number;
+    unchanged?: number;
+    failed?: number;
+    error?: string;
+  }): Promise<void>;
 }
 
 export interface ServedRoutes<Settings = unknown, Credentials = unknown> {

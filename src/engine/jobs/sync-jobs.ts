@@ -65,34 +65,42 @@ export class SyncJobs {
    */
   async work(concurrency: number): Promise<void> {
     if (this.engine.store.driver === 'pglite') {
-      for (const run of await requeueOrphanedRuns(this.engine.store.db)) await this.enqueue(run.id, run.connectionId);
+      for (const run of await requeueOrphanedRuns(this.engine.store.db))
+        await this.enqueue(run.id, run.connectionId);
     }
     await this.boss.work<SyncJob>(
       SYNC_QUEUE,
-      { localConcurrency: concurrency, pollingIntervalSeconds: 1 },
+      { localConcurrency: concurrency, pollingIntervalSeconds: 1, notifyPollingIntervalSeconds: 1 },
       async ([job]) => {
         if (!job) return;
         try {
           await executeRun(this.engine, job.data.runId);
         } catch (err) {
           // Busy: another worker holds the connection; pg-boss retries this job shortly.
-          if (!(err instanceof ConnectionBusyError)) this.engine.log?.error({ err: safeError(err) }, 'sync job failed');
+          if (!(err instanceof ConnectionBusyError))
+            this.engine.log?.error({ err: safeError(err) }, 'sync job failed');
           throw err;
         }
       },
     );
-    await this.boss.work<ScheduleJob>(SCHEDULE_QUEUE, { pollingIntervalSeconds: 5 }, async ([job]) => {
-      if (!job) return;
-      const conn = (await listAllConnections(this.engine.store.db)).find((c) => c.id === job.data.connectionId);
-      if (!conn?.enabled) return;
-      const runId = await createRun(this.engine.store.db, {
-        orgId: conn.orgId,
-        connectionId: conn.id,
-        platform: conn.platform,
-        trigger: 'schedule',
-      });
-      await this.enqueue(runId, conn.id);
-    });
+    await this.boss.work<ScheduleJob>(
+      SCHEDULE_QUEUE,
+      { pollingIntervalSeconds: 5, notifyPollingIntervalSeconds: 5 },
+      async ([job]) => {
+        if (!job) return;
+        const conn = (await listAllConnections(this.engine.store.db)).find(
+          (c) => c.id === job.data.connectionId,
+        );
+        if (!conn?.enabled) return;
+        const runId = await createRun(this.engine.store.db, {
+          orgId: conn.orgId,
+          connectionId: conn.id,
+          platform: conn.platform,
+          trigger: 'schedule',
+        });
+        await this.enqueue(runId, conn.id);
+      },
+    );
   }
 
   /** Makes pg-boss's schedules match the connections' `settings.sync.schedule` (cron, UTC). */
@@ -101,16 +109,22 @@ export class SyncJobs {
     const wanted = new Map<string, { cron: string; orgId: string }>();
     for (const c of connections) {
       const parsed = SyncSettings.safeParse(splitSettings(c.settings).sync);
-      if (c.enabled && parsed.success && parsed.data.schedule) wanted.set(c.id, { cron: parsed.data.schedule, orgId: c.orgId });
+      if (c.enabled && parsed.success && parsed.data.schedule)
+        wanted.set(c.id, { cron: parsed.data.schedule, orgId: c.orgId });
     }
     for (const s of await this.boss.getSchedules(SCHEDULE_QUEUE)) {
       if (!wanted.has(s.key)) await this.boss.unschedule(SCHEDULE_QUEUE, s.key);
     }
     for (const [connectionId, w] of wanted) {
-      await this.boss.schedule(SCHEDULE_QUEUE, w.cron, { orgId: w.orgId, connectionId } satisfies ScheduleJob, {
-        key: connectionId,
-        tz: 'UTC',
-      });
+      await this.boss.schedule(
+        SCHEDULE_QUEUE,
+        w.cron,
+        { orgId: w.orgId, connectionId } satisfies ScheduleJob,
+        {
+          key: connectionId,
+          tz: 'UTC',
+        },
+      );
     }
     return wanted.size;
   }

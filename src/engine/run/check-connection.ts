@@ -19,7 +19,11 @@ export interface CheckOutcome {
  * The `check` verb: settings and credentials valid, platform reachable, credentials accepted. A
  * network failure is retried briefly; refused credentials are not. Recorded as a `check` operation.
  */
-export async function checkConnection(engine: EngineContext, orgId: string, connectionId: string): Promise<CheckOutcome | undefined> {
+export async function checkConnection(
+  engine: EngineContext,
+  orgId: string,
+  connectionId: string,
+): Promise<CheckOutcome | undefined> {
   const db = engine.store.db;
   const conn = await getConnection(db, engine.box, orgId, connectionId);
   if (!conn) return undefined;
@@ -41,7 +45,11 @@ export async function checkConnection(engine: EngineContext, orgId: string, conn
     };
     try {
       const r = await runWithRetry(() => resolved.connector.check(ctx), {
-        policy: { ...resolved.sync.retry, maxAttempts: Math.min(3, resolved.sync.retry.maxAttempts), maxWaitMs: 5000 },
+        policy: {
+          ...resolved.sync.retry,
+          maxAttempts: Math.min(3, resolved.sync.retry.maxAttempts),
+          maxWaitMs: 5000,
+        },
         reauth: () => session.clear(),
         signal,
       });

@@ -1,5 +1,5 @@
-import { createOperation } from '../../store/operation-store.js';
 import type { Db } from '../../store/open-store.js';
+import { createOperation } from '../../store/operation-store.js';
 import type { RunOptions } from './run-options.js';
 
 export interface RunRequest {

@@ -1,6 +1,6 @@
-import type { Db } from '../../store/open-store.js';
 import { markDelivered } from '../../store/delivery-store.js';
 import { upsertIds } from '../../store/id-map-store.js';
+import type { Db } from '../../store/open-store.js';
 import { createOperation, updateOperation } from '../../store/operation-store.js';
 import { openRecordErrors, resolveRecordErrors } from '../../store/record-error-store.js';
 import type { OutboundStream, RecordOutcome } from '../connector/connector.js';
@@ -19,7 +19,11 @@ const CONNECTION_PROBLEMS = new Set(['auth_rejected', 'auth_expired']);
  * on becomes record errors (`dead_letter` records are not marked delivered, so the next run sends
  * them again; records refused for good are marked `rejected` and wait for a change or a retry).
  */
-export async function deliverBatch(run: StreamRun, stream: OutboundStream, batch: readonly SizedRecord[]): Promise<void> {
+export async function deliverBatch(
+  run: StreamRun,
+  stream: OutboundStream,
+  batch: readonly SizedRecord[],
+): Promise<void> {
   const started = new Date();
   const labels = { platform: run.connection.platform, kind: stream.kind };
   const metrics = run.engine.metrics;
@@ -94,7 +98,12 @@ async function commitOutcomes(
       if (o.platformId !== undefined) ids.push({ entity, key: r.record.key, platformId: o.platformId });
     } else {
       if (opts.markRejected) marks.push({ key: r.record.key, hash: r.hash, status: 'rejected' });
-      errors.push({ key: r.record.key, code: o.code, message: o.message, excerpt: payloadExcerpt(r.record.payload) });
+      errors.push({
+        key: r.record.key,
+        code: o.code,
+        message: o.message,
+        excerpt: payloadExcerpt(r.record.payload),
+      });
     }
   });
   await run.engine.store.db.transaction(async (txRaw) => {
@@ -114,12 +123,15 @@ async function commitOutcomes(
       state: errors.length === 0 ? 'succeeded' : okKeys.length === 0 ? 'failed' : 'partial',
       counts,
       startedAt: opts.started,
-      lastError: errors[0] ? `${errors[0].key}: ${errors[0].code}: ${errors[0].message}`.slice(0, 1000) : undefined,
+      lastError: errors[0]
+        ? `${errors[0].key}: ${errors[0].code}: ${errors[0].message}`.slice(0, 1000)
+        : undefined,
     });
     await updateOperation(tx, run.runId, { add: counts });
   });
   const m = run.engine.metrics;
   const labels = { platform: connection.platform, kind: stream.kind };
   if (okKeys.length) m?.records.inc({ ...labels, outcome: 'sent' }, okKeys.length);
-  if (errors.length) m?.records.inc({ ...labels, outcome: opts.markRejected ? 'rejected' : 'dead' }, errors.length);
+  if (errors.length)
+    m?.records.inc({ ...labels, outcome: opts.markRejected ? 'rejected' : 'dead' }, errors.length);
 }

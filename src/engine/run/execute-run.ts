@@ -13,8 +13,8 @@ import type { ConnectorContext } from '../connector/connector.js';
 import type { EngineContext } from '../engine-context.js';
 import { createPlatformFetch } from '../policy/platform-fetch.js';
 import { GiveUpError } from '../policy/run-with-retry.js';
-import { type RunOptions, RunOptionsSchema } from './run-options.js';
 import { resolveConnector } from './resolve-connector.js';
+import { type RunOptions, RunOptionsSchema } from './run-options.js';
 import { ConnectionProblemError, type StreamRun } from './stream-run.js';
 import { syncInboundStream } from './sync-inbound.js';
 import { syncOutboundStream } from './sync-outbound.js';
@@ -41,7 +41,8 @@ export async function executeRun(
   if (!run || run.type !== 'run') throw new Error(`run ${runId} does not exist`);
   if (run.state !== 'queued' && run.state !== 'running') return run;
   const release = await engine.store.tryLock(`sync:${run.connectionId}`);
-  if (!release) throw new ConnectionBusyError(`connection ${run.connectionId} is being synced by another run`);
+  if (!release)
+    throw new ConnectionBusyError(`connection ${run.connectionId} is being synced by another run`);
   await failInterruptedRuns(engine.store.db, run.connectionId, runId).catch(() => {});
   const started = Date.now();
   const controller = new AbortController();
@@ -51,7 +52,11 @@ export async function executeRun(
         if (c) controller.abort(new Error('the run was cancelled'));
       })
       .catch(() => {});
-    if (opts.onProgress) getOperation(engine.store.db, runId).then((r) => r && opts.onProgress?.(r), () => {});
+    if (opts.onProgress)
+      getOperation(engine.store.db, runId).then(
+        (r) => r && opts.onProgress?.(r),
+        () => {},
+      );
   }, CANCEL_POLL_MS);
   let final: { state: OperationState; lastError: string | null } = { state: 'failed', lastError: null };
   try {
@@ -63,7 +68,10 @@ export async function executeRun(
     await updateOperation(engine.store.db, runId, final).catch(() => {});
     await release();
   }
-  engine.metrics?.runSeconds.observe({ platform: run.platform, state: final.state }, (Date.now() - started) / 1000);
+  engine.metrics?.runSeconds.observe(
+    { platform: run.platform, state: final.state },
+    (Date.now() - started) / 1000,
+  );
   const done = (await getOperation(engine.store.db, runId))!;
   opts.onProgress?.(done);
   return done;
@@ -87,7 +95,14 @@ async function runStreams(
   const inbound = connector.inbound.filter((s) => !options.kinds || options.kinds.includes(s.name));
   await updateOperation(db, run.id, {
     state: 'running',
-    planned: options.direction === 'inbound' ? 0 : await countKindRecords(db, run.orgId, outbound.map((s) => s.kind)),
+    planned:
+      options.direction === 'inbound'
+        ? 0
+        : await countKindRecords(
+            db,
+            run.orgId,
+            outbound.map((s) => s.kind),
+          ),
   });
   const session = engine.sessions.get(conn.id) ?? new Map<string, unknown>();
   engine.sessions.set(conn.id, session);
@@ -100,12 +115,24 @@ async function runStreams(
     signal,
     ids: engine.idMapView(conn.id),
   };
-  const streamRun: StreamRun = { engine, connection, ctx, runId: run.id, policy: sync.retry, signal };
+  const streamRun: StreamRun = {
+    engine,
+    connection,
+    ctx,
+    runId: run.id,
+    policy: sync.retry,
+    signal,
+    maxBatchRecords: sync.maxBatchRecords,
+  };
 
   const failures: string[] = [];
   const jobs = [
-    ...(options.direction === 'inbound' ? [] : outbound.map((s) => ({ name: s.kind, go: () => syncOutboundStream(streamRun, s) }))),
-    ...(options.direction === 'outbound' ? [] : inbound.map((s) => ({ name: s.name, go: () => syncInboundStream(streamRun, s) }))),
+    ...(options.direction === 'inbound'
+      ? []
+      : outbound.map((s) => ({ name: s.kind, go: () => syncOutboundStream(streamRun, s) }))),
+    ...(options.direction === 'outbound'
+      ? []
+      : inbound.map((s) => ({ name: s.name, go: () => syncInboundStream(streamRun, s) }))),
   ];
   for (const job of jobs) {
     if (signal.aborted) break;
@@ -113,7 +140,10 @@ async function runStreams(
       await job.go();
     } catch (err) {
       if (signal.aborted) break;
-      if (err instanceof ConnectionProblemError || (err instanceof GiveUpError && err.code.startsWith('auth_'))) {
+      if (
+        err instanceof ConnectionProblemError ||
+        (err instanceof GiveUpError && err.code.startsWith('auth_'))
+      ) {
         return { state: 'failed', lastError: `connection problem (${job.name}): ${describe(err)}` };
       }
       failures.push(`${job.name}: ${describe(err)}`);
@@ -122,8 +152,10 @@ async function runStreams(
   }
   if (signal.aborted) return { state: 'cancelled', lastError: failures[0] ?? null };
   const after = (await getOperation(db, run.id))!;
-  if (failures.length > 0 && failures.length === jobs.length) return { state: 'failed', lastError: failures.join('; ').slice(0, 2000) };
-  if (failures.length > 0 || after.failed > 0) return { state: 'partial', lastError: failures.join('; ').slice(0, 2000) || null };
+  if (failures.length > 0 && failures.length === jobs.length)
+    return { state: 'failed', lastError: failures.join('; ').slice(0, 2000) };
+  if (failures.length > 0 || after.failed > 0)
+    return { state: 'partial', lastError: failures.join('; ').slice(0, 2000) || null };
   return { state: 'succeeded', lastError: null };
 }
 

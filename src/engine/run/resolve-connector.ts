@@ -10,7 +10,7 @@ export type ResolvedConnector =
       connector: Connector;
       settings: unknown;
       credentials: unknown;
-      sync: { schedule?: string | undefined; retry: RetryPolicy };
+      sync: { schedule?: string | undefined; retry: RetryPolicy; maxBatchRecords?: number | undefined };
     }
   | { ok: false; error: string };
 
@@ -29,22 +29,31 @@ export function resolveConnector(
   }
   const { sync, platform } = splitSettings(conn.settings);
   const syncParsed = SyncSettings.safeParse(sync);
-  if (!syncParsed.success) return { ok: false, error: `settings.sync of ${conn.name}: ${issues(syncParsed.error)}` };
+  if (!syncParsed.success)
+    return { ok: false, error: `settings.sync of ${conn.name}: ${issues(syncParsed.error)}` };
   const settings = connector.settings.safeParse(platform);
   if (!settings.success) return { ok: false, error: `settings of ${conn.name}: ${issues(settings.error)}` };
   const creds = connector.credentials.safeParse(credentials ?? {});
-  if (!creds.success) return { ok: false, error: `credentials of ${conn.name}: ${issues(creds.error, true)}` };
+  if (!creds.success)
+    return { ok: false, error: `credentials of ${conn.name}: ${issues(creds.error, true)}` };
   return {
     ok: true,
     connector,
     settings: settings.data,
     credentials: creds.data,
-    sync: { schedule: syncParsed.data.schedule, retry: syncParsed.data.retry ?? defaultRetryPolicy },
+    sync: {
+      schedule: syncParsed.data.schedule,
+      retry: syncParsed.data.retry ?? defaultRetryPolicy,
+      maxBatchRecords: syncParsed.data.maxBatchRecords,
+    },
   };
 }
 
 /** zod issues as "path: message"; for credentials the values are never echoed. */
-export function issues(error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }, secret = false): string {
+export function issues(
+  error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> },
+  secret = false,
+): string {
   return error.issues
     .map((i) => `${i.path.map(String).join('.') || '(root)'}: ${secret ? 'missing or invalid' : i.message}`)
     .join('; ');

@@ -10,6 +10,8 @@ export interface StreamRun {
   runId: number;
   policy: RetryPolicy;
   signal: AbortSignal;
+  /** The connection's cap on records per request (`settings.sync.maxBatchRecords`). */
+  maxBatchRecords?: number | undefined;
 }
 
 /** The credentials are refused or the platform refuses us: every other call would fail the same way. */

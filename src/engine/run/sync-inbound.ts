@@ -1,6 +1,6 @@
 import { readCheckpoint, writeCheckpoint } from '../../store/checkpoint-store.js';
-import { appendInbox } from '../../store/inbox-store.js';
 import { upsertIds } from '../../store/id-map-store.js';
+import { appendInbox } from '../../store/inbox-store.js';
 import type { Db } from '../../store/open-store.js';
 import { createOperation, updateOperation } from '../../store/operation-store.js';
 import type { InboundStream } from '../connector/connector.js';
@@ -44,7 +44,13 @@ export async function syncInboundStream(run: StreamRun, stream: InboundStream): 
         connection.id,
         page.items.flatMap((i) => i.ids ?? []),
       );
-      await writeCheckpoint(tx, connection.id, stream.name, { version: stream.checkpointVersion, value: page.checkpoint }, cp?.rev ?? 0);
+      await writeCheckpoint(
+        tx,
+        connection.id,
+        stream.name,
+        { version: stream.checkpointVersion, value: page.checkpoint },
+        cp?.rev ?? 0,
+      );
       const counts = { received, unchanged: received - fresh, requests: 1 };
       pageOp = await createOperation(tx, {
         orgId: connection.orgId,
@@ -68,10 +74,16 @@ export async function syncInboundStream(run: StreamRun, stream: InboundStream): 
         await runWithRetry(() => ack(page.ackToken, run.ctx), retryOptions(run));
       } catch (err) {
         // The items are committed; the platform will send them again and they will be skipped.
-        await updateOperation(engine.store.db, pageOp, { state: 'failed', lastError: `ack failed: ${(err as Error).message}` });
+        await updateOperation(engine.store.db, pageOp, {
+          state: 'failed',
+          lastError: `ack failed: ${(err as Error).message}`,
+        });
         throw err;
       }
-      await updateOperation(engine.store.db, pageOp, { state: 'succeeded', add: { acknowledged: received, requests: 1 } });
+      await updateOperation(engine.store.db, pageOp, {
+        state: 'succeeded',
+        add: { acknowledged: received, requests: 1 },
+      });
       await updateOperation(engine.store.db, run.runId, { add: { acknowledged: received, requests: 1 } });
       engine.metrics?.inbound.inc({ ...labels, outcome: 'acknowledged' }, received);
     } else {

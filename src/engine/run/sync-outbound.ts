@@ -1,5 +1,5 @@
-import type { Db } from '../../store/open-store.js';
 import { markDelivered, type OutboundRow, readOutboundPage } from '../../store/delivery-store.js';
+import type { Db } from '../../store/open-store.js';
 import { updateOperation } from '../../store/operation-store.js';
 import { openRecordErrors } from '../../store/record-error-store.js';
 import type { OutboundStream, WireRecord } from '../connector/connector.js';
@@ -20,6 +20,10 @@ const PAGE = 1000;
 export async function syncOutboundStream(run: StreamRun, stream: OutboundStream): Promise<void> {
   const { engine, connection } = run;
   const sizeOf = stream.sizeOf ?? defaultSize;
+  const limits = {
+    maxRecords: Math.min(stream.limits.maxRecords, run.maxBatchRecords ?? Number.POSITIVE_INFINITY),
+    maxBytes: stream.limits.maxBytes,
+  };
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
   const launch = async (batch: SizedRecord[]) => {
@@ -38,12 +42,20 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   try {
     for (;;) {
       if (run.signal.aborted || failure) break;
-      const rows = await readOutboundPage(engine.store.db, connection.orgId, connection.id, stream.kind, after, PAGE);
+      const rows = await readOutboundPage(
+        engine.store.db,
+        connection.orgId,
+        connection.id,
+        stream.kind,
+        after,
+        PAGE,
+      );
       if (rows.length === 0) break;
       after = rows[rows.length - 1]!.key;
       const changed = await changedRecords(run, stream, rows);
-      for (const record of changed) pending.push({ record: record.record, hash: record.hash, bytes: sizeOf(record.record) });
-      const { batches, oversize } = planBatches(pending, stream.limits);
+      for (const record of changed)
+        pending.push({ record: record.record, hash: record.hash, bytes: sizeOf(record.record) });
+      const { batches, oversize } = planBatches(pending, limits);
       await refuseOversize(run, stream, oversize);
       // The last batch may still fill from the next page; hold it back unless this was the last page.
       const last = rows.length < PAGE ? undefined : batches.pop();
@@ -85,26 +97,43 @@ async function changedRecords(
   }
   const refusals = (mapped.rejected ?? []).flatMap((r) => {
     // The hash of the unmappable record itself: the same record is not reported again until it changes.
-    const hash = wireHash({ key: r.key, op: 'upsert', payload: { unmappable: byKey.get(r.key)?.data ?? null } });
+    const hash = wireHash({
+      key: r.key,
+      op: 'upsert',
+      payload: { unmappable: byKey.get(r.key)?.data ?? null },
+    });
     return byKey.get(r.key)?.deliveredHash === hash ? [] : [{ ...r, hash }];
   });
   if (refusals.length > 0) {
     await commitRefusals(
       run,
       stream,
-      refusals.map((r) => ({ key: r.key, hash: r.hash, code: r.code, message: r.message, excerpt: undefined })),
+      refusals.map((r) => ({
+        key: r.key,
+        hash: r.hash,
+        code: r.code,
+        message: r.message,
+        excerpt: undefined,
+      })),
     );
   }
   const unchanged = rows.length - changed.length - refusals.length;
   if (unchanged > 0) {
     await updateOperation(run.engine.store.db, run.runId, { add: { unchanged } });
-    run.engine.metrics?.records.inc({ platform: run.connection.platform, kind: stream.kind, outcome: 'unchanged' }, unchanged);
+    run.engine.metrics?.records.inc(
+      { platform: run.connection.platform, kind: stream.kind, outcome: 'unchanged' },
+      unchanged,
+    );
   }
   return changed;
 }
 
 /** A record too large for any batch is refused here rather than sent to be refused. */
-async function refuseOversize(run: StreamRun, stream: OutboundStream, oversize: readonly SizedRecord[]): Promise<void> {
+async function refuseOversize(
+  run: StreamRun,
+  stream: OutboundStream,
+  oversize: readonly SizedRecord[],
+): Promise<void> {
   if (oversize.length === 0) return;
   await commitRefusals(
     run,
@@ -122,7 +151,13 @@ async function refuseOversize(run: StreamRun, stream: OutboundStream, oversize: 
 async function commitRefusals(
   run: StreamRun,
   stream: OutboundStream,
-  refusals: ReadonlyArray<{ key: string; hash: string; code: string; message: string; excerpt: string | undefined }>,
+  refusals: ReadonlyArray<{
+    key: string;
+    hash: string;
+    code: string;
+    message: string;
+    excerpt: string | undefined;
+  }>,
 ): Promise<void> {
   const { connection } = run;
   await run.engine.store.db.transaction(async (txRaw) => {

@@ -1,0 +1,137 @@
+import { type Command, Option } from 'commander';
+import { findConnection } from '../../hub/routes/find-connection.js';
+import { listRecordErrors, type RecordErrorRow } from '../../store/record-error-store.js';
+import { CliError } from '../cli-error.js';
+import { formatTable } from '../format-table.js';
+import { HubClient } from '../hub-client.js';
+import { parsePositiveInt } from '../parse-positive-int.js';
+import { remoteHubOf } from '../remote-hub-of.js';
+import { type RemoteFlags, withRemoteOptions } from '../remote-options.js';
+import { withStoreOptions } from '../store-options.js';
+import { connectionNames } from '../sync/connection-names.js';
+import { type ResendFlags, resendAndReport } from '../sync/resend-and-report.js';
+import { withInlineEngine } from '../sync/with-inline-engine.js';
+import type { StoreFlags } from '../with-store.js';
+
+interface ListFlags extends StoreFlags, RemoteFlags {
+  org: string;
+  connection?: string;
+  kind?: string;
+  state?: 'open' | 'resolved';
+  after?: number;
+  limit: number;
+}
+
+/** `zhkh-bridge errors list|retry`: records a platform refused, and sending them again. */
+export function registerErrorsCommand(program: Command): void {
+  const errors = program
+    .command('errors')
+    .description(
+      'Records a platform refused: list them, and retry them after fixing the data or the platform',
+    );
+
+  withRemoteOptions(
+    withStoreOptions(
+      errors
+        .command('list')
+        .description("Refused records, oldest first, with the platform's reason")
+        .requiredOption('--org <id>', 'the organization')
+        .option('--connection <idOrName>', 'only this connection')
+        .option('--kind <kind>', 'only this kind (service, account, …)')
+        .addOption(
+          new Option('--state <state>', 'open (default) or resolved')
+            .choices(['open', 'resolved'])
+            .default('open'),
+        )
+        .addOption(
+          new Option('--after <id>', 'errors after this id (the next page)').argParser(parsePositiveInt),
+        )
+        .addOption(new Option('--limit <n>', 'how many').default(100).argParser(parsePositiveInt)),
+    ),
+  )
+    .addHelpText(
+      'after',
+      `
+An error stays open until the record lands: fix the record in the billing and send it again (the
+next sync picks it up), or fix the platform's side and run \`zhkh-bridge errors retry\`.
+
+Examples:
+  zhkh-bridge errors list --org uk-sever
+  zhkh-bridge errors list --org uk-sever --connection doma-main --kind account --state resolved`,
+    )
+    .action(async (flags: ListFlags, command: Command) => {
+      const hub = remoteHubOf(flags, command);
+      let items: RecordErrorRow[];
+      let names: Map<string, string>;
+      if (hub) {
+        const client = new HubClient(hub);
+        const q = new URLSearchParams({ limit: String(flags.limit) });
+        if (flags.connection) q.set('connection', flags.connection);
+        if (flags.kind) q.set('kind', flags.kind);
+        if (flags.state) q.set('state', flags.state);
+        if (flags.after) q.set('after', String(flags.after));
+        items = (await client.get(`/v1/orgs/${encodeURIComponent(flags.org)}/record-errors?${q}`)).body.items;
+        names = await connectionNames({ client }, flags.org);
+      } else {
+        [items, names] = await withInlineEngine(flags, flags.org, async (_engine, { store, box }) => {
+          let connectionId: string | undefined;
+          if (flags.connection) {
+            const c = await findConnection(store.db, box, flags.org, flags.connection);
+            if (!c) throw new CliError(`organization "${flags.org}" has no connection "${flags.connection}"`);
+            connectionId = c.id;
+          }
+          const list = await listRecordErrors(store.db, flags.org, {
+            connectionId,
+            kind: flags.kind,
+            state: flags.state,
+            after: flags.after,
+            limit: flags.limit,
+          });
+          return [list, await connectionNames({ db: store.db, box }, flags.org)] as const;
+        });
+      }
+      if (items.length === 0) {
+        console.log(`no ${flags.state ?? ''} record errors`.replace('  ', ' '));
+        return;
+      }
+      console.log(
+        formatTable(
+          ['id', 'connection', 'kind', 'key', 'code', 'attempts', 'state', 'last seen (UTC)', 'message'],
+          items.map((e) => [
+            e.id,
+            names.get(e.connectionId) ?? e.connectionId,
+            e.kind,
+            e.key,
+            e.code,
+            e.attempts,
+            e.state,
+            e.lastSeen.replace('T', ' ').slice(0, 19),
+            e.message.length > 80 ? `${e.message.slice(0, 79)}…` : e.message,
+          ]),
+        ),
+      );
+      if (items.length === flags.limit) console.log(`\nmore: --after ${items.at(-1)!.id}`);
+    });
+
+  withRemoteOptions(
+    withStoreOptions(
+      errors
+        .command('retry')
+        .description("Send the records a platform refused again, now (after fixing the platform's side)")
+        .requiredOption('--org <id>', 'the organization')
+        .requiredOption('--connection <idOrName>', 'the connection')
+        .option('--kind <kind>', 'only this kind'),
+    ),
+  )
+    .addHelpText(
+      'after',
+      `
+Only the refused records are sent again; the run is reported like \`sync\` (exit 0 succeeded,
+2 partial, 1 failed).
+
+Examples:
+  zhkh-bridge errors retry --org uk-sever --connection doma-main
+  zhkh-bridge errors retry --org uk-sever --connection doma-main --kind account`,
+    )
+    .action((flags: ResendFlags, command: Command) => resendAndReport(flags, command, true));
+}

@@ -1,0 +1,33 @@
+import { ProgressReporter, type ProgressReporterOptions } from '../progress-reporter.js';
+import { isFinal, type RunLike } from './run-like.js';
+
+/**
+ * Progress of one run (processed = sent + unchanged + failed, of `planned`). The run learns its
+ * plan only once it starts, so the bar starts with the first snapshot that has one.
+ */
+export class RunProgress {
+  private readonly reporter: ProgressReporter;
+  private started = false;
+
+  constructor(
+    private readonly label: string,
+    opts: ProgressReporterOptions = {},
+  ) {
+    this.reporter = new ProgressReporter(opts);
+  }
+
+  show(run: RunLike): void {
+    if (!this.started && (run.planned !== null || isFinal(run))) {
+      this.started = true;
+      this.reporter.start(this.label, run.planned ?? undefined);
+    }
+    const processed = run.sent + run.unchanged + run.failed;
+    this.reporter.update(processed, { records: processed, rejected: run.failed });
+    if (isFinal(run)) this.stop();
+  }
+
+  /** Idempotent; leaves no timer behind. */
+  stop(): void {
+    this.reporter.stop();
+  }
+}
