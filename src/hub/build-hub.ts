@@ -20,6 +20,7 @@ import { HttpError } from './http-error.js';
 import type { HubContext, HubLimits } from './hub-context.js';
 import { HubMetrics } from './hub-metrics.js';
 import { registerJsonBodyParsers } from './json-body-parsers.js';
+import { mountServedRoutes } from './mount-served-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
@@ -168,6 +169,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerInboxRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
   registerConnectionSyncRoutes(app, ctx);
+  await mountServedRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerRunRoutes(app, ctx);
   registerRecordErrorRoutes(app, ctx);

@@ -147,3 +147,9 @@ export async function listAllConnections(db: Db): Promise<ConnectionInfo[]> {
   const rows = await db.select().from(connections).orderBy(connections.id);
   return rows.map((r) => toInfo(r, undefined));
 }
+
+/** A connection by id alone, for routes the platform calls (no organisation in the path). */
+export async function getConnectionById(db: Db, id: string): Promise<ConnectionInfo | undefined> {
+  const [row] = await db.select().from(connections).where(eq(connections.id, id));
+  return row && toInfo(row, undefined);
+}
