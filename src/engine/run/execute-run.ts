@@ -38,7 +38,7 @@ export async function executeRun(
   opts: { onProgress?: (run: Operation) => void } = {},
 ): Promise<Operation> {
   const run = await getOperation(engine.store.db, runId);
-  if (!run || run.type !== 'run') throw new Error(`run ${runId} does not exist`);
+  if (run?.type !== 'run') throw new Error(`run ${runId} does not exist`);
   if (run.state !== 'queued' && run.state !== 'running') return run;
   const release = await engine.store.tryLock(`sync:${run.connectionId}`);
   if (!release)
