@@ -41,7 +41,8 @@ export interface TriggerRequest {
 export class SyncEngine {
   private constructor(
     readonly ctx: EngineContext,
-    private readonly jobs: SyncJobs | undefined,
+    /** The job queue (absent inline). */
+    readonly jobs: SyncJobs | undefined,
   ) {}
 
   static async start(opts: SyncEngineOptions): Promise<SyncEngine> {

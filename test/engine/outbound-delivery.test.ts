@@ -165,3 +165,43 @@ describe.each(storeKinds)('outbound delivery on %s', (kind) => {
     expect(f.testbed.stats.logins).toBeLessThanOrEqual(2);
   });
 });
+
+describe.each(storeKinds)('in-flight requests per connection on %s', (kind) => {
+  it('keeps one request in flight by default and up to retry.concurrency when raised', async () => {
+    const serial = await startEngineFixture(kind, { testbed: { latencyMs: 30, maxItems: 1000 } });
+    try {
+      await putServices(serial.store, serviceRecords(3000));
+      await syncOnce(serial, { kinds: ['service'] });
+      expect(serial.testbed.stats.maxInflight).toBe(1);
+    } finally {
+      await serial.close();
+    }
+    const parallel = await startEngineFixture(kind, {
+      testbed: { latencyMs: 30 },
+      sync: { concurrency: 3 },
+    });
+    try {
+      await putServices(parallel.store, serviceRecords(3000));
+      // maxBatchRecords is the engine's own cap: 12 batches of 250 give the pool something to overlap.
+      const { updateConnection } = await import('../../src/store/connection-store.js');
+      await updateConnection(parallel.store.db, parallel.box, ORG, parallel.connectionId, {
+        settings: {
+          baseUrl: parallel.testbed.url,
+          sync: { retry: { concurrency: 3, timeoutMs: 5000 }, maxBatchRecords: 250 },
+        },
+      });
+      const run = await syncOnce(parallel, { kinds: ['service'] });
+      expect(run.sent).toBe(3000);
+      expect(parallel.testbed.stats.maxInflight).toBeGreaterThan(1);
+      expect(parallel.testbed.stats.maxInflight).toBeLessThanOrEqual(3);
+      const batches = await listOperations(parallel.store.db, {
+        parentId: run.id,
+        type: 'batch',
+        limit: 100,
+      });
+      expect(batches).toHaveLength(12);
+    } finally {
+      await parallel.close();
+    }
+  });
+});

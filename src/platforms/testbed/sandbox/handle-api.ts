@@ -19,6 +19,9 @@ export async function handleApi(
   query: URLSearchParams,
 ): Promise<void> {
   rt.stats.requests++;
+  // Requests open at once, latency included: shows whether a client keeps to its in-flight limit.
+  rt.stats.maxInflight = Math.max(rt.stats.maxInflight, ++rt.inflight);
+  res.once('close', () => rt.inflight--);
   if (rt.faults.latencyMs > 0) await rt.sleep(rt.faults.latencyMs);
   const method = req.method ?? 'GET';
   if (path === testbedPaths.login && method === 'POST') return handleLogin(rt, req, res);

@@ -26,6 +26,8 @@ export class TestbedRuntime {
   inbound!: InboundQueue;
   tokens!: TokenRegistry;
   random!: () => number;
+  /** `/api` requests open right now. */
+  inflight = 0;
   private readonly timers = new Set<NodeJS.Timeout>();
 
   constructor(private readonly options: TestbedRuntimeOptions) {

@@ -9,6 +9,8 @@ export interface TestbedStats {
   /** Items refused on purpose (`payload.reject`). */
   itemsRejected: number;
   logins: number;
+  /** The most `/api` requests that were open at the same time. */
+  maxInflight: number;
   faults: {
     error: number;
     lostAnswer: number;
@@ -27,6 +29,7 @@ export function emptyTestbedStats(): TestbedStats {
     itemsApplied: 0,
     itemsRejected: 0,
     logins: 0,
+    maxInflight: 0,
     faults: {
       error: 0,
       lostAnswer: 0,
