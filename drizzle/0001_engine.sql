@@ -14,6 +14,7 @@ CREATE TABLE "deliveries" (
 	"key" text NOT NULL,
 	"hash" text NOT NULL,
 	"status" text NOT NULL,
+	"source" text,
 	"delivered_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "deliveries_connection_id_kind_key_pk" PRIMARY KEY("connection_id","kind","key")
 );
@@ -71,6 +72,7 @@ CREATE TABLE "record_errors" (
 	"resolved_at" timestamp with time zone
 );
 --> statement-breakpoint
+DROP INDEX "records_seq_idx";--> statement-breakpoint
 ALTER TABLE "checkpoints" ADD CONSTRAINT "checkpoints_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "id_map" ADD CONSTRAINT "id_map_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint

@@ -4,6 +4,8 @@ export interface SizedRecord {
   record: WireRecord;
   hash: string;
   bytes: number;
+  /** The source tag to remember with the delivery (self-contained streams), see deliveries.source. */
+  source?: string | undefined;
 }
 
 /**

@@ -7,15 +7,33 @@ export type DeliveryStatus = 'ok' | 'rejected';
 /** A canonical record beside what was last delivered of it on one connection. */
 export interface OutboundRow {
   key: string;
+  /** The canonical record's content hash. */
+  recordHash: string;
   data: unknown;
   deleted: boolean;
   deliveredHash: string | null;
   deliveredStatus: DeliveryStatus | null;
 }
 
+export interface OutboundPage {
+  /** Records of the page that may need sending (all of them without a fingerprint). */
+  rows: OutboundRow[];
+  /** Records the page covered, skipped ones included. */
+  scanned: number;
+  /** The page's last key: where the next page starts; undefined when there was nothing left. */
+  last: string | undefined;
+}
+
+/** What a delivery remembers of its source record: see `deliveries.source`. */
+export function sourceTag(recordHash: string, deleted: boolean, fingerprint: string): string {
+  return `${recordHash}:${deleted ? 'd' : 'u'}:${fingerprint}`;
+}
+
 /**
  * One page of a kind's records in key order, each with the hash of the payload the connection last
  * had confirmed. Key order (not seq) gives stable pages while records keep changing underneath.
+ * With a `fingerprint` (self-contained streams), records whose delivery still carries their source
+ * tag are left out — not even read — so an unchanged re-sync costs an index walk.
  */
 export async function readOutboundPage(
   db: Db,
@@ -24,29 +42,57 @@ export async function readOutboundPage(
   kind: string,
   after: string | undefined,
   limit: number,
-): Promise<OutboundRow[]> {
+  fingerprint?: string | undefined,
+): Promise<OutboundPage> {
+  const from = after === undefined ? sql`` : sql`AND key > ${after}`;
+  const [bounds] = await queryRows<{ n: number | string; last: string | null }>(
+    db,
+    sql`SELECT count(*) AS n, max(key) AS last FROM (
+          SELECT key FROM records WHERE org_id = ${orgId} AND kind = ${kind} ${from} ORDER BY key LIMIT ${limit}) s`,
+  );
+  const scanned = Number(bounds?.n ?? 0);
+  const last = bounds?.last ?? undefined;
+  if (scanned === 0 || last === undefined) return { rows: [], scanned: 0, last: undefined };
+  const fp = fingerprint ?? null;
+  // Each record finds its delivery through a scalar subquery: always a lookup by the deliveries'
+  // primary key. A join lets the planner (PGlite has no statistics until analyzed) scan every
+  // delivery of the connection for every page, which made a full pass quadratic.
   const rows = await queryRows<{
     key: string;
-    data: unknown;
+    hash: string;
     deleted: boolean;
-    h: string | null;
-    s: string | null;
+    data: unknown;
+    hs: string[] | string | null;
   }>(
     db,
     sql`
-    SELECT r.key, r.data, r.deleted_at IS NOT NULL AS deleted, d.hash AS h, d.status AS s
-    FROM records r
-    LEFT JOIN deliveries d ON d.connection_id = ${connectionId} AND d.kind = r.kind AND d.key = r.key
-    WHERE r.org_id = ${orgId} AND r.kind = ${kind} ${after === undefined ? sql`` : sql`AND r.key > ${after}`}
-    ORDER BY r.key LIMIT ${limit}`,
+    SELECT x.key, x.hash, x.deleted, x.data, x.hs FROM (
+      SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
+        (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
+          WHERE d.connection_id = ${connectionId} AND d.kind = ${kind} AND d.key = r.key) AS hs
+      FROM records r
+      WHERE r.org_id = ${orgId} AND r.kind = ${kind} ${after === undefined ? sql`` : sql`AND r.key > ${after}`}
+        AND r.key <= ${last}
+    ) x
+    WHERE ${fp}::text IS NULL OR x.hs IS NULL
+      OR x.hs[3] IS DISTINCT FROM x.hash || ':' || CASE WHEN x.deleted THEN 'd' ELSE 'u' END || ':' || ${fp}::text
+    ORDER BY x.key`,
   );
-  return rows.map((r) => ({
-    key: r.key,
-    data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
-    deleted: r.deleted,
-    deliveredHash: r.h,
-    deliveredStatus: r.s as DeliveryStatus | null,
-  }));
+  return {
+    scanned,
+    last,
+    rows: rows.map((r) => {
+      const [hash, status] = pgTextArray(r.hs);
+      return {
+        key: r.key,
+        recordHash: r.hash,
+        data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+        deleted: r.deleted,
+        deliveredHash: hash ?? null,
+        deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
+      };
+    }),
+  };
 }
 
 /** Records what the platform confirmed or refused, so the next sync sends only what changed. */
@@ -54,15 +100,23 @@ export async function markDelivered(
   db: Db,
   connectionId: string,
   kind: string,
-  entries: ReadonlyArray<{ key: string; hash: string; status: DeliveryStatus }>,
+  entries: ReadonlyArray<{
+    key: string;
+    hash: string;
+    status: DeliveryStatus;
+    source?: string | null | undefined;
+  }>,
 ): Promise<void> {
   if (entries.length === 0) return;
-  const payload = JSON.stringify(entries.map((e) => ({ k: e.key, h: e.hash, s: e.status })));
+  const payload = JSON.stringify(
+    entries.map((e) => ({ k: e.key, h: e.hash, s: e.status, o: e.source ?? null })),
+  );
   await db.execute(sql`
-    INSERT INTO deliveries (connection_id, kind, key, hash, status)
-    SELECT ${connectionId}, ${kind}, t.k, t.h, t.s FROM jsonb_to_recordset(${payload}::jsonb) AS t(k text, h text, s text)
+    INSERT INTO deliveries (connection_id, kind, key, hash, status, source)
+    SELECT ${connectionId}, ${kind}, t.k, t.h, t.s, t.o
+    FROM jsonb_to_recordset(${payload}::jsonb) AS t(k text, h text, s text, o text)
     ON CONFLICT (connection_id, kind, key) DO UPDATE
-      SET hash = excluded.hash, status = excluded.status, delivered_at = now()`);
+      SET hash = excluded.hash, status = excluded.status, source = excluded.source, delivered_at = now()`);
 }
 
 /**
@@ -94,4 +148,11 @@ export async function countKindRecords(db: Db, orgId: string, kinds: readonly st
         AND kind IN (SELECT jsonb_array_elements_text(${JSON.stringify(kinds)}::jsonb))`,
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+/** A text[] as the driver hands it: an array, or (raw) `{a,b}` — our values never need quoting. */
+function pgTextArray(v: string[] | string | null): Array<string | undefined> {
+  if (v === null) return [];
+  if (Array.isArray(v)) return v;
+  return v.replace(/^\{|\}$/g, '').split(',');
 }

@@ -22,14 +22,33 @@ export async function upsertIds(db: Db, connectionId: string, entries: readonly 
   const payload = JSON.stringify(
     [...last.values()].map((e) => ({ e: e.entity, k: e.key, p: e.platformId, t: !!e.temporary })),
   );
-  await db.execute(sql`
-    DELETE FROM id_map m USING jsonb_to_recordset(${payload}::jsonb) AS t(e text, k text, p text, t boolean)
-    WHERE m.connection_id = ${connectionId} AND m.entity = t.e AND m.platform_id = t.p AND m.key <> t.k`);
-  await db.execute(sql`
+  const insert = (tx: Db) =>
+    tx.execute(sql`
     INSERT INTO id_map (connection_id, entity, key, platform_id, temporary)
     SELECT ${connectionId}, t.e, t.k, t.p, t.t FROM jsonb_to_recordset(${payload}::jsonb) AS t(e text, k text, p text, t boolean)
     ON CONFLICT (connection_id, entity, key) DO UPDATE
       SET platform_id = excluded.platform_id, temporary = excluded.temporary, last_seen = now()`);
+  // Usually no platform id is held by another key, and the insert alone is right. When one is, the
+  // unique index refuses the insert (inside a savepoint, so an enclosing transaction survives) and
+  // the other keys' claims are dropped first. Looking for such claims up front would cost a lookup
+  // per entry on every batch — and without statistics (PGlite) the planner may do it by scanning.
+  try {
+    await db.transaction((tx) => insert(tx as unknown as Db));
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    await db.transaction(async (txRaw) => {
+      const tx = txRaw as unknown as Db;
+      await tx.execute(sql`
+        DELETE FROM id_map m USING jsonb_to_recordset(${payload}::jsonb) AS t(e text, k text, p text, t boolean)
+        WHERE m.connection_id = ${connectionId} AND m.entity = t.e AND m.platform_id = t.p AND m.key <> t.k`);
+      await insert(tx);
+    });
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; cause?: { code?: unknown } };
+  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 export async function platformIdOf(

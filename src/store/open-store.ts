@@ -52,6 +52,8 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
+    // PGlite runs no autovacuum, so nothing gathers planner statistics unless we do.
+    await client.exec('ANALYZE');
     const opened = client;
     const held = new Set<string>();
     return {

@@ -56,7 +56,7 @@ export async function resolveRecordErrors(
   await db.execute(sql`
     UPDATE record_errors SET state = 'resolved', resolved_at = now()
     WHERE connection_id = ${connectionId} AND kind = ${kind} AND state = 'open'
-      AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`);
+      AND key = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))`);
 }
 
 export async function listRecordErrors(

@@ -49,10 +49,9 @@ export const records = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [
-    primaryKey({ columns: [t.orgId, t.kind, t.key] }),
-    index('records_seq_idx').on(t.orgId, t.kind, t.seq),
-  ],
+  // No index on seq: nothing reads by it, and without statistics (PGlite) the planner took it over
+  // the primary key for key lookups, scanning a whole kind per lookup.
+  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.key] })],
 );
 
 /** What platforms send back; the id is the feed cursor. Redelivery of the same source id is a no-op. */
@@ -130,6 +129,12 @@ export const deliveries = pgTable(
     key: text('key').notNull(),
     hash: text('hash').notNull(),
     status: text('status').notNull(),
+    /**
+     * The canonical record's hash, deletion mark and the stream's mapping fingerprint when the
+     * payload was confirmed. While they are the same, a self-contained stream's payload is the same
+     * too, so a re-sync skips the record without reading or mapping it.
+     */
+    source: text('source'),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.kind, t.key] })],

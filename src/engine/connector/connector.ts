@@ -90,6 +90,14 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
   kind: EntityKindName;
   /** Id-map entity name (defaults to `kind`). */
   entity?: string;
+  /**
+   * The wire payload is a function of the canonical record and the connection's settings alone (no
+   * other records, no id map). Then a re-sync skips a record whose content and settings are as they
+   * were at its last confirmed delivery without reading or mapping it. Bump `mappingVersion` when
+   * the mapping code changes what it produces.
+   */
+  selfContained?: boolean;
+  mappingVersion?: number;
   /** Batch limits; `maxBytes` is measured by `sizeOf` (defaults to UTF-8 JSON length). */
   limits: { maxRecords: number; maxBytes: number };
   /**

@@ -7,14 +7,16 @@ import type { OutboundStream, RecordOutcome } from '../connector/connector.js';
 import { payloadExcerpt } from '../payload-excerpt.js';
 import type { SizedRecord } from '../plan-batches.js';
 import { GiveUpError, runWithRetry, SplitRequired } from '../policy/run-with-retry.js';
+import type { CommitQueue } from './commit-queue.js';
 import { ConnectionProblemError, retryOptions, type StreamRun } from './stream-run.js';
 
 /** Codes after which every further call of the run would fail the same way. */
 const CONNECTION_PROBLEMS = new Set(['auth_rejected', 'auth_expired']);
 
 /**
- * Delivers one batch under the retry policy and commits its per-record outcomes — delivery hashes,
- * record errors, id map, the batch's operation row and the run's counts — in one transaction.
+ * Delivers one batch under the retry policy and queues the commit of its per-record outcomes —
+ * delivery hashes, record errors, id map, the batch's operation row and the run's counts — as one
+ * transaction (see CommitQueue: the next batch is sent while this one is written).
  * A request-too-large answer splits the batch and delivers the halves; a batch the policy gives up
  * on becomes record errors (`dead_letter` records are not marked delivered, so the next run sends
  * them again; records refused for good are marked `rejected` and wait for a change or a retry).
@@ -23,7 +25,9 @@ export async function deliverBatch(
   run: StreamRun,
   stream: OutboundStream,
   batch: readonly SizedRecord[],
+  commits: CommitQueue,
 ): Promise<void> {
+  await commits.room();
   const started = new Date();
   const labels = { platform: run.connection.platform, kind: stream.kind };
   const metrics = run.engine.metrics;
@@ -58,8 +62,8 @@ export async function deliverBatch(
     if (err instanceof SplitRequired) {
       metrics?.requests.inc({ ...labels, result: 'split' });
       const mid = Math.ceil(batch.length / 2);
-      await deliverBatch(run, stream, batch.slice(0, mid));
-      await deliverBatch(run, stream, batch.slice(mid));
+      await deliverBatch(run, stream, batch.slice(0, mid), commits);
+      await deliverBatch(run, stream, batch.slice(mid), commits);
       return;
     }
     if (!(err instanceof GiveUpError) || err.code === 'cancelled') throw err;
@@ -68,13 +72,14 @@ export async function deliverBatch(
     const dead = err.decision.action === 'dead';
     const code = dead ? 'dead_letter' : err.code;
     const message = dead ? `${err.code}: ${err.message}` : err.message;
-    outcomes = batch.map(() => ({ status: 'rejected', code, message }));
-    await commitOutcomes(run, stream, batch, outcomes, { started, requests, markRejected: !dead });
+    const failed: RecordOutcome[] = batch.map(() => ({ status: 'rejected', code, message }));
+    commits.add(() => commitOutcomes(run, stream, batch, failed, { started, requests, markRejected: !dead }));
     return;
   } finally {
     metrics?.batchSeconds.observe(labels, (Date.now() - started.getTime()) / 1000);
   }
-  await commitOutcomes(run, stream, batch, outcomes, { started, requests, markRejected: true });
+  const delivered = outcomes;
+  commits.add(() => commitOutcomes(run, stream, batch, delivered, { started, requests, markRejected: true }));
 }
 
 async function commitOutcomes(
@@ -86,18 +91,20 @@ async function commitOutcomes(
 ): Promise<void> {
   const { connection } = run;
   const entity = stream.entity ?? stream.kind;
-  const marks: Array<{ key: string; hash: string; status: 'ok' | 'rejected' }> = [];
+  const marks: Array<{ key: string; hash: string; status: 'ok' | 'rejected'; source: string | undefined }> =
+    [];
   const okKeys: string[] = [];
   const errors: Array<{ key: string; code: string; message: string; excerpt: string }> = [];
   const ids: Array<{ entity: string; key: string; platformId: string }> = [];
   outcomes.forEach((o, i) => {
     const r = batch[i]!;
     if (o.status === 'ok') {
-      marks.push({ key: r.record.key, hash: r.hash, status: 'ok' });
+      marks.push({ key: r.record.key, hash: r.hash, status: 'ok', source: r.source });
       okKeys.push(r.record.key);
       if (o.platformId !== undefined) ids.push({ entity, key: r.record.key, platformId: o.platformId });
     } else {
-      if (opts.markRejected) marks.push({ key: r.record.key, hash: r.hash, status: 'rejected' });
+      if (opts.markRejected)
+        marks.push({ key: r.record.key, hash: r.hash, status: 'rejected', source: r.source });
       errors.push({
         key: r.record.key,
         code: o.code,

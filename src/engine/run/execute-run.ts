@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { getConnection, readCredentials } from '../../store/connection-store.js';
 import { countKindRecords } from '../../store/delivery-store.js';
 import {
@@ -66,6 +67,14 @@ export async function executeRun(
   } finally {
     clearInterval(poll);
     await updateOperation(engine.store.db, runId, final).catch(() => {});
+    // PGlite has no autovacuum: refresh the statistics of what runs grow, so lookups keep using
+    // the right index. PostgreSQL's autovacuum does this on its own.
+    if (engine.store.driver === 'pglite') {
+      const done = await getOperation(engine.store.db, runId).catch(() => undefined);
+      if (done && done.sent + done.failed > 0) {
+        await engine.store.db.execute(sql`ANALYZE deliveries, id_map`).catch(() => {});
+      }
+    }
     await release();
   }
   engine.metrics?.runSeconds.observe(

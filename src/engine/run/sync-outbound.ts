@@ -1,15 +1,25 @@
-import { markDelivered, type OutboundRow, readOutboundPage } from '../../store/delivery-store.js';
+import { createHash } from 'node:crypto';
+import {
+  type DeliveryStatus,
+  markDelivered,
+  type OutboundPage,
+  type OutboundRow,
+  readOutboundPage,
+  sourceTag,
+} from '../../store/delivery-store.js';
 import type { Db } from '../../store/open-store.js';
 import { updateOperation } from '../../store/operation-store.js';
 import { openRecordErrors } from '../../store/record-error-store.js';
 import type { OutboundStream, WireRecord } from '../connector/connector.js';
+import { PACKAGE_VERSION } from '../package-version.js';
 import { payloadExcerpt } from '../payload-excerpt.js';
 import { planBatches, type SizedRecord } from '../plan-batches.js';
 import { wireHash } from '../wire-hash.js';
+import { CommitQueue } from './commit-queue.js';
 import { deliverBatch } from './deliver-batch.js';
 import type { StreamRun } from './stream-run.js';
 
-const PAGE = 1000;
+const PAGE = 5000;
 
 /**
  * Delta delivery of one outbound stream: reads the kind's records page by page in key order, maps
@@ -24,12 +34,14 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
     maxRecords: Math.min(stream.limits.maxRecords, run.maxBatchRecords ?? Number.POSITIVE_INFINITY),
     maxBytes: stream.limits.maxBytes,
   };
+  const fingerprint = stream.selfContained ? mappingFingerprint(run, stream) : undefined;
+  const commits = new CommitQueue();
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
   const launch = async (batch: SizedRecord[]) => {
     while (inflight.size >= run.policy.concurrency) await Promise.race(inflight);
     if (failure) throw failure;
-    const p: Promise<void> = deliverBatch(run, stream, batch)
+    const p: Promise<void> = deliverBatch(run, stream, batch, commits)
       .catch((err) => {
         failure ??= err;
       })
@@ -42,30 +54,34 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   try {
     for (;;) {
       if (run.signal.aborted || failure) break;
-      const rows = await readOutboundPage(
+      const page = await readOutboundPage(
         engine.store.db,
         connection.orgId,
         connection.id,
         stream.kind,
         after,
         PAGE,
+        fingerprint,
       );
-      if (rows.length === 0) break;
-      after = rows[rows.length - 1]!.key;
-      const changed = await changedRecords(run, stream, rows);
-      for (const record of changed)
-        pending.push({ record: record.record, hash: record.hash, bytes: sizeOf(record.record) });
+      if (page.last === undefined) break;
+      after = page.last;
+      const changed = await changedRecords(run, stream, page, fingerprint);
+      for (const c of changed) pending.push({ ...c, bytes: sizeOf(c.record) });
       const { batches, oversize } = planBatches(pending, limits);
       await refuseOversize(run, stream, oversize);
       // The last batch may still fill from the next page; hold it back unless this was the last page.
-      const last = rows.length < PAGE ? undefined : batches.pop();
-      pending = last ?? [];
+      const lastPage = page.scanned < PAGE;
+      const held = lastPage ? undefined : batches.pop();
+      pending = held ?? [];
       for (const b of batches) await launch(b);
-      if (rows.length < PAGE) break;
+      if (lastPage) break;
     }
     if (pending.length > 0 && !run.signal.aborted && !failure) await launch(pending);
   } finally {
     await Promise.allSettled(inflight);
+    await commits.flush().catch((err) => {
+      failure ??= err;
+    });
   }
   if (failure) throw failure;
 }
@@ -78,9 +94,13 @@ function defaultSize(record: WireRecord): number {
 async function changedRecords(
   run: StreamRun,
   stream: OutboundStream,
-  rows: readonly OutboundRow[],
-): Promise<Array<{ record: WireRecord; hash: string }>> {
+  page: OutboundPage,
+  fingerprint: string | undefined,
+): Promise<Array<{ record: WireRecord; hash: string; source: string | undefined }>> {
+  const rows = page.rows;
   const byKey = new Map(rows.map((r) => [r.key, r]));
+  const tagOf = (r: OutboundRow | undefined) =>
+    fingerprint && r ? sourceTag(r.recordHash, r.deleted, fingerprint) : undefined;
   // A deletion matters only for a record the platform holds.
   const candidates = rows.filter((r) => !r.deleted || r.deliveredStatus === 'ok');
   const mapped =
@@ -90,11 +110,18 @@ async function changedRecords(
           candidates.map((r) => ({ key: r.key, data: r.data, deleted: r.deleted })),
           run.ctx,
         );
-  const changed: Array<{ record: WireRecord; hash: string }> = [];
+  const changed: Array<{ record: WireRecord; hash: string; source: string | undefined }> = [];
+  // Same payload as confirmed, but the source tag was not there yet (first sync after an upgrade or
+  // a settings change): remember the tag, so the next re-sync skips the record without mapping it.
+  const retag: Array<{ key: string; hash: string; status: DeliveryStatus; source: string | undefined }> = [];
   for (const record of mapped.records) {
     const hash = wireHash(record);
-    if (byKey.get(record.key)?.deliveredHash !== hash) changed.push({ record, hash });
+    const row = byKey.get(record.key);
+    if (row?.deliveredHash !== hash) changed.push({ record, hash, source: tagOf(row) });
+    else if (fingerprint && row.deliveredStatus)
+      retag.push({ key: row.key, hash, status: row.deliveredStatus, source: tagOf(row) });
   }
+  if (retag.length > 0) await markDelivered(run.engine.store.db, run.connection.id, stream.kind, retag);
   const refusals = (mapped.rejected ?? []).flatMap((r) => {
     // The hash of the unmappable record itself: the same record is not reported again until it changes.
     const hash = wireHash({
@@ -102,22 +129,16 @@ async function changedRecords(
       op: 'upsert',
       payload: { unmappable: byKey.get(r.key)?.data ?? null },
     });
-    return byKey.get(r.key)?.deliveredHash === hash ? [] : [{ ...r, hash }];
+    return byKey.get(r.key)?.deliveredHash === hash ? [] : [{ ...r, hash, source: tagOf(byKey.get(r.key)) }];
   });
   if (refusals.length > 0) {
     await commitRefusals(
       run,
       stream,
-      refusals.map((r) => ({
-        key: r.key,
-        hash: r.hash,
-        code: r.code,
-        message: r.message,
-        excerpt: undefined,
-      })),
+      refusals.map((r) => ({ ...r, excerpt: undefined })),
     );
   }
-  const unchanged = rows.length - changed.length - refusals.length;
+  const unchanged = page.scanned - changed.length - refusals.length;
   if (unchanged > 0) {
     await updateOperation(run.engine.store.db, run.runId, { add: { unchanged } });
     run.engine.metrics?.records.inc(
@@ -126,6 +147,20 @@ async function changedRecords(
     );
   }
   return changed;
+}
+
+/**
+ * What a self-contained stream's payload depends on besides the record: the platform, the kind, the
+ * mapping's version, this package's version (code changes) and the connection's settings.
+ */
+function mappingFingerprint(run: StreamRun, stream: OutboundStream): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify([run.connection.platform, stream.kind, stream.mappingVersion ?? 1, PACKAGE_VERSION]),
+    )
+    .update(JSON.stringify(run.connection.settings) ?? '')
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** A record too large for any batch is refused here rather than sent to be refused. */
@@ -144,6 +179,7 @@ async function refuseOversize(
       code: 'too_large',
       message: `the record is ${r.bytes} bytes on the wire; the platform takes at most ${stream.limits.maxBytes} in one request`,
       excerpt: payloadExcerpt(r.record.payload),
+      source: r.source,
     })),
   );
 }
@@ -157,6 +193,7 @@ async function commitRefusals(
     code: string;
     message: string;
     excerpt: string | undefined;
+    source?: string | undefined;
   }>,
 ): Promise<void> {
   const { connection } = run;
@@ -166,7 +203,7 @@ async function commitRefusals(
       tx,
       connection.id,
       stream.kind,
-      refusals.map((r) => ({ key: r.key, hash: r.hash, status: 'rejected' as const })),
+      refusals.map((r) => ({ key: r.key, hash: r.hash, status: 'rejected' as const, source: r.source })),
     );
     await openRecordErrors(tx, connection.orgId, connection.id, stream.kind, run.runId, refusals);
     await updateOperation(tx, run.runId, { add: { failed: refusals.length } });

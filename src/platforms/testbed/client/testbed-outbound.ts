@@ -43,6 +43,8 @@ function toWire(rows: readonly CanonicalRow[]): Promise<{ records: WireRecord[] 
 export const testbedOutbound: readonly OutboundStream<TestbedSettings, TestbedCredentials>[] = KINDS.map(
   (kind) => ({
     kind,
+    // The payload is the record itself: unchanged records are skipped without being read.
+    selfContained: true,
     limits: { maxRecords: TESTBED_MAX_ITEMS, maxBytes: TESTBED_MAX_BODY_BYTES - ENVELOPE_ROOM },
     toWire,
     deliver: (batch, ctx) => deliverItems(kind, batch, ctx),
