@@ -84,4 +84,5 @@ CREATE INDEX "operations_org_idx" ON "operations" USING btree ("org_id","type","
 CREATE INDEX "operations_conn_idx" ON "operations" USING btree ("connection_id","type","id");--> statement-breakpoint
 CREATE INDEX "operations_parent_idx" ON "operations" USING btree ("parent_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "record_errors_uq" ON "record_errors" USING btree ("connection_id","kind","key");--> statement-breakpoint
-CREATE INDEX "record_errors_org_idx" ON "record_errors" USING btree ("org_id","state","id");
+CREATE INDEX "record_errors_org_idx" ON "record_errors" USING btree ("org_id","state","id");--> statement-breakpoint
+CREATE INDEX "records_change_idx" ON "records" USING btree ("seq");

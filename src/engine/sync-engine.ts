@@ -11,7 +11,8 @@ import { EngineMetrics } from './engine-metrics.js';
 import { SyncJobs } from './jobs/sync-jobs.js';
 import { type CheckOutcome, checkConnection } from './run/check-connection.js';
 import { createRun } from './run/create-run.js';
-import { executeRun } from './run/execute-run.js';
+import { ConnectionBusyError, executeRun } from './run/execute-run.js';
+import { dropOutboundMarks } from './run/outbound-mark.js';
 import type { RunOptions } from './run/run-options.js';
 
 export interface SyncEngineOptions {
@@ -114,17 +115,32 @@ export class SyncEngine {
 
   /**
    * Forgets what the platform confirmed (all records, or only the refused ones: `retry failed`) for
-   * one connection and optionally one kind, then triggers a run that sends them again.
+   * one connection and optionally one kind, then triggers a run that sends them again. Throws
+   * ConnectionBusyError while a run of the connection is executing.
    */
   async resend(
     orgId: string,
     connectionId: string,
     opts: { kind?: string | undefined; onlyFailed: boolean },
   ): Promise<{ reset: number; runs: Operation[] }> {
-    const reset = await resetDeliveries(this.ctx.store.db, connectionId, {
-      kind: opts.kind,
-      onlyRejected: opts.onlyFailed,
-    });
+    // Under the connection's sync lock: a pass running meanwhile would otherwise record itself as
+    // in step with records whose confirmations were just forgotten.
+    const release = await this.ctx.store.tryLock(`sync:${connectionId}`);
+    if (!release) {
+      throw new ConnectionBusyError(
+        `connection ${connectionId} is being synced right now; cancel the run or try again when it ends`,
+      );
+    }
+    let reset: number;
+    try {
+      reset = await resetDeliveries(this.ctx.store.db, connectionId, {
+        kind: opts.kind,
+        onlyRejected: opts.onlyFailed,
+      });
+      await dropOutboundMarks(this.ctx.store.db, connectionId, opts.kind);
+    } finally {
+      await release();
+    }
     const runs = await this.trigger(orgId, {
       connectionId,
       kinds: opts.kind ? [opts.kind] : undefined,

@@ -63,9 +63,16 @@ export async function writeCheckpoint(
   return Number(rows[0]!.rev);
 }
 
-/** Forgets a connection's inbound positions (all streams, or one): the next pull starts over. */
-export async function resetCheckpoints(db: Db, connectionId: string, stream?: string): Promise<void> {
+/** Forgets a connection's positions (all streams, one, or those whose name starts with a prefix). */
+export async function resetCheckpoints(
+  db: Db,
+  connectionId: string,
+  stream?: string,
+  prefix?: string,
+): Promise<void> {
   await db.execute(
-    sql`DELETE FROM checkpoints WHERE connection_id = ${connectionId} ${stream ? sql`AND stream = ${stream}` : sql``}`,
+    sql`DELETE FROM checkpoints WHERE connection_id = ${connectionId}
+        ${stream ? sql`AND stream = ${stream}` : sql``}
+        ${prefix ? sql`AND left(stream, ${prefix.length}) = ${prefix}` : sql``}`,
   );
 }

@@ -156,3 +156,52 @@ function pgTextArray(v: string[] | string | null): Array<string | undefined> {
   if (Array.isArray(v)) return v;
   return v.replace(/^\{|\}$/g, '').split(',');
 }
+
+/**
+ * Records of a kind changed after `afterSeq` (created, updated or deleted), in change order, with
+ * what was last delivered of each: the incremental pass of a self-contained stream. `last` is the
+ * seq to continue after.
+ */
+export async function readChangedPage(
+  db: Db,
+  orgId: string,
+  connectionId: string,
+  kind: string,
+  afterSeq: number,
+  limit: number,
+): Promise<OutboundPage & { lastSeq: number | undefined }> {
+  const rows = await queryRows<{
+    key: string;
+    hash: string;
+    seq: string | number;
+    deleted: boolean;
+    data: unknown;
+    hs: string[] | string | null;
+  }>(
+    db,
+    sql`
+    SELECT r.key, r.hash, r.seq, r.deleted_at IS NOT NULL AS deleted, r.data,
+      (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
+        WHERE d.connection_id = ${connectionId} AND d.kind = ${kind} AND d.key = r.key) AS hs
+    FROM records r
+    WHERE r.seq > ${afterSeq} AND r.org_id = ${orgId} AND r.kind = ${kind}
+    ORDER BY r.seq LIMIT ${limit}`,
+  );
+  const lastRow = rows[rows.length - 1];
+  return {
+    scanned: rows.length,
+    last: lastRow?.key,
+    lastSeq: lastRow ? Number(lastRow.seq) : undefined,
+    rows: rows.map((r) => {
+      const [hash, status] = pgTextArray(r.hs);
+      return {
+        key: r.key,
+        recordHash: r.hash,
+        data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+        deleted: r.deleted,
+        deliveredHash: hash ?? null,
+        deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
+      };
+    }),
+  };
+}

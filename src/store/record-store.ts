@@ -23,6 +23,26 @@ export interface StoredRecord {
 const CHUNK = 2000;
 
 /**
+ * Every write of records holds this lock shared until its transaction ends; `seqWatermark` takes it
+ * exclusively for an instant. So once a watermark is read, every change with a lower seq has
+ * committed — a sequence alone does not say that (a value handed out can commit later).
+ */
+export const RECORD_WRITE_LOCK = 0x7a687277;
+
+/** The highest change number whose change (and every lower one) has committed or rolled back. */
+export async function seqWatermark(db: Db): Promise<number> {
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${RECORD_WRITE_LOCK})`);
+    const rows = await queryRows<{ v: string | number }>(
+      tx,
+      sql`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM record_seq`,
+    );
+    return Number(rows[0]?.v ?? 0);
+  });
+}
+
+/**
  * Upserts records of one kind in one statement per chunk. A row whose hash is unchanged (and that is
  * not deleted) is not written at all, so a re-send changes nothing — not even `updated_at` or `seq`.
  * Keys must be unique within `rows`. Call inside a transaction when all chunks must land together.
@@ -42,8 +62,10 @@ export async function upsertRecords(
     const written = await queryRows<{ key: string; inserted: boolean }>(
       db,
       sql`
+      WITH writing AS (SELECT pg_advisory_xact_lock_shared(${RECORD_WRITE_LOCK}))
       INSERT INTO records (org_id, kind, key, data, hash)
-      SELECT ${orgId}, ${kind}, t.k, t.d, t.h FROM jsonb_to_recordset(${payload}::jsonb) AS t(k text, d jsonb, h text)
+      SELECT ${orgId}, ${kind}, t.k, t.d, t.h
+      FROM writing, jsonb_to_recordset(${payload}::jsonb) AS t(k text, d jsonb, h text)
       ON CONFLICT (org_id, kind, key) DO UPDATE
         SET data = excluded.data, hash = excluded.hash, seq = nextval('record_seq'),
             deleted_at = NULL, updated_at = now()
@@ -102,7 +124,9 @@ export async function deleteRecords(
   const rows = await queryRows<{ key: string }>(
     db,
     sql`
+    WITH writing AS (SELECT pg_advisory_xact_lock_shared(${RECORD_WRITE_LOCK}))
     UPDATE records SET deleted_at = now(), updated_at = now(), seq = nextval('record_seq')
+    FROM writing
     WHERE org_id = ${orgId} AND kind = ${kind} AND deleted_at IS NULL
       AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))
     RETURNING key`,

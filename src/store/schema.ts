@@ -49,9 +49,10 @@ export const records = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  // No index on seq: nothing reads by it, and without statistics (PGlite) the planner took it over
-  // the primary key for key lookups, scanning a whole kind per lookup.
-  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.key] })],
+  // The change index is on seq alone: the engine reads "changed since" by it. An (org, kind, seq)
+  // index looked as good as the primary key to a planner without statistics (PGlite), which then
+  // scanned a whole kind for every key lookup.
+  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.key] }), index('records_change_idx').on(t.seq)],
 );
 
 /** What platforms send back; the id is the feed cursor. Redelivery of the same source id is a no-op. */

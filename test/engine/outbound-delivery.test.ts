@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readOutboundMark } from '../../src/engine/run/outbound-mark.js';
 import { listOperations } from '../../src/store/operation-store.js';
 import { listRecordErrors } from '../../src/store/record-error-store.js';
+import { seqWatermark } from '../../src/store/record-store.js';
 import {
   type EngineFixture,
   ORG,
@@ -202,6 +204,44 @@ describe.each(storeKinds)('in-flight requests per connection on %s', (kind) => {
       expect(batches).toHaveLength(12);
     } finally {
       await parallel.close();
+    }
+  });
+});
+
+describe.each(storeKinds)('incremental passes on %s', (kind) => {
+  it('reads only what changed since the last complete pass, and everything again when settings change', async () => {
+    const f = await startEngineFixture(kind);
+    try {
+      await putServices(f.store, serviceRecords(100));
+      const first = await syncOnce(f, { kinds: ['service'] });
+      expect([first.sent, first.unchanged]).toEqual([100, 0]);
+      const mark = await readOutboundMark(f.store.db, f.connectionId, 'service');
+      expect(mark?.seq).toBe(await seqWatermark(f.store.db));
+
+      await putServices(f.store, serviceRecords(3, 2, 40));
+      await removeServices(f.store, ['s000090']);
+      const second = await syncOnce(f, { kinds: ['service'] });
+      // Only the four changed records were even looked at (the rest count as unchanged).
+      expect([second.sent, second.unchanged]).toEqual([4, 96]);
+      const batches = await listOperations(f.store.db, { parentId: second.id, type: 'batch', limit: 5 });
+      expect(batches.map((b) => b.sent)).toEqual([4]);
+      expect(f.testbed.items('service').get('s000041')?.payload).toMatchObject({ name: 'Услуга 41 v2' });
+      expect(f.testbed.items('service').get('s000090')?.deleted).toBe(true);
+
+      const { updateConnection } = await import('../../src/store/connection-store.js');
+      await updateConnection(f.store.db, f.box, ORG, f.connectionId, {
+        settings: { baseUrl: f.testbed.url, batchSize: 500 },
+      });
+      const third = await syncOnce(f, { kinds: ['service'] });
+      // New settings: every record is compared again (none had to be sent), and the mark moves on.
+      expect([third.sent, third.unchanged]).toEqual([0, 100]);
+      expect((await readOutboundMark(f.store.db, f.connectionId, 'service'))?.fingerprint).not.toBe(
+        mark?.fingerprint,
+      );
+      const fourth = await syncOnce(f, { kinds: ['service'] });
+      expect([fourth.sent, fourth.unchanged]).toEqual([0, 100]);
+    } finally {
+      await f.close();
     }
   });
 });

@@ -9,6 +9,8 @@ export class CommitQueue {
   private tail: Promise<void> = Promise.resolve();
   private pending = 0;
   private failure: unknown;
+  /** Records of this pass given up as dead letters: not confirmed, so the pass is not complete. */
+  deadLetters = 0;
 
   constructor(private readonly maxPending = 2) {}
 

@@ -73,6 +73,7 @@ export async function deliverBatch(
     const code = dead ? 'dead_letter' : err.code;
     const message = dead ? `${err.code}: ${err.message}` : err.message;
     const failed: RecordOutcome[] = batch.map(() => ({ status: 'rejected', code, message }));
+    if (dead) commits.deadLetters += batch.length;
     commits.add(() => commitOutcomes(run, stream, batch, failed, { started, requests, markRejected: !dead }));
     return;
   } finally {

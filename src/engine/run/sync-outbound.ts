@@ -1,15 +1,16 @@
 import { createHash } from 'node:crypto';
 import {
+  countKindRecords,
   type DeliveryStatus,
   markDelivered,
   type OutboundPage,
   type OutboundRow,
-  readOutboundPage,
   sourceTag,
 } from '../../store/delivery-store.js';
 import type { Db } from '../../store/open-store.js';
 import { updateOperation } from '../../store/operation-store.js';
 import { openRecordErrors } from '../../store/record-error-store.js';
+import { seqWatermark } from '../../store/record-store.js';
 import type { OutboundStream, WireRecord } from '../connector/connector.js';
 import { PACKAGE_VERSION } from '../package-version.js';
 import { payloadExcerpt } from '../payload-excerpt.js';
@@ -17,14 +18,16 @@ import { planBatches, type SizedRecord } from '../plan-batches.js';
 import { wireHash } from '../wire-hash.js';
 import { CommitQueue } from './commit-queue.js';
 import { deliverBatch } from './deliver-batch.js';
+import { dropOutboundMarks, readOutboundMark, writeOutboundMark } from './outbound-mark.js';
+import { outboundPages } from './outbound-pages.js';
 import type { StreamRun } from './stream-run.js';
 
 const PAGE = 5000;
 
 /**
- * Delta delivery of one outbound stream: reads the kind's records page by page in key order, maps
- * them to wire records, and sends only those whose wire hash differs from what the platform last
- * confirmed — an unchanged re-sync sends nothing. Batches go out as they fill, at most
+ * Delta delivery of one outbound stream: reads the kind's records page by page, maps them to wire
+ * records, and sends only those whose wire hash differs from what the platform last confirmed — an
+ * unchanged re-sync sends nothing. Batches go out as they fill, at most
  * `policy.concurrency` at a time (one in flight by default).
  */
 export async function syncOutboundStream(run: StreamRun, stream: OutboundStream): Promise<void> {
@@ -49,32 +52,38 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
     inflight.add(p);
   };
 
+  // A self-contained stream in step up to a mark reads only what changed since; otherwise (first
+  // pass, new settings or code, an incomplete last pass) it reads every record. The new mark is the
+  // watermark taken before reading: what changes during the pass is read by the next one.
+  const db = engine.store.db;
+  const mark = fingerprint ? await readOutboundMark(db, connection.id, stream.kind) : undefined;
+  const since = mark && mark.fingerprint === fingerprint ? mark.seq : undefined;
+  const watermark = fingerprint ? await seqWatermark(db) : undefined;
+  const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE });
+  // An incremental pass does not look at the records in step; they still count as unchanged.
+  const total = since === undefined ? undefined : await countKindRecords(db, connection.orgId, [stream.kind]);
+  let scanned = 0;
+
   let pending: SizedRecord[] = [];
-  let after: string | undefined;
+  let complete = false;
   try {
     for (;;) {
       if (run.signal.aborted || failure) break;
-      const page = await readOutboundPage(
-        engine.store.db,
-        connection.orgId,
-        connection.id,
-        stream.kind,
-        after,
-        PAGE,
-        fingerprint,
-      );
-      if (page.last === undefined) break;
-      after = page.last;
+      const next = await pages.next();
+      if (next.done) {
+        complete = true;
+        break;
+      }
+      const page = next.value;
+      scanned += page.scanned;
       const changed = await changedRecords(run, stream, page, fingerprint);
       for (const c of changed) pending.push({ ...c, bytes: sizeOf(c.record) });
       const { batches, oversize } = planBatches(pending, limits);
       await refuseOversize(run, stream, oversize);
       // The last batch may still fill from the next page; hold it back unless this was the last page.
-      const lastPage = page.scanned < PAGE;
-      const held = lastPage ? undefined : batches.pop();
+      const held = page.final ? undefined : batches.pop();
       pending = held ?? [];
       for (const b of batches) await launch(b);
-      if (lastPage) break;
     }
     if (pending.length > 0 && !run.signal.aborted && !failure) await launch(pending);
   } finally {
@@ -82,6 +91,22 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
     await commits.flush().catch((err) => {
       failure ??= err;
     });
+  }
+  if (complete && total !== undefined && total > scanned) {
+    await updateOperation(db, run.runId, { add: { unchanged: total - scanned } });
+  }
+  if (fingerprint && watermark !== undefined) {
+    if (complete && !failure && !run.signal.aborted && commits.deadLetters === 0) {
+      await writeOutboundMark(
+        db,
+        connection.id,
+        stream.kind,
+        { seq: watermark, fingerprint },
+        mark?.rev ?? 0,
+      );
+    } else if (failure || commits.deadLetters > 0) {
+      await dropOutboundMarks(db, connection.id, stream.kind);
+    }
   }
   if (failure) throw failure;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ConnectionBusyError } from '../../engine/run/execute-run.js';
 import { listIds } from '../../store/id-map-store.js';
 import { OrgParams } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
@@ -85,8 +86,13 @@ export function registerConnectionSyncRoutes(app: FastifyInstance, ctx: HubConte
             );
           kind = n.kinds[0];
         }
-        const { reset, runs } = await engine.resend(org.id, conn.id, { kind, onlyFailed });
-        return { reset, runs: runs.map(toRunView) };
+        try {
+          const { reset, runs } = await engine.resend(org.id, conn.id, { kind, onlyFailed });
+          return { reset, runs: runs.map(toRunView) };
+        } catch (err) {
+          if (err instanceof ConnectionBusyError) throw new HttpError(409, 'connection_busy', err.message);
+          throw err;
+        }
       },
     );
   }

@@ -1,0 +1,44 @@
+import { readCheckpoint, resetCheckpoints, writeCheckpoint } from '../../store/checkpoint-store.js';
+import type { Db } from '../../store/open-store.js';
+
+/**
+ * How far a self-contained outbound stream is known to be in step: every record changed up to
+ * `seq` was delivered (or refused for good) under the mapping `fingerprint`. The next pass then
+ * reads only what changed after it. Kept as a checkpoint named `outbound:<kind>`.
+ */
+export interface OutboundMark {
+  seq: number;
+  fingerprint: string;
+  rev: number;
+}
+
+const VERSION = 1;
+const streamName = (kind: string) => `outbound:${kind}`;
+
+export async function readOutboundMark(
+  db: Db,
+  connectionId: string,
+  kind: string,
+): Promise<OutboundMark | undefined> {
+  const cp = await readCheckpoint(db, connectionId, streamName(kind));
+  const v = cp?.value as { seq?: unknown; fingerprint?: unknown } | undefined;
+  if (!cp || cp.version !== VERSION || typeof v?.seq !== 'number' || typeof v.fingerprint !== 'string')
+    return undefined;
+  return { seq: v.seq, fingerprint: v.fingerprint, rev: cp.rev };
+}
+
+export async function writeOutboundMark(
+  db: Db,
+  connectionId: string,
+  kind: string,
+  mark: { seq: number; fingerprint: string },
+  expectedRev: number,
+): Promise<void> {
+  await writeCheckpoint(db, connectionId, streamName(kind), { version: VERSION, value: mark }, expectedRev);
+}
+
+/** The next pass reads every record (after a resend, a retry or a pass that left records unconfirmed). */
+export async function dropOutboundMarks(db: Db, connectionId: string, kind?: string): Promise<void> {
+  if (kind) await resetCheckpoints(db, connectionId, streamName(kind));
+  else await resetCheckpoints(db, connectionId, undefined, 'outbound:');
+}

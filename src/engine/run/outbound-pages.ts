@@ -1,0 +1,34 @@
+import { type OutboundPage, readChangedPage, readOutboundPage } from '../../store/delivery-store.js';
+import type { OutboundStream } from '../connector/connector.js';
+import type { StreamRun } from './stream-run.js';
+
+/**
+ * The pages of records an outbound pass looks at: every record in key order, or — with `since` —
+ * only those changed after that seq, in change order. `final` marks the last page.
+ */
+export async function* outboundPages(
+  run: StreamRun,
+  stream: OutboundStream,
+  opts: { since: number | undefined; fingerprint: string | undefined; pageSize: number },
+): AsyncGenerator<OutboundPage & { final: boolean }> {
+  const { db } = run.engine.store;
+  const { id, orgId } = run.connection;
+  if (opts.since !== undefined) {
+    let after = opts.since;
+    for (;;) {
+      const page = await readChangedPage(db, orgId, id, stream.kind, after, opts.pageSize);
+      if (page.lastSeq === undefined) return;
+      after = page.lastSeq;
+      yield { ...page, final: page.scanned < opts.pageSize };
+      if (page.scanned < opts.pageSize) return;
+    }
+  }
+  let after: string | undefined;
+  for (;;) {
+    const page = await readOutboundPage(db, orgId, id, stream.kind, after, opts.pageSize, opts.fingerprint);
+    if (page.last === undefined) return;
+    after = page.last;
+    yield { ...page, final: page.scanned < opts.pageSize };
+    if (page.scanned < opts.pageSize) return;
+  }
+}
