@@ -73,12 +73,8 @@ CREATE TABLE "record_errors" (
 );
 --> statement-breakpoint
 DROP INDEX "records_seq_idx";--> statement-breakpoint
-ALTER TABLE "checkpoints" ADD CONSTRAINT "checkpoints_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "deliveries" ADD CONSTRAINT "deliveries_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "id_map" ADD CONSTRAINT "id_map_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "operations" ADD CONSTRAINT "operations_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "record_errors" ADD CONSTRAINT "record_errors_org_id_orgs_id_fk" FOREIGN KEY ("org_id") REFERENCES "public"."orgs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-ALTER TABLE "record_errors" ADD CONSTRAINT "record_errors_connection_id_connections_id_fk" FOREIGN KEY ("connection_id") REFERENCES "public"."connections"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "id_map_platform_uq" ON "id_map" USING btree ("connection_id","entity","platform_id");--> statement-breakpoint
 CREATE INDEX "operations_org_idx" ON "operations" USING btree ("org_id","type","id");--> statement-breakpoint
 CREATE INDEX "operations_conn_idx" ON "operations" USING btree ("connection_id","type","id");--> statement-breakpoint

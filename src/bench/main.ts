@@ -1,6 +1,9 @@
 import { Command, Option } from 'commander';
+import { benchLine } from './bench-line.js';
+import { runDeliverBench } from './deliver-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phases.js';
+import { measureScaleOut } from './scale-out.js';
 
 const program = new Command('bench')
   .description('zhkh-bridge benchmarks: each prints ratios against a raw limit measured in the same run')
@@ -23,6 +26,62 @@ program
       databaseUrl: process.env.DATABASE_URL,
       log: (line) => console.log(line),
     });
+  });
+
+program
+  .command('deliver')
+  .description(
+    "Service records from the store to the testbed through the sync engine, beside the testbed's raw intake of the same request bodies, and the no-op re-sync against the full one (PGlite; PostgreSQL too when DATABASE_URL is set)",
+  )
+  .option('--records <n>', 'canonical service records to deliver', '100000')
+  .option(
+    '--latency-ms <n>',
+    'testbed latency added to every call (a platform answering a 1000-record batch in 50 ms is a fast one; 0 measures the engine against an in-process platform that costs nothing)',
+    '50',
+  )
+  .action(async (flags: { records: string; latencyMs: string }) => {
+    await runDeliverBench({
+      records: Number(flags.records),
+      latencyMs: Number(flags.latencyMs),
+      databaseUrl: process.env.DATABASE_URL,
+      log: (line) => console.log(line),
+    });
+  });
+
+program
+  .command('workers')
+  .description(
+    'Scale-out on PostgreSQL (DATABASE_URL): four connections to platforms with 20 ms latency, synced by one `worker` process and then by two',
+  )
+  .option('--records <n>', 'service records per connection', '10000')
+  .option('--batch <n>', 'records per request (settings.sync.maxBatchRecords)', '100')
+  .option('--latency-ms <n>', 'platform latency per request', '20')
+  .action(async (flags: { records: string; batch: string; latencyMs: string }) => {
+    const serverUrl = process.env.DATABASE_URL;
+    if (!serverUrl)
+      throw new Error(
+        'bench workers needs PostgreSQL: set DATABASE_URL (workers share runs only through a server)',
+      );
+    const log = (line: string) => console.log(line);
+    const r = await measureScaleOut({
+      serverUrl,
+      connections: 4,
+      records: Number(flags.records),
+      latencyMs: Number(flags.latencyMs),
+      batch: Number(flags.batch),
+      log,
+    });
+    if (!r.writesPerRecord.every((w) => w === 2))
+      throw new Error('a record was written more than once per phase');
+    log(
+      benchLine({
+        name: 'workers',
+        metric: 'two_workers_speedup',
+        ours: r.oneWorkerSeconds,
+        limit: r.twoWorkersSeconds,
+        unit: 's',
+      }),
+    );
   });
 
 // Internal: one measured phase in a process of its own (see ingest-phases.ts).

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { ConnectorRegistry } from '../engine/connector/connector-registry.js';
+import { dropOutboundMarks } from '../engine/run/outbound-mark.js';
 import { SyncEngine } from '../engine/sync-engine.js';
 import { testbedConnector } from '../platforms/testbed/client/testbed-connector.js';
 import { startTestbed, type Testbed } from '../platforms/testbed/sandbox/start-testbed.js';
@@ -101,7 +102,10 @@ export async function measureScaleOut(opts: ScaleOutOptions): Promise<ScaleOutRe
       }
     };
     const oneWorkerSeconds = await phase(1);
-    for (const c of connections) await resetDeliveries(store.db, c);
+    for (const c of connections) {
+      await resetDeliveries(store.db, c);
+      await dropOutboundMarks(store.db, c);
+    }
     const twoWorkersSeconds = await phase(2);
     const writesPerRecord = testbeds.flatMap((tb) => [...tb.items('service').values()].map((i) => i.writes));
     return { oneWorkerSeconds, twoWorkersSeconds, writesPerRecord, runs };

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
-import { connections } from './schema.js';
+import { checkpoints, connections, deliveries, idMap, recordErrors } from './schema.js';
 import { type SecretBox, SecretKeyError } from './secret-box.js';
 
 /** A connection as the API shows it: credentials never leave the store, only their field names. */
@@ -98,12 +98,20 @@ export async function listConnections(
   return rows.map((r) => toInfo(r, box));
 }
 
+/** Removes a connection with everything the engine kept for it (those tables have no cascading keys). */
 export async function deleteConnection(db: Db, orgId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(connections)
-    .where(and(eq(connections.orgId, orgId), eq(connections.id, id)))
-    .returning({ id: connections.id });
-  return rows.length > 0;
+  return db.transaction(async (txRaw) => {
+    const tx = txRaw as unknown as Db;
+    const rows = await tx
+      .delete(connections)
+      .where(and(eq(connections.orgId, orgId), eq(connections.id, id)))
+      .returning({ id: connections.id });
+    if (rows.length === 0) return false;
+    for (const table of [deliveries, idMap, checkpoints, recordErrors]) {
+      await tx.delete(table).where(eq(table.connectionId, id));
+    }
+    return true;
+  });
 }
 
 /** Decrypted credentials, for the engine only — never for an API answer or a log line. */

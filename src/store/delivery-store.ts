@@ -33,7 +33,7 @@ export function sourceTag(recordHash: string, deleted: boolean, fingerprint: str
  * One page of a kind's records in key order, each with the hash of the payload the connection last
  * had confirmed. Key order (not seq) gives stable pages while records keep changing underneath.
  * With a `fingerprint` (self-contained streams), records whose delivery still carries their source
- * tag are left out — not even read — so an unchanged re-sync costs an index walk.
+ * tag are left out: their payload is as confirmed.
  */
 export async function readOutboundPage(
   db: Db,
@@ -44,16 +44,6 @@ export async function readOutboundPage(
   limit: number,
   fingerprint?: string | undefined,
 ): Promise<OutboundPage> {
-  const from = after === undefined ? sql`` : sql`AND key > ${after}`;
-  const [bounds] = await queryRows<{ n: number | string; last: string | null }>(
-    db,
-    sql`SELECT count(*) AS n, max(key) AS last FROM (
-          SELECT key FROM records WHERE org_id = ${orgId} AND kind = ${kind} ${from} ORDER BY key LIMIT ${limit}) s`,
-  );
-  const scanned = Number(bounds?.n ?? 0);
-  const last = bounds?.last ?? undefined;
-  if (scanned === 0 || last === undefined) return { rows: [], scanned: 0, last: undefined };
-  const fp = fingerprint ?? null;
   // Each record finds its delivery through a scalar subquery: always a lookup by the deliveries'
   // primary key. A join lets the planner (PGlite has no statistics until analyzed) scan every
   // delivery of the connection for every page, which made a full pass quadratic.
@@ -66,33 +56,27 @@ export async function readOutboundPage(
   }>(
     db,
     sql`
-    SELECT x.key, x.hash, x.deleted, x.data, x.hs FROM (
-      SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
-        (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
-          WHERE d.connection_id = ${connectionId} AND d.kind = ${kind} AND d.key = r.key) AS hs
-      FROM records r
-      WHERE r.org_id = ${orgId} AND r.kind = ${kind} ${after === undefined ? sql`` : sql`AND r.key > ${after}`}
-        AND r.key <= ${last}
-    ) x
-    WHERE ${fp}::text IS NULL OR x.hs IS NULL
-      OR x.hs[3] IS DISTINCT FROM x.hash || ':' || CASE WHEN x.deleted THEN 'd' ELSE 'u' END || ':' || ${fp}::text
-    ORDER BY x.key`,
+    SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
+      (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
+        WHERE d.connection_id = ${connectionId} AND d.kind = ${kind} AND d.key = r.key) AS hs
+    FROM records r
+    WHERE r.org_id = ${orgId} AND r.kind = ${kind} ${after === undefined ? sql`` : sql`AND r.key > ${after}`}
+    ORDER BY r.key LIMIT ${limit}`,
   );
-  return {
-    scanned,
-    last,
-    rows: rows.map((r) => {
-      const [hash, status] = pgTextArray(r.hs);
-      return {
-        key: r.key,
-        recordHash: r.hash,
-        data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
-        deleted: r.deleted,
-        deliveredHash: hash ?? null,
-        deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
-      };
-    }),
-  };
+  const out: OutboundRow[] = [];
+  for (const r of rows) {
+    const [hash, status, source] = pgTextArray(r.hs);
+    if (fingerprint && source === sourceTag(r.hash, r.deleted, fingerprint)) continue;
+    out.push({
+      key: r.key,
+      recordHash: r.hash,
+      data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+      deleted: r.deleted,
+      deliveredHash: hash ?? null,
+      deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
+    });
+  }
+  return { rows: out, scanned: rows.length, last: rows[rows.length - 1]?.key };
 }
 
 /** Records what the platform confirmed or refused, so the next sync sends only what changed. */

@@ -22,7 +22,7 @@ import { dropOutboundMarks, readOutboundMark, writeOutboundMark } from './outbou
 import { outboundPages } from './outbound-pages.js';
 import type { StreamRun } from './stream-run.js';
 
-const PAGE = 5000;
+const PAGE = 2000;
 
 /**
  * Delta delivery of one outbound stream: reads the kind's records page by page, maps them to wire
@@ -66,10 +66,18 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
 
   let pending: SizedRecord[] = [];
   let complete = false;
+  // The next page is read while this one's batches are out: reading waits on the store, sending on
+  // the platform, and neither should wait for the other.
+  let ahead = pages.next();
+  ahead.catch(() => {}); // awaited below; this only keeps an abandoned read from crashing the process
   try {
     for (;;) {
       if (run.signal.aborted || failure) break;
-      const next = await pages.next();
+      const next = await ahead;
+      if (!next.done) {
+        ahead = pages.next();
+        ahead.catch(() => {});
+      }
       if (next.done) {
         complete = true;
         break;
@@ -88,6 +96,7 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
     if (pending.length > 0 && !run.signal.aborted && !failure) await launch(pending);
   } finally {
     await Promise.allSettled(inflight);
+    await pages.return(undefined).catch(() => {});
     await commits.flush().catch((err) => {
       failure ??= err;
     });
