@@ -135,3 +135,22 @@ export const entityKindNames = Object.keys(entityKinds) as EntityKindName[];
 export function kindByPlural(plural: string): EntityKind | undefined {
   return Object.values(entityKinds).find((k) => k.plural === plural) as EntityKind | undefined;
 }
+
+/**
+ * What is referred to before what refers to it (a premise names its house, a receipt its account
+ * and services): the order a directory is imported in and platforms are written to.
+ */
+export const DEPENDENCY_ORDER: readonly EntityKindName[] = [
+  'house',
+  'premise',
+  'account',
+  'service',
+  'tariff',
+  'meter',
+  'reading',
+  'receipt',
+  'balance',
+  'transaction',
+  'payment',
+  'contract',
+];

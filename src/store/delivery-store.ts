@@ -67,14 +67,7 @@ export async function readOutboundPage(
   for (const r of rows) {
     const [hash, status, source] = pgTextArray(r.hs);
     if (fingerprint && source === sourceTag(r.hash, r.deleted, fingerprint)) continue;
-    out.push({
-      key: r.key,
-      recordHash: r.hash,
-      data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
-      deleted: r.deleted,
-      deliveredHash: hash ?? null,
-      deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
-    });
+    out.push(toOutboundRow(r, hash, status));
   }
   return { rows: out, scanned: rows.length, last: rows[rows.length - 1]?.key };
 }
@@ -178,14 +171,22 @@ export async function readChangedPage(
     lastSeq: lastRow ? Number(lastRow.seq) : undefined,
     rows: rows.map((r) => {
       const [hash, status] = pgTextArray(r.hs);
-      return {
-        key: r.key,
-        recordHash: r.hash,
-        data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
-        deleted: r.deleted,
-        deliveredHash: hash ?? null,
-        deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
-      };
+      return toOutboundRow(r, hash, status);
     }),
+  };
+}
+
+function toOutboundRow(
+  r: { key: string; hash: string; deleted: boolean; data: unknown },
+  hash: string | undefined,
+  status: string | undefined,
+): OutboundRow {
+  return {
+    key: r.key,
+    recordHash: r.hash,
+    data: typeof r.data === 'string' ? JSON.parse(r.data) : r.data,
+    deleted: r.deleted,
+    deliveredHash: hash ?? null,
+    deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
   };
 }

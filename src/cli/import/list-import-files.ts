@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { EntityKind } from '../../domain/entity-kinds.js';
+import { DEPENDENCY_ORDER } from '../../domain/entity-kinds.js';
 import { CliError } from '../cli-error.js';
 import { formatFromFileName, type ImportFormat } from './format-from-file-name.js';
 import { kindFromFileName } from './kind-from-file-name.js';
@@ -12,26 +13,6 @@ export interface ImportFile {
   /** Bytes, the total of the file's progress bar. */
   size: number;
 }
-
-/**
- * The order a directory is loaded in: what is referred to before what refers to it (a premise
- * names its house, a receipt its account and services), so that a reader of the hub never sees a
- * receipt whose account is not there yet.
- */
-export const DEPENDENCY_ORDER = [
-  'house',
-  'premise',
-  'account',
-  'service',
-  'tariff',
-  'meter',
-  'reading',
-  'receipt',
-  'balance',
-  'transaction',
-  'payment',
-  'contract',
-];
 
 /**
  * The files an import reads, each with its kind and format, decided before anything is written so
@@ -89,7 +70,9 @@ export function listImportFiles(
 
 function rank(path: string, override: EntityKind | undefined): number {
   const kind = override ?? kindFromFileName(path);
-  return kind === undefined ? DEPENDENCY_ORDER.length : DEPENDENCY_ORDER.indexOf(kind.name);
+  return kind === undefined
+    ? DEPENDENCY_ORDER.length
+    : (DEPENDENCY_ORDER as readonly string[]).indexOf(kind.name);
 }
 
 function statOf(path: string) {

@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { DEPENDENCY_ORDER } from '../../domain/entity-kinds.js';
 import { CliError } from '../cli-error.js';
 import { withStoreOptions } from '../store-options.js';
 import { withStore } from '../with-store.js';
@@ -7,7 +8,6 @@ import { type ImportFormat, importFormats } from './format-from-file-name.js';
 import { formatSummaryTable } from './format-summary-table.js';
 import { httpSink } from './http-sink.js';
 import { DEFAULT_BATCH, type ImportOptions, type ImportResult, importPaths } from './import-files.js';
-import { DEPENDENCY_ORDER } from './list-import-files.js';
 import type { EncodingOption } from './read-records.js';
 
 interface ImportFlags {

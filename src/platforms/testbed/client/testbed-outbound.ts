@@ -1,4 +1,4 @@
-import type { EntityKindName } from '../../../domain/entity-kinds.js';
+import { DEPENDENCY_ORDER, type EntityKindName } from '../../../domain/entity-kinds.js';
 import type { CanonicalRow, OutboundStream, WireRecord } from '../../../engine/connector/connector.js';
 import { TESTBED_MAX_BODY_BYTES, TESTBED_MAX_ITEMS } from '../contract/testbed-paths.js';
 import { deliverItems } from './deliver-items.js';
@@ -6,20 +6,7 @@ import type { TestbedCredentials } from './testbed-credentials.js';
 import type { TestbedSettings } from './testbed-settings.js';
 
 /** Dependency order: what a record refers to is delivered before it. */
-const KINDS: readonly EntityKindName[] = [
-  'house',
-  'premise',
-  'account',
-  'service',
-  'tariff',
-  'meter',
-  'reading',
-  'receipt',
-  'balance',
-  'transaction',
-  'payment',
-  'contract',
-];
+const KINDS: readonly EntityKindName[] = DEPENDENCY_ORDER;
 
 /**
  * The engine measures records one by one, but the body also holds `{"items":[`, `]}` and a comma
