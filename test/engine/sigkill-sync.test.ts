@@ -98,7 +98,13 @@ describe.each(storeKinds)('a sync killed with SIGKILL at random moments on %s', 
     for (let k = 0; k < 5; k++) {
       const child = startSync(place);
       const exited = once(child, 'exit');
-      const moment = 700 + Math.floor(Math.random() * 3500);
+      // A random moment once the child is at work (its first call to the platform), so a slow
+      // start on a loaded machine does not make every kill land before anything happened.
+      const before = tb.stats.requests;
+      for (let t = 0; t < 600 && tb.stats.requests === before && child.exitCode === null; t++) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      const moment = Math.floor(Math.random() * 2500);
       moments.push(moment);
       await new Promise((r) => setTimeout(r, moment));
       child.kill('SIGKILL');
