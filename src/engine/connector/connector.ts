@@ -114,6 +114,8 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
   /**
    * Sends one batch and answers one outcome per record, in input order. A failure of the whole
    * request is thrown (a PlatformError): the engine retries, waits, re-authenticates or splits.
+   * Delivery is at least once: the same upsert may come twice, and a delete may come for a key the
+   * platform never got — answer that as `ok`.
    */
   deliver(
     batch: readonly WireRecord[],

@@ -9,6 +9,7 @@ import type { SizedRecord } from '../plan-batches.js';
 import { GiveUpError, runWithRetry, SplitRequired } from '../policy/run-with-retry.js';
 import type { CommitQueue } from './commit-queue.js';
 import { ConnectionProblemError, retryOptions, type StreamRun } from './stream-run.js';
+import { yieldToIo } from './yield-to-io.js';
 
 /** Codes after which every further call of the run would fail the same way. */
 const CONNECTION_PROBLEMS = new Set(['auth_rejected', 'auth_expired']);
@@ -114,12 +115,16 @@ async function commitOutcomes(
       });
     }
   });
+  await yieldToIo();
   await run.engine.store.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
     await markDelivered(tx, connection.id, stream.kind, marks);
+    await yieldToIo();
     await resolveRecordErrors(tx, connection.id, stream.kind, okKeys);
     await openRecordErrors(tx, connection.orgId, connection.id, stream.kind, run.runId, errors);
+    await yieldToIo();
     await upsertIds(tx, connection.id, ids);
+    await yieldToIo();
     const counts = { sent: okKeys.length, failed: errors.length, requests: opts.requests };
     await createOperation(tx, {
       orgId: connection.orgId,

@@ -21,8 +21,9 @@ import { deliverBatch } from './deliver-batch.js';
 import { dropOutboundMarks, readOutboundMark, writeOutboundMark } from './outbound-mark.js';
 import { outboundPages } from './outbound-pages.js';
 import type { StreamRun } from './stream-run.js';
+import { yieldToIo } from './yield-to-io.js';
 
-const PAGE = 2000;
+const PAGE = 1000;
 
 /**
  * Delta delivery of one outbound stream: reads the kind's records page by page, maps them to wire
@@ -75,6 +76,7 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
       if (run.signal.aborted || failure) break;
       const next = await ahead;
       if (!next.done) {
+        await yieldToIo(); // the batches just launched get onto the wire before the next read
         ahead = pages.next();
         ahead.catch(() => {});
       }
@@ -135,8 +137,10 @@ async function changedRecords(
   const byKey = new Map(rows.map((r) => [r.key, r]));
   const tagOf = (r: OutboundRow | undefined) =>
     fingerprint && r ? sourceTag(r.recordHash, r.deleted, fingerprint) : undefined;
-  // A deletion matters only for a record the platform holds.
-  const candidates = rows.filter((r) => !r.deleted || r.deliveredStatus === 'ok');
+  // A deletion is sent unless the platform refused the record outright. Without a confirmed delivery
+  // the platform may still hold it: a batch can land and the process die before the confirmation
+  // is committed. Connectors answer a delete of a key the platform does not have as done.
+  const candidates = rows.filter((r) => !r.deleted || r.deliveredStatus !== 'rejected');
   const mapped =
     candidates.length === 0
       ? { records: [] }
