@@ -12,6 +12,7 @@ import {
 import { createPlatformFetch } from '../../../src/engine/policy/platform-fetch.js';
 import { defaultRetryPolicy, RetryPolicy } from '../../../src/engine/policy/retry-policy.js';
 import { runWithRetry } from '../../../src/engine/policy/run-with-retry.js';
+import { rejectionOf } from '../../support/rejection-of.js';
 
 let server: Server;
 let base: string;
@@ -66,15 +67,6 @@ afterAll(async () => {
 
 const pfetch = (timeoutMs = 5000, signal?: AbortSignal) => createPlatformFetch({ timeoutMs, signal });
 
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
-}
-
 describe('platformFetch against a real server', () => {
   it('returns 2xx answers untouched', async () => {
     const res = await pfetch()(`${base}/ok`);
@@ -92,7 +84,7 @@ describe('platformFetch against a real server', () => {
     { path: '/auth', type: AuthExpiredError, message: 'POST /auth → 401: token expired' },
     { path: '/big', type: PayloadTooLargeError, message: 'POST /big → 413: payload too large' },
   ])('$path → $type.name', async ({ path, type, message }) => {
-    const err = await failure(
+    const err = await rejectionOf(
       pfetch()(`${base}${path}?personal=data`, { method: 'post', body: '{"secret":"body"}' }),
     );
     expect(err).toBeInstanceOf(type);
@@ -100,32 +92,34 @@ describe('platformFetch against a real server', () => {
   });
 
   it('429 with Retry-After → RateLimitedError with the wait', async () => {
-    const err = await failure(pfetch()(`${base}/limited`));
+    const err = await rejectionOf(pfetch()(`${base}/limited`));
     expect(err).toBeInstanceOf(RateLimitedError);
     expect((err as RateLimitedError).retryAfterMs).toBe(7000);
     expect((err as Error).message).toBe('GET /limited → 429: slow down');
   });
 
   it('429 without a hint → RateLimitedError without a wait', async () => {
-    const err = await failure(pfetch()(`${base}/limited-no-hint`));
+    const err = await rejectionOf(pfetch()(`${base}/limited-no-hint`));
     expect(err).toBeInstanceOf(RateLimitedError);
     expect((err as RateLimitedError).retryAfterMs).toBeUndefined();
   });
 
   it('503 with Retry-After → RateLimitedError', async () => {
-    const err = await failure(pfetch()(`${base}/busy`));
+    const err = await rejectionOf(pfetch()(`${base}/busy`));
     expect(err).toBeInstanceOf(RateLimitedError);
     expect((err as RateLimitedError).retryAfterMs).toBe(3000);
   });
 
   it('503 without rate-limit headers → PlatformHttpError', async () => {
-    const err = await failure(pfetch()(`${base}/down`));
+    const err = await rejectionOf(pfetch()(`${base}/down`));
     expect(err).toBeInstanceOf(PlatformHttpError);
     expect((err as PlatformHttpError).status).toBe(503);
   });
 
   it('500 → PlatformHttpError with method, path, status and at most 200 chars of the body', async () => {
-    const err = await failure(pfetch()(`${base}/boom?phone=79990001122`, { method: 'PUT', body: 'secret' }));
+    const err = await rejectionOf(
+      pfetch()(`${base}/boom?phone=79990001122`, { method: 'PUT', body: 'secret' }),
+    );
     expect(err).toBeInstanceOf(PlatformHttpError);
     expect((err as PlatformHttpError).status).toBe(500);
     const message = (err as Error).message;
@@ -138,7 +132,7 @@ describe('platformFetch against a real server', () => {
   });
 
   it('a socket destroyed mid-request → PlatformNetworkError', async () => {
-    const err = await failure(pfetch()(`${base}/reset`, { method: 'POST', body: '{}' }));
+    const err = await rejectionOf(pfetch()(`${base}/reset`, { method: 'POST', body: '{}' }));
     expect(err).toBeInstanceOf(PlatformNetworkError);
     expect((err as PlatformNetworkError).code).toBe('ECONNRESET');
     expect((err as Error).message).toMatch(/^POST \/reset: no answer \(ECONNRESET/);
@@ -149,14 +143,14 @@ describe('platformFetch against a real server', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const err = await failure(pfetch()(`http://127.0.0.1:${port}/x`));
+    const err = await rejectionOf(pfetch()(`http://127.0.0.1:${port}/x`));
     expect(err).toBeInstanceOf(PlatformNetworkError);
     expect((err as PlatformNetworkError).code).toBe('ECONNREFUSED');
   });
 
   it('a hang past the timeout → PlatformNetworkError TIMEOUT', async () => {
     const started = Date.now();
-    const err = await failure(pfetch(100)(`${base}/hang`));
+    const err = await rejectionOf(pfetch(100)(`${base}/hang`));
     expect(err).toBeInstanceOf(PlatformNetworkError);
     expect((err as PlatformNetworkError).code).toBe('TIMEOUT');
     expect((err as Error).message).toBe('GET /hang: no answer within 100 ms');
@@ -164,14 +158,14 @@ describe('platformFetch against a real server', () => {
   });
 
   it('init.timeoutMs overrides the policy timeout', async () => {
-    const err = await failure(pfetch(60_000)(`${base}/hang`, { timeoutMs: 100 }));
+    const err = await rejectionOf(pfetch(60_000)(`${base}/hang`, { timeoutMs: 100 }));
     expect((err as PlatformNetworkError).code).toBe('TIMEOUT');
   });
 
   it('a cancelled run → AbortError, which decideRetry fails as cancelled', async () => {
     const run = new AbortController();
     setTimeout(() => run.abort(), 50);
-    const err = await failure(pfetch(5000, run.signal)(`${base}/hang`));
+    const err = await rejectionOf(pfetch(5000, run.signal)(`${base}/hang`));
     expect((err as Error).name).toBe('AbortError');
     expect(decideRetry(err, { attempt: 1, reauthed: false, batchSize: 1 }, defaultRetryPolicy)).toMatchObject(
       {
@@ -182,7 +176,7 @@ describe('platformFetch against a real server', () => {
   });
 
   it('an already cancelled run does not call at all', async () => {
-    const err = await failure(pfetch(5000, AbortSignal.abort())(`${base}/ok`));
+    const err = await rejectionOf(pfetch(5000, AbortSignal.abort())(`${base}/ok`));
     expect((err as Error).name).toBe('AbortError');
   });
 

@@ -8,6 +8,7 @@ import {
 } from '../../../src/engine/policy/platform-errors.js';
 import { RetryPolicy } from '../../../src/engine/policy/retry-policy.js';
 import { GiveUpError, runWithRetry, SplitRequired } from '../../../src/engine/policy/run-with-retry.js';
+import { rejectionOf } from '../../support/rejection-of.js';
 
 const policy = RetryPolicy.parse({ maxAttempts: 3 });
 
@@ -15,15 +16,6 @@ const policy = RetryPolicy.parse({ maxAttempts: 3 });
 function recordingSleep() {
   const delays: number[] = [];
   return { delays, sleep: async (ms: number) => void delays.push(ms) };
-}
-
-async function failure(p: Promise<unknown>): Promise<unknown> {
-  try {
-    await p;
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected a failure');
 }
 
 describe('runWithRetry', () => {
@@ -49,7 +41,7 @@ describe('runWithRetry', () => {
     const { delays, sleep } = recordingSleep();
     let calls = 0;
     const last = new PlatformNetworkError('GET /a: no answer (ECONNREFUSED)', 'ECONNREFUSED');
-    const err = await failure(
+    const err = await rejectionOf(
       runWithRetry(
         async () => {
           calls++;
@@ -72,7 +64,7 @@ describe('runWithRetry', () => {
     const { delays, sleep } = recordingSleep();
     let calls = 0;
     let reauths = 0;
-    const err = await failure(
+    const err = await rejectionOf(
       runWithRetry(
         async () => {
           calls++;
@@ -119,7 +111,7 @@ describe('runWithRetry', () => {
 
   it('does not wait longer than maxWaitMs: dead letter at once', async () => {
     const { delays, sleep } = recordingSleep();
-    const err = await failure(
+    const err = await rejectionOf(
       runWithRetry(
         async () => {
           throw new RateLimitedError('GET /a → 429', 86_400_000);
@@ -136,16 +128,16 @@ describe('runWithRetry', () => {
     const tooLarge = async () => {
       throw new PayloadTooLargeError('POST /a → 413');
     };
-    const split = await failure(runWithRetry(tooLarge, { policy, reauth: () => {}, batchSize: 5 }));
+    const split = await rejectionOf(runWithRetry(tooLarge, { policy, reauth: () => {}, batchSize: 5 }));
     expect(split).toBeInstanceOf(SplitRequired);
     expect((split as SplitRequired).decision.action).toBe('split');
-    const single = await failure(runWithRetry(tooLarge, { policy, reauth: () => {} }));
+    const single = await rejectionOf(runWithRetry(tooLarge, { policy, reauth: () => {} }));
     expect((single as GiveUpError).code).toBe('too_large');
   });
 
   it('does not retry a bug', async () => {
     let calls = 0;
-    const err = await failure(
+    const err = await rejectionOf(
       runWithRetry(
         async () => {
           calls++;
@@ -160,7 +152,7 @@ describe('runWithRetry', () => {
 
   it('an aborted signal stops it before the first call', async () => {
     let calls = 0;
-    const err = await failure(
+    const err = await rejectionOf(
       runWithRetry(async () => void calls++, { policy, reauth: () => {}, signal: AbortSignal.abort() }),
     );
     expect((err as GiveUpError).code).toBe('cancelled');
@@ -172,7 +164,7 @@ describe('runWithRetry', () => {
     let calls = 0;
     const started = Date.now();
     setTimeout(() => run.abort(), 30);
-    const err = await failure(
+    const err = await rejectionOf(
       runWithRetry(
         async () => {
           calls++;
@@ -189,7 +181,7 @@ describe('runWithRetry', () => {
   it('an abort while a call is in flight is not retried', async () => {
     const run = new AbortController();
     let calls = 0;
-    const err = await failure(
+    const err = await rejectionOf(
       runWithRetry(
         async () => {
           calls++;
