@@ -8,6 +8,7 @@ import { registerErrorsCommand } from './commands/errors-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
 import { registerResendAllCommand } from './commands/resend-all-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
+import { registerSandboxCommand } from './commands/sandbox-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSyncCommand } from './commands/sync-command.js';
 import { registerTokensCommand } from './commands/tokens-command.js';
@@ -52,6 +53,7 @@ registerRunsCommand(program);
 registerErrorsCommand(program);
 registerResendAllCommand(program);
 registerWorkerCommand(program);
+registerSandboxCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,7 @@ import { CliError } from '../cli-error.js';
 import { httpSink } from '../import/http-sink.js';
 import { ProgressReporter } from '../progress-reporter.js';
 import { withStoreOptions } from '../store-options.js';
+import { runPlatformDemos } from './run-platform-demos.js';
 import { type RunningHub, startHub, untilSignal } from './serve-command.js';
 
 interface DemoFlags {
@@ -91,9 +92,20 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     console.log(`  curl -H "Authorization: Bearer ${token}" "${hub.url}/v1/orgs/${org.id}/receipts?limit=1"`);
     console.log(`  API docs: ${hub.url}/docs?token=${token}`);
     if (rejected > 0) throw new CliError(`${rejected} demo records were rejected`, 2);
-    if (flags.once) return;
-    console.log('\nserving until Ctrl-C…');
-    await untilSignal();
+    const stopSandboxes = await runPlatformDemos({
+      hubUrl: hub.url,
+      token,
+      orgId: org.id,
+      db,
+      log: (line) => console.log(line),
+    });
+    try {
+      if (flags.once) return;
+      console.log('\nserving until Ctrl-C…');
+      await untilSignal();
+    } finally {
+      await stopSandboxes();
+    }
   } finally {
     await hub.close();
   }

@@ -1,0 +1,59 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { builtinDemos } from '../../platforms/builtin-demos.js';
+import type { DemoContext, DemoRun } from '../../platforms/platform-demo.js';
+import type { Db } from '../../store/open-store.js';
+import { HubClient } from '../hub-client.js';
+import { isFinal } from '../sync/run-like.js';
+
+/**
+ * Runs each platform's demo against the hub: its sandbox starts, the demo organization connects to
+ * it and syncs. Answers a function that stops every sandbox that was started.
+ */
+export async function runPlatformDemos(opts: {
+  hubUrl: string;
+  token: string;
+  orgId: string;
+  db: Db;
+  log(line: string): void;
+}): Promise<() => Promise<void>> {
+  const hub = new HubClient({ url: opts.hubUrl, token: opts.token });
+  const org = encodeURIComponent(opts.orgId);
+  const ctx: DemoContext = {
+    hub,
+    hubUrl: opts.hubUrl,
+    orgId: opts.orgId,
+    db: opts.db,
+    log: opts.log,
+    async syncAndWait(connectionId, o = {}) {
+      const started = await hub.call('POST', `/v1/orgs/${org}/sync`, {
+        connection: connectionId,
+        ...(o.direction ? { direction: o.direction } : {}),
+        ...(o.kinds ? { kinds: o.kinds } : {}),
+      });
+      const done: DemoRun[] = [];
+      for (let run of started.body.runs as DemoRun[]) {
+        while (!isFinal(run)) {
+          await sleep(200);
+          run = (await hub.call('GET', `/v1/orgs/${org}/runs/${run.id}`)).body as DemoRun;
+        }
+        done.push(run);
+      }
+      return done;
+    },
+  };
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+  };
+  try {
+    for (const demo of builtinDemos) {
+      opts.log(`\n== ${demo.title} ==`);
+      const running = await demo.run(ctx);
+      closers.push(() => running.close());
+    }
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+  return closeAll;
+}

@@ -1,0 +1,4 @@
+import type { PlatformDemo } from './platform-demo.js';
+
+/** The platforms `npm run demo` shows, in order. */
+export const builtinDemos: readonly PlatformDemo[] = [];
