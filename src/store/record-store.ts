@@ -94,6 +94,26 @@ export async function getRecord(
   return row && toStored(row);
 }
 
+/** The live records of a kind among `keys`, by key (data parsed); for connectors' `toWire`. */
+export async function getLiveRecords(
+  db: Db,
+  orgId: string,
+  kind: string,
+  keys: readonly string[],
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  if (keys.length === 0) return found;
+  const rows = await queryRows<{ key: string; data: unknown }>(
+    db,
+    sql`
+    SELECT key, data FROM records
+    WHERE org_id = ${orgId} AND kind = ${kind} AND deleted_at IS NULL
+      AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb))`,
+  );
+  for (const r of rows) found.set(r.key, typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
+  return found;
+}
+
 /** A page in key order; `after` is the last key of the previous page, so pages are stable. */
 export async function listRecords(
   db: Db,
