@@ -1,8 +1,8 @@
 import type { RecordOutcome, WireRecord } from '../../../engine/connector/connector.js';
 import { type DomcontrolImport, domcontrolImports } from '../contract/domcontrol-paths.js';
-import { writeJson } from '../contract/write-json.js';
 import type { DomcontrolContext } from './domcontrol-context.js';
 import { postImport } from './post-import.js';
+import { wireText } from './wire-text.js';
 
 interface Item {
   index: number;
@@ -21,7 +21,7 @@ export async function deliverImport(
   ctx: DomcontrolContext,
 ): Promise<RecordOutcome[]> {
   const outcomes: RecordOutcome[] = new Array(batch.length);
-  const items = batch.map((r, index): Item => ({ index, json: writeJson(r.payload) }));
+  const items = batch.map((r, index): Item => ({ index, json: wireText(r.payload) }));
   const { batchSize, maxBytes } = ctx.connection.settings;
   for (const part of requestsOf(items, batchSize, maxBytes - envelopeBytes(name))) {
     await postBisected(name, part, outcomes, ctx);

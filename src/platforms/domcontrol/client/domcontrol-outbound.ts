@@ -6,7 +6,6 @@ import type { Service } from '../../../domain/model/service.js';
 import type { Transaction } from '../../../domain/model/transaction.js';
 import type { CanonicalRow, OutboundStream, WireRecord } from '../../../engine/connector/connector.js';
 import type { DomcontrolImport } from '../contract/domcontrol-paths.js';
-import { writeJson } from '../contract/write-json.js';
 import { accountsToWire } from './account-to-wire.js';
 import { deliverImport } from './deliver-import.js';
 import type { DomcontrolContext } from './domcontrol-context.js';
@@ -21,6 +20,7 @@ import { mapBalance, mapTransaction } from './map-money.js';
 import { mapReading } from './map-reading.js';
 import { mapService } from './map-service.js';
 import { MappingRefusal } from './mapping-refusal.js';
+import { wireText } from './wire-text.js';
 
 type Stream = OutboundStream<DomcontrolSettings, DomcontrolCredentials>;
 type ToWire = Stream['toWire'];
@@ -52,7 +52,7 @@ function stream(kind: EntityKindName, name: DomcontrolImport, toWire: ToWire, se
     limits: { maxRecords: DOMCONTROL_MAX_BATCH, maxBytes: DOMCONTROL_MAX_BYTES },
     toWire,
     // The platform's measure: the item's JSON text and its comma.
-    sizeOf: (record) => Buffer.byteLength(writeJson(record.payload)) + 1,
+    sizeOf: (record) => Buffer.byteLength(wireText(record.payload)) + 1,
     deliver: (batch, ctx) => deliverImport(name, batch, ctx),
   };
 }
