@@ -94,7 +94,11 @@ export async function getRecord(
   return row && toStored(row);
 }
 
-/** The live records of a kind among `keys`, by key (data parsed); for connectors' `toWire`. */
+/**
+ * The live records of a kind among `keys`, by key (data parsed); for connectors' `toWire`. The keys
+ * drive a scalar subquery each, so each is one primary-key lookup whatever the planner's statistics
+ * (a join, `IN (…)` or `= ANY(…)` let PostgreSQL read every record of the kind per page instead).
+ */
 export async function getLiveRecords(
   db: Db,
   orgId: string,
@@ -106,11 +110,14 @@ export async function getLiveRecords(
   const rows = await queryRows<{ key: string; data: unknown }>(
     db,
     sql`
-    SELECT key, data FROM records
-    WHERE org_id = ${orgId} AND kind = ${kind} AND deleted_at IS NULL
-      AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb))`,
+    SELECT wanted.key,
+      (SELECT r.data FROM records r
+        WHERE r.org_id = ${orgId} AND r.kind = ${kind} AND r.key = wanted.key AND r.deleted_at IS NULL) AS data
+    FROM jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb) AS wanted(key)`,
   );
-  for (const r of rows) found.set(r.key, typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
+  for (const r of rows) {
+    if (r.data !== null) found.set(r.key, typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
+  }
   return found;
 }
 
