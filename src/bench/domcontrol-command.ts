@@ -10,10 +10,12 @@ export function registerDomcontrolBench(program: Command): void {
     )
     .option('--accounts <n>', 'лицевых счетов to generate', '100000')
     .option('--latency-ms <n>', 'sandbox latency added to every import call, raw loop and engine alike', '50')
-    .action(async (flags: { accounts: string; latencyMs: string }) => {
+    .option('--in-process', "run the sandbox in the benchmark's own process (it then takes the engine's CPU)")
+    .action(async (flags: { accounts: string; latencyMs: string; inProcess?: boolean }) => {
       await runDomcontrolBench({
         accounts: Number(flags.accounts),
         latencyMs: Number(flags.latencyMs),
+        inProcess: flags.inProcess,
         databaseUrl: process.env.DATABASE_URL,
         log: (line) => console.log(line),
       });
