@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { domcontrolImports } from '../../../src/platforms/domcontrol/contract/domcontrol-paths.js';
+import { domcontrolSandbox } from '../../../src/platforms/domcontrol/sandbox/domcontrol-sandbox.js';
 import {
   type DomcontrolSandbox,
   type DomcontrolSandboxOptions,
@@ -164,5 +165,33 @@ describe('DomControl sandbox', () => {
     expect((await call(sb, 'GET', '/_sandbox/directories/services')).body.items).toEqual([service('s1')]);
     expect((await call(sb, 'POST', '/_sandbox/reset')).body.directories.services).toBe(0);
     expect(sb.stats.requests).toBe(0);
+  });
+
+  it('starts from the CLI flags: an auth mode needs its secret, and the banner never shows it', async () => {
+    const flags = { host: '127.0.0.1', port: '0' };
+    await expect(domcontrolSandbox.start({ ...flags, auth: 'bearer' })).rejects.toThrow(
+      /--token is required/,
+    );
+    await expect(domcontrolSandbox.start({ ...flags, auth: 'oauth' })).rejects.toThrow(
+      /none, bearer or basic/,
+    );
+    const started = await domcontrolSandbox.start({
+      ...flags,
+      auth: 'basic',
+      user: 'uk',
+      password: 'pw-secret',
+    });
+    try {
+      expect(started.banner.join('\n')).toContain('HTTP Basic, user uk');
+      expect(started.banner.join('\n')).not.toContain('pw-secret');
+      const res = await fetch(`${started.url}${domcontrolImports.services.path}`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from('uk:pw-secret').toString('base64')}` },
+        body: '{"services":[]}',
+      });
+      expect(res.status).toBe(201);
+    } finally {
+      await started.close();
+    }
   });
 });
