@@ -94,6 +94,33 @@ export async function getRecord(
   return row && toStored(row);
 }
 
+/**
+ * The live records of a kind among `keys`, by key (data parsed); for connectors' `toWire`. The keys
+ * drive a scalar subquery each, so each is one primary-key lookup whatever the planner's statistics
+ * (a join, `IN (…)` or `= ANY(…)` let PostgreSQL read every record of the kind per page instead).
+ */
+export async function getLiveRecords(
+  db: Db,
+  orgId: string,
+  kind: string,
+  keys: readonly string[],
+): Promise<Map<string, unknown>> {
+  const found = new Map<string, unknown>();
+  if (keys.length === 0) return found;
+  const rows = await queryRows<{ key: string; data: unknown }>(
+    db,
+    sql`
+    SELECT wanted.key,
+      (SELECT r.data FROM records r
+        WHERE r.org_id = ${orgId} AND r.kind = ${kind} AND r.key = wanted.key AND r.deleted_at IS NULL) AS data
+    FROM jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb) AS wanted(key)`,
+  );
+  for (const r of rows) {
+    if (r.data !== null) found.set(r.key, typeof r.data === 'string' ? JSON.parse(r.data) : r.data);
+  }
+  return found;
+}
+
 /** A page in key order; `after` is the last key of the previous page, so pages are stable. */
 export async function listRecords(
   db: Db,

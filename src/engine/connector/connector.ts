@@ -57,6 +57,17 @@ export interface ConnectorContext<Settings = unknown, Credentials = unknown> {
   signal: AbortSignal;
   /** The id map of this connection. */
   ids: IdMapView;
+  /**
+   * Other canonical records of the connection's organisation, for a `toWire` whose payload needs
+   * them (an account's address lives on its premise and house). Absent in hand-built contexts.
+   */
+  records?: RecordsView;
+}
+
+/** Live canonical records by kind and key, as a stream's `toWire` may load them (one query a page). */
+export interface RecordsView {
+  /** The live (not deleted) records of `kind` among `keys`, by key; missing keys are left out. */
+  get(kind: EntityKindName, keys: readonly string[]): Promise<Map<string, unknown>>;
 }
 
 /** The id map as a connector sees it: (entity, our key) ↔ platform id. */

@@ -9,6 +9,7 @@ import {
   type OperationState,
   updateOperation,
 } from '../../store/operation-store.js';
+import { getLiveRecords } from '../../store/record-store.js';
 import { safeError } from '../../store/safe-error.js';
 import type { ConnectorContext } from '../connector/connector.js';
 import type { EngineContext } from '../engine-context.js';
@@ -123,6 +124,7 @@ async function runStreams(
     session,
     signal,
     ids: engine.idMapView(conn.id),
+    records: { get: (kind, keys) => getLiveRecords(db, conn.orgId, kind, keys) },
   };
   const streamRun: StreamRun = {
     engine,

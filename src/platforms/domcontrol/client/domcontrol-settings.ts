@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { ACCOUNT_EMAIL_FIELDS } from '../contract/account-import.js';
+import { DomcontrolAuthMode } from '../contract/domcontrol-auth.js';
+import { DOMCONTROL_DEFAULT_BASE_URL } from '../contract/domcontrol-paths.js';
+import { DOMCONTROL_SIGNS } from './domcontrol-signs.js';
+
+/** The most items one request carries (the streams' limit; `batchSize` may only lower it). */
+export const DOMCONTROL_MAX_BATCH = 1000;
+/** The most bytes one request body carries (the streams' limit; `maxBytes` may only lower it). */
+export const DOMCONTROL_MAX_BYTES = 16 * 1024 * 1024;
+
+/** Connection settings; strict, so a typo is an error rather than a default. */
+export const DomcontrolSettings = z.strictObject({
+  /** The seed's host unless the installation lives elsewhere. */
+  baseUrl: z.url().default(DOMCONTROL_DEFAULT_BASE_URL),
+  /** Which credentials the calls carry (the seed names none). */
+  auth: z.strictObject({ mode: DomcontrolAuthMode }).default({ mode: 'none' }),
+  batchSize: z.int().min(1).max(DOMCONTROL_MAX_BATCH).default(DOMCONTROL_MAX_BATCH),
+  maxBytes: z
+    .int()
+    .min(1024)
+    .max(DOMCONTROL_MAX_BYTES)
+    .default(4 * 1024 * 1024),
+  /** Sign of balances and transactions on the wire: see domcontrol-signs.ts. */
+  signs: z.enum(DOMCONTROL_SIGNS).default('account'),
+  /** `organization` of services whose canonical record names no provider. */
+  organization: z.string().default(''),
+  /** How the account's e-mail field is spelled (seed 002 §2 has both). */
+  emailField: z.enum(ACCOUNT_EMAIL_FIELDS).default('email'),
+});
+export type DomcontrolSettings = z.output<typeof DomcontrolSettings>;
