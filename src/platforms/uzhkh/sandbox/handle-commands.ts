@@ -11,7 +11,10 @@ export function handleSetId(rt: UzhkhRuntime, res: ServerResponse, query: URLSea
   const uzhkId = query.get('uzhkId');
   const externalId = query.get('externalId');
   const type = query.get('type');
-  if (!uzhkId || !externalId || !type) return sendAnswer(res, SET_ID_ANSWERS.noData, 'noData');
+  if (!uzhkId || !externalId || !type) {
+    sendAnswer(res, SET_ID_ANSWERS.noData, 'noData');
+    return;
+  }
   const answer = rt.world.setId(uzhkId, externalId, type);
   sendAnswer(res, SET_ID_ANSWERS[answer], answer);
 }
@@ -28,7 +31,10 @@ export function handleDecision(
 ): void {
   rt.stats.handles++;
   const id = query.get('id');
-  if (!id) return sendAnswer(res, HANDLE_ANSWERS.noData, 'noData');
+  if (!id) {
+    sendAnswer(res, HANDLE_ANSWERS.noData, 'noData');
+    return;
+  }
   const flag = (name: string) => (query.get(name) ?? '').toLowerCase() === 'true';
   const answer = rt.world.handleRequest(kind, id, {
     approve: flag('isApprove'),
