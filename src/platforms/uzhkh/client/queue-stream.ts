@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { InboundItem, InboundPage, InboundStream } from '../../../engine/connector/connector.js';
+import { ChangeRecords } from '../contract/change-record.js';
+import { uzhkhPaths } from '../contract/uzhkh-paths.js';
+import { callUzhkh, readUzhkhJson } from './call-uzhkh.js';
+import { deleteGuids } from './delete-guids.js';
+import { type AckEntry, readChange } from './read-change.js';
+import type { UzhkhContext } from './uzhkh-context.js';
+import type { UzhkhCredentials } from './uzhkh-credentials.js';
+import type { UzhkhSettings } from './uzhkh-settings.js';
+
+/** Only a tally: the queue itself is the position (records stay until deleted). */
+const Checkpoint = z.object({ records: z.number().int() });
+/** Session key: the guids of the last page, to notice a platform serving the same records again. */
+const LAST_PAGE = 'uzhkh.queue.lastPage';
+
+/**
+ * seed 001 §"Отправка данных": pulls `To1c/Requests`, maps each record, and — through `ack`, after
+ * the engine committed the page — deletes each guid. A record whose Delete was lost comes again and
+ * lands nowhere new (inbox source ids). The run goes on while pages bring records not seen in the
+ * previous page, so a platform that keeps serving deleted records does not hold a run forever.
+ */
+async function pull(checkpoint: unknown, ctx: UzhkhContext): Promise<InboundPage> {
+  const res = await callUzhkh(ctx, uzhkhPaths.requests);
+  const all = await readUzhkhJson(res, ChangeRecords, 'To1c/Requests');
+  const { pageSize } = ctx.connection.settings;
+  const records = all.slice(0, pageSize);
+  const items: InboundItem[] = [];
+  const acks: AckEntry[] = [];
+  for (const raw of records) {
+    const change = readChange(ctx, raw);
+    items.push(...change.items);
+    if (change.ack) acks.push(change.ack);
+  }
+  const previous = (ctx.session.get(LAST_PAGE) as Set<string> | undefined) ?? new Set<string>();
+  const guids = new Set(acks.map((a) => a.guid));
+  ctx.session.set(LAST_PAGE, guids);
+  const progressed = [...guids].some((g) => !previous.has(g));
+  const before = Checkpoint.safeParse(checkpoint);
+  return {
+    items,
+    checkpoint: { records: (before.success ? before.data.records : 0) + records.length },
+    ackToken: acks,
+    hasMore: records.length > 0 && (all.length > records.length || progressed),
+  };
+}
+
+export const uzhkhQueueStream: InboundStream<UzhkhSettings, UzhkhCredentials> = {
+  name: 'queue',
+  checkpointVersion: 1,
+  pull,
+  ack: deleteGuids,
+};
