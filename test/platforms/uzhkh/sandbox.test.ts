@@ -99,16 +99,14 @@ describe('«Умное ЖКХ» sandbox', () => {
   it('records decisions and notifications of the two Handle methods; lists and deletes deleted items', async () => {
     sb = await startUzhkhSandbox();
     const houses = sb.seedHouses(1, 2);
-    const reg = sb
-      .act()
-      .askToRegister({
-        flatId: houses.flats[0]!,
-        accountNumber: '77',
-        surname: 'А',
-        name: 'Б',
-        email: 'a@b.ru',
-        phone: '+7900',
-      });
+    const reg = sb.act().askToRegister({
+      flatId: houses.flats[0]!,
+      accountNumber: '77',
+      surname: 'А',
+      name: 'Б',
+      email: 'a@b.ru',
+      phone: '+7900',
+    });
     const add = sb.act().askToAddObject({ flatId: houses.flats[1]!, residentId: houses.residents[0]! });
     const r1 = await platformCall(
       sb,
@@ -172,7 +170,9 @@ describe('«Умное ЖКХ» sandbox', () => {
     ).toBe(200);
     expect(sb.state().queued).toBe(before + 2);
     expect((await post('faults', { errorRate: 2 })).status).toBe(400);
-    const state = await fetch(`${sb.url}/_sandbox/state`).then((r) => r.json());
+    const state = (await fetch(`${sb.url}/_sandbox/state`).then((r) => r.json())) as {
+      entities: Record<string, number>;
+    };
     expect(state.entities.Obj).toBe(8);
   });
 });

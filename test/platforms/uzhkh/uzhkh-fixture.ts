@@ -70,9 +70,13 @@ export async function syncOnce(f: UzhkhFixture, direction: 'outbound' | 'inbound
   return f.engine.execute(run.id);
 }
 
+/** An inbox entry whose payload a test reads field by field. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read arbitrary JSON payloads field by field
+export type Entry = Omit<InboxEntry, 'payload'> & { payload: any };
+
 /** Every inbox entry of the organisation, oldest first. */
-export async function inbox(store: Store, kind?: string): Promise<InboxEntry[]> {
-  const all: InboxEntry[] = [];
+export async function inbox(store: Store, kind?: string): Promise<Entry[]> {
+  const all: Entry[] = [];
   let after = 0;
   for (;;) {
     const { items } = await readInbox(store.db, ORG, { after, limit: 1000, kind });
@@ -82,7 +86,7 @@ export async function inbox(store: Store, kind?: string): Promise<InboxEntry[]> 
   }
 }
 
-export function countByKind(entries: readonly InboxEntry[]): Record<string, number> {
+export function countByKind(entries: readonly Entry[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const e of entries) out[e.kind] = (out[e.kind] ?? 0) + 1;
   return out;

@@ -91,7 +91,11 @@ async function handle(cmd: Stored<Decision>, ctx: UzhkhContext): Promise<RecordO
   return { status: 'rejected', code, message: `${about}: HTTP ${res.status} ${word}` };
 }
 
-const limits = { maxRecords: 50, maxBytes: 1_000_000 };
+/**
+ * One command a batch: each is its own call, so a 500 on one is retried alone and never makes the
+ * engine resend the ones that already succeeded.
+ */
+const limits = { maxRecords: 1, maxBytes: 1_000_000 };
 
 export const uzhkhCommandStreams: readonly OutboundStream<UzhkhSettings, UzhkhCredentials>[] = [
   {
