@@ -29,6 +29,7 @@ export interface MappedEntity {
  * `source` {platform, guid, entity, ids, record}. Inbox source ids make redelivery a no-op:
  * - a queue record's guid (the same change comes again until Delete),
  * - a download item's content (`dl:<entity>:<id>:<hash>`: an unchanged re-download adds nothing),
+ * - a meter's attributes (a Counter snapshot without its reading): the meter lands when it changes,
  * - a reading's meter, date and values, so the reading inside a Counter snapshot lands once however
  *   many snapshots (queue or download) repeat it — a reading is new only when its values or date change,
  * - a payment's id: a payment seen by the download and again in the queue is one payment.
@@ -68,7 +69,9 @@ export function mapEntity(
         counterType: c.CounterTypeIdentifier,
         flatId: c.FlatId,
       };
-      items.push(item('meter', changeId, meter));
+      // The meter itself lands when its attributes change, not with every reading it carries.
+      const { Value1: _v1, Value2: _v2, Value3: _v3, DateTimeForValue: _at, ...attributes } = c;
+      items.push(item('meter', `meter:${id}:${contentHash(attributes)}`, meter));
       const date = wireToHub.date(c.DateTimeForValue);
       if (date) {
         const values = [c.Value1, c.Value2, c.Value3].map((v) => wireToHub.decimal(v));
@@ -212,4 +215,8 @@ export function mapEntity(
 
 function dropUndefined(fields: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
+function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
 }

@@ -97,7 +97,7 @@ export async function handleAdmin(rt: UzhkhRuntime, req: IncomingMessage, res: S
     if (name === 'readings') {
       const input = ReadingsBody.safeParse(body);
       if (!input.success) return bad(input.error);
-      return sendAnswer(res, 200, { queued: queueReadings(rt, input.data.count) });
+      return sendAnswer(res, 200, { queued: rt.act.queueReadings(input.data.count) });
     }
     if (name === 'delete') {
       const input = DeleteBody.safeParse(body);
@@ -138,15 +138,4 @@ function act(rt: UzhkhRuntime, name: keyof typeof ACTIONS, input: any): { guid: 
     case 'resident':
       return rt.act.updateResident(input);
   }
-}
-
-/** Queues `count` readings, round-robin over the meters (for the benchmark): each a new value. */
-export function queueReadings(rt: UzhkhRuntime, count: number): number {
-  const counters = [...rt.world.entities.of('Counter').values()];
-  if (counters.length === 0) throw new Error('seed some houses first: there are no meters');
-  for (let i = 0; i < count; i++) {
-    const counter = counters[i % counters.length]!;
-    rt.act.submitReading({ counterId: String(counter.Id), values: [String(Number(counter.Value1) + 1)] });
-  }
-  return count;
 }

@@ -205,4 +205,15 @@ export class ResidentActions {
     if (input.email !== undefined) resident.Email = input.email;
     return { guid: this.world.change('Resident', resident), id: input.id };
   }
+
+  /** Queues `count` readings round-robin over the meters, each a new value (benchmarks, load). */
+  queueReadings(count: number): number {
+    const counters = [...this.world.entities.of('Counter').values()];
+    if (counters.length === 0) throw new Error('seed some houses first: there are no meters');
+    for (let i = 0; i < count; i++) {
+      const counter = counters[i % counters.length]!;
+      this.submitReading({ counterId: String(counter.Id), values: [String(Number(counter.Value1) + 1)] });
+    }
+    return count;
+  }
 }

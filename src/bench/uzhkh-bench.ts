@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { demoOrganization } from '../demo/generate-demo.js';
+import { Organization } from '../domain/model/organization.js';
+import { ConnectorRegistry } from '../engine/connector/connector-registry.js';
+import { SyncEngine } from '../engine/sync-engine.js';
+import { uzhkhConnector } from '../platforms/uzhkh/client/uzhkh-connector.js';
+import { startUzhkhSandbox, type UzhkhSandbox } from '../platforms/uzhkh/sandbox/start-uzhkh-sandbox.js';
+import { createConnection } from '../store/connection-store.js';
+import { upsertOrg } from '../store/org-store.js';
+import { SecretBox } from '../store/secret-box.js';
+import { benchLine } from './bench-line.js';
+import { BENCH_ORG, type BenchDriver, openBenchStore } from './deliver-setup.js';
+import { rawDrain } from './uzhkh-raw-drain.js';
+
+export interface UzhkhBenchOptions {
+  records: number;
+  databaseUrl?: string | undefined;
+  log: (line: string) => void;
+}
+
+export interface UzhkhFigures {
+  driver: BenchDriver;
+  rawPerSecond: number;
+  enginePerSecond: number;
+}
+
+/** The connector's defaults, used by the raw client too so both drain the same way. */
+const PAGE = 500;
+const DELETE_CONCURRENCY = 16;
+
+/** A sandbox with 1,000 flats (3,000 meters) and `records` readings queued; not timed. */
+async function loadedSandbox(records: number): Promise<UzhkhSandbox> {
+  const sandbox = await startUzhkhSandbox({ requestsLimit: PAGE });
+  sandbox.seedHouses(10, 100);
+  sandbox.act().queueReadings(records);
+  return sandbox;
+}
+
+/**
+ * Drains `records` queued change records (meter snapshots with a new reading each) from the
+ * sandbox: first by a bare client pulling and deleting (the raw serving rate), then through the
+ * engine and the connector into the store's inbox, Delete after each page's commit. PGlite always,
+ * PostgreSQL too when `databaseUrl` is set.
+ */
+export async function runUzhkhBench(opts: UzhkhBenchOptions): Promise<UzhkhFigures[]> {
+  if (!Number.isInteger(opts.records) || opts.records < 1)
+    throw new Error('--records must be a positive integer');
+  const drivers: BenchDriver[] = opts.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
+  const figures: UzhkhFigures[] = [];
+  for (const driver of drivers) {
+    opts.log(`uzhkh on ${driver}: drain ${opts.records} queued change records`);
+    const raw = await loadedSandbox(opts.records);
+    let rawSeconds: number;
+    try {
+      const started = performance.now();
+      const drained = await rawDrain({ url: raw.url, token: raw.token, concurrency: DELETE_CONCURRENCY });
+      rawSeconds = (performance.now() - started) / 1000;
+      if (drained !== opts.records)
+        throw new Error(`raw drain took ${drained} records, expected ${opts.records}`);
+    } finally {
+      await raw.close();
+    }
+    const engineSeconds = await engineDrain(driver, opts);
+    const f = {
+      driver,
+      rawPerSecond: opts.records / rawSeconds,
+      enginePerSecond: opts.records / engineSeconds,
+    };
+    opts.log(`  raw client ${rawSeconds.toFixed(2)} s, engine ${engineSeconds.toFixed(2)} s`);
+    opts.log(
+      benchLine({
+        name: `uzhkh_${driver}`,
+        metric: 'queue_records_per_s',
+        ours: Math.round(f.enginePerSecond),
+        limit: Math.round(f.rawPerSecond),
+        unit: 'records/s',
+      }),
+    );
+    figures.push(f);
+  }
+  return figures;
+}
+
+async function engineDrain(driver: BenchDriver, opts: UzhkhBenchOptions): Promise<number> {
+  const sandbox = await loadedSandbox(opts.records);
+  const store = await openBenchStore(driver, opts.databaseUrl);
+  let engine: SyncEngine | undefined;
+  try {
+    await upsertOrg(store.db, Organization.parse(demoOrganization({ orgId: BENCH_ORG })));
+    const box = new SecretBox(randomBytes(32));
+    const conn = await createConnection(store.db, box, BENCH_ORG, {
+      platform: 'uzhkh',
+      name: 'uzhkh',
+      credentials: { token: sandbox.token },
+      settings: {
+        baseUrl: sandbox.url,
+        fullDownload: false,
+        pageSize: PAGE,
+        deleteConcurrency: DELETE_CONCURRENCY,
+      },
+    });
+    engine = await SyncEngine.start({
+      store,
+      box,
+      connectors: new ConnectorRegistry([uzhkhConnector]),
+      mode: 'inline',
+    });
+    const [run] = await engine.trigger(BENCH_ORG, {
+      connectionId: conn.id,
+      direction: 'inbound',
+      trigger: 'bench',
+    });
+    const started = performance.now();
+    const done = await engine.execute(run!.id);
+    const seconds = (performance.now() - started) / 1000;
+    if (
+      done.state !== 'succeeded' ||
+      done.acknowledged !== opts.records * 2 ||
+      sandbox.world().queue.length !== 0
+    ) {
+      throw new Error(
+        `engine drain: run ${done.state}, ${done.acknowledged} acknowledged items, ${sandbox.world().queue.length} left: ${done.lastError ?? ''}`,
+      );
+    }
+    return seconds;
+  } finally {
+    await engine?.stop();
+    await sandbox.close();
+    await store.close();
+  }
+}
