@@ -2,10 +2,15 @@ import { z } from 'zod';
 import { NonRetryableError } from '../../../engine/policy/platform-errors.js';
 import { uzhkhPaths } from '../contract/uzhkh-paths.js';
 import { callUzhkh } from './call-uzhkh.js';
+import { rememberCommittedMeters } from './committed-meters.js';
 import type { AckEntry } from './read-change.js';
 import type { UzhkhContext } from './uzhkh-context.js';
 
-export const AckToken = z.array(z.object({ guid: z.string(), objectId: z.string().optional() }));
+/** The guids to delete, and the meter items the committed page held (see committed-meters). */
+export const AckToken = z.object({
+  deletes: z.array(z.object({ guid: z.string(), objectId: z.string().optional() })),
+  meters: z.array(z.string()).default([]),
+});
 
 /**
  * seed 001 §"Действия после получения запроса": `To1c/Delete?guid=&objectId=`, one call per record,
@@ -13,7 +18,9 @@ export const AckToken = z.array(z.object({ guid: z.string(), objectId: z.string(
  * already gone is harmless, so the engine may retry the whole token after one call failed.
  */
 export async function deleteGuids(token: unknown, ctx: UzhkhContext): Promise<void> {
-  const entries: AckEntry[] = AckToken.parse(token);
+  const parsed = AckToken.parse(token);
+  rememberCommittedMeters(ctx, parsed.meters);
+  const entries: AckEntry[] = parsed.deletes;
   let next = 0;
   const worker = async () => {
     while (next < entries.length) {

@@ -56,7 +56,12 @@ async function pull(_checkpoint: unknown, ctx: UzhkhContext): Promise<InboundPag
     });
     acks.push({ guid });
   }
-  return { items, checkpoint: null, ackToken: acks, hasMore: all.length > acks.length && acks.length > 0 };
+  return {
+    items,
+    checkpoint: null,
+    ackToken: { deletes: acks },
+    hasMore: all.length > acks.length && acks.length > 0,
+  };
 }
 
 export const uzhkhDeletedStream: InboundStream<UzhkhSettings, UzhkhCredentials> = {

@@ -11,6 +11,7 @@ import type { Person } from '../contract/person.js';
 import type { Request } from '../contract/request.js';
 import type { RequestToObjectAdding } from '../contract/request-to-object-adding.js';
 import type { RequestToRegister } from '../contract/request-to-register.js';
+import { committedMeters } from './committed-meters.js';
 import { resolveId } from './stable-ids.js';
 import type { UzhkhContext } from './uzhkh-context.js';
 import { wireToHub } from './wire-to-hub.js';
@@ -71,7 +72,8 @@ export function mapEntity(
       };
       // The meter itself lands when its attributes change, not with every reading it carries.
       const { Value1: _v1, Value2: _v2, Value3: _v3, DateTimeForValue: _at, ...attributes } = c;
-      items.push(item('meter', `meter:${id}:${contentHash(attributes)}`, meter));
+      const meterSourceId = `meter:${id}:${contentHash(attributes)}`;
+      if (!committedMeters(ctx).has(meterSourceId)) items.push(item('meter', meterSourceId, meter));
       const date = wireToHub.date(c.DateTimeForValue);
       if (date) {
         const values = [c.Value1, c.Value2, c.Value3].map((v) => wireToHub.decimal(v));

@@ -40,7 +40,7 @@ async function pull(checkpoint: unknown, ctx: UzhkhContext): Promise<InboundPage
   return {
     items,
     checkpoint: { records: (before.success ? before.data.records : 0) + records.length },
-    ackToken: acks,
+    ackToken: { deletes: acks, meters: items.filter((i) => i.kind === 'meter').map((i) => i.sourceId) },
     hasMore: records.length > 0 && (all.length > records.length || progressed),
   };
 }
