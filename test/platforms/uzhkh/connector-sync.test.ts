@@ -146,6 +146,19 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(new Set(entries.map((e) => `${e.kind}/${e.sourceId}`)).size).toBe(entries.length);
   });
 
+  it('cuts an answer holding the whole queue into pages instead of fetching it again for each', async () => {
+    f = await startUzhkhFixture(kind, {
+      sandbox: { requestsLimit: 0 },
+      settings: { fullDownload: false, pageSize: 100 },
+    });
+    const houses = f.sandbox.seedHouses(2, 75); // 450 meters
+    for (const counterId of houses.counters) f.sandbox.act().submitReading({ counterId, values: ['42'] });
+    const run = await syncOnce(f, 'inbound');
+    expect(run).toMatchObject({ state: 'succeeded', received: 900, acknowledged: 900 });
+    expect(f.sandbox.world().queue.length).toBe(0);
+    expect(f.sandbox.stats.requestsServed).toBe(450); // each record served once
+  });
+
   it('lands deleted items with their own guids and deletes them', async () => {
     f = await startUzhkhFixture(kind, { settings: { fullDownload: false } });
     const houses = f.sandbox.seedHouses(1, 3);

@@ -13,6 +13,27 @@ import type { UzhkhSettings } from './uzhkh-settings.js';
 const Checkpoint = z.object({ records: z.number().int() });
 /** Session key: the guids of the last page, to notice a platform serving the same records again. */
 const LAST_PAGE = 'uzhkh.queue.lastPage';
+/** Session key: what a long answer held beyond the page taken from it. */
+const REST = 'uzhkh.queue.rest';
+
+function rest(ctx: UzhkhContext): unknown[] {
+  return (ctx.session.get(REST) as unknown[] | undefined) ?? [];
+}
+
+/**
+ * The next `pageSize` records: from the rest of the last answer while it lasts, else from a new
+ * `To1c/Requests`. The seed does not page that list — a platform may answer with everything it
+ * holds — so one answer is cut into pages instead of being fetched again for each. Serving the rest
+ * later is safe: those records stay on the platform until their Delete, whatever happens here.
+ */
+async function nextRecords(ctx: UzhkhContext, pageSize: number): Promise<unknown[]> {
+  const waiting = rest(ctx);
+  if (waiting.length > 0) return waiting.splice(0, pageSize);
+  const res = await callUzhkh(ctx, uzhkhPaths.requests);
+  const all = await readUzhkhJson(res, ChangeRecords, 'To1c/Requests');
+  ctx.session.set(REST, all.slice(pageSize));
+  return all.slice(0, pageSize);
+}
 
 /**
  * seed 001 §"Отправка данных": pulls `To1c/Requests`, maps each record, and — through `ack`, after
@@ -21,10 +42,8 @@ const LAST_PAGE = 'uzhkh.queue.lastPage';
  * previous page, so a platform that keeps serving deleted records does not hold a run forever.
  */
 async function pull(checkpoint: unknown, ctx: UzhkhContext): Promise<InboundPage> {
-  const res = await callUzhkh(ctx, uzhkhPaths.requests);
-  const all = await readUzhkhJson(res, ChangeRecords, 'To1c/Requests');
   const { pageSize } = ctx.connection.settings;
-  const records = all.slice(0, pageSize);
+  const records = await nextRecords(ctx, pageSize);
   const items: InboundItem[] = [];
   const acks: AckEntry[] = [];
   for (const raw of records) {
@@ -41,7 +60,7 @@ async function pull(checkpoint: unknown, ctx: UzhkhContext): Promise<InboundPage
     items,
     checkpoint: { records: (before.success ? before.data.records : 0) + records.length },
     ackToken: { deletes: acks, meters: items.filter((i) => i.kind === 'meter').map((i) => i.sourceId) },
-    hasMore: records.length > 0 && (all.length > records.length || progressed),
+    hasMore: records.length > 0 && (rest(ctx).length > 0 || progressed),
   };
 }
 
