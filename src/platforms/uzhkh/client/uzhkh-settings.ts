@@ -12,7 +12,7 @@ export const UzhkhSettings = z.strictObject({
   /** Download every `Synchronization/Download*` list once, on the first sync. */
   fullDownload: z.boolean().default(true),
   /** Change records committed per page: a longer `To1c/Requests` answer is taken in slices. */
-  pageSize: z.number().int().min(1).max(5000).default(500),
+  pageSize: z.number().int().min(1).max(5000).default(2000),
   /** `To1c/Delete` calls in flight at once (one call per guid). */
   deleteConcurrency: z.number().int().min(1).max(64).default(16),
   /** The zone of the platform's zone-less DateTime values. */

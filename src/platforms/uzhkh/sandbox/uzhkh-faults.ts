@@ -15,7 +15,10 @@ export const UzhkhFaults = z.strictObject({
   deleteLatencyMs: ms,
   /** `To1c/Delete` answers success but the record stays and is served again (a lost delete). */
   ignoreDeleteRate: rate,
-  /** How many change records one `To1c/Requests` answer holds at most; 0 = all of them. */
+  /**
+   * How many change records one `To1c/Requests` answer holds at most; 0 (the default) = all waiting,
+   * as the seed describes one unpaged list.
+   */
   requestsLimit: z.number().int().nonnegative(),
   /** Items a `Synchronization/Download*` page holds. */
   downloadPageSize: z.number().int().positive(),
@@ -28,6 +31,6 @@ export const defaultUzhkhFaults: Readonly<UzhkhFaults> = {
   deleteErrorRate: 0,
   deleteLatencyMs: 0,
   ignoreDeleteRate: 0,
-  requestsLimit: 500,
+  requestsLimit: 0,
   downloadPageSize: 200,
 };
