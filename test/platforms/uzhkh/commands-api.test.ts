@@ -173,7 +173,7 @@ describe.each(storeKinds)('«Умное ЖКХ» through the hub API on %s', (ki
     expect(sb!.stats.handles).toBe(handles);
   });
 
-  it('refuses commands for a connection of another platform', async () => {
+  it('refuses commands for a connection of another platform; documents the routes', async () => {
     hub = await startTestHub(kind, { orgs: [ORG] });
     const tb = await call(hub, 'POST', `/v1/orgs/${ORG}/connections`, {
       json: {
@@ -188,5 +188,14 @@ describe.each(storeKinds)('«Умное ЖКХ» through the hub API on %s', (ki
     });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('wrong_platform');
+    const spec = await call(hub, 'GET', '/openapi.json');
+    expect(spec.status).toBe(200);
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/v1/orgs/{org}/connections/{id}/uzhkh/decisions',
+        '/v1/orgs/{org}/connections/{id}/uzhkh/ids',
+        '/v1/orgs/{org}/connections/{id}/uzhkh/commands',
+      ]),
+    );
   });
 });
