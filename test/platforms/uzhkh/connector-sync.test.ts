@@ -146,6 +146,29 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(new Set(entries.map((e) => `${e.kind}/${e.sourceId}`)).size).toBe(entries.length);
   });
 
+  it('a Delete slower than the timeout: the run fails, the platform deletes anyway, nothing lands twice', async () => {
+    f = await startUzhkhFixture(kind, {
+      sandbox: { deleteLatencyMs: 400 },
+      settings: { fullDownload: false },
+      retry: { timeoutMs: 150, maxAttempts: 2 },
+    });
+    const houses = f.sandbox.seedHouses(1, 10);
+    for (const counterId of houses.counters) f.sandbox.act().submitReading({ counterId, values: ['9'] });
+    const slow = await syncOnce(f, 'inbound');
+    expect(slow.state).toBe('partial');
+    expect(slow.lastError).toMatch(/no answer within 150 ms/);
+    expect(slow.acknowledged).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // the platform finishes the Deletes it got
+    // The first 16 (the Delete concurrency) were deleted although the client gave up on them; no
+    // other Delete was started after the failure.
+    expect(f.sandbox.world().queue.length).toBe(14);
+    f.sandbox.setFaults({ deleteLatencyMs: 0 });
+    const next = await syncOnce(f, 'inbound');
+    expect(next).toMatchObject({ state: 'succeeded', received: 14, unchanged: 14, acknowledged: 14 });
+    expect(f.sandbox.world().queue.length).toBe(0);
+    expect(countByKind(await inbox(f.store))).toEqual({ meter: 30, reading: 30 });
+  });
+
   it('cuts an answer holding the whole queue into pages instead of fetching it again for each', async () => {
     f = await startUzhkhFixture(kind, {
       sandbox: { requestsLimit: 0 },

@@ -33,7 +33,12 @@ export interface UzhkhFixture {
 /** A store with one organisation, a «Умное ЖКХ» sandbox and a connection to it; an inline engine. */
 export async function startUzhkhFixture(
   kind: 'pglite' | 'postgres',
-  opts: { sandbox?: UzhkhSandboxOptions; settings?: Record<string, unknown>; token?: string } = {},
+  opts: {
+    sandbox?: UzhkhSandboxOptions;
+    settings?: Record<string, unknown>;
+    token?: string;
+    retry?: Partial<typeof FAST_RETRY>;
+  } = {},
 ): Promise<UzhkhFixture> {
   const store = await openTestStore(kind);
   const box = SecretBox.fromString(TEST_SECRET);
@@ -43,7 +48,7 @@ export async function startUzhkhFixture(
     platform: 'uzhkh',
     name: 'uzhkh',
     credentials: { token: opts.token ?? sandbox.token },
-    settings: { baseUrl: sandbox.url, ...opts.settings, sync: { retry: FAST_RETRY } },
+    settings: { baseUrl: sandbox.url, ...opts.settings, sync: { retry: { ...FAST_RETRY, ...opts.retry } } },
   });
   const engine = await SyncEngine.start({
     store,

@@ -22,8 +22,10 @@ export async function deleteGuids(token: unknown, ctx: UzhkhContext): Promise<vo
   rememberCommittedMeters(ctx, parsed.meters);
   const entries: AckEntry[] = parsed.deletes;
   let next = 0;
+  let failed = false;
   const worker = async () => {
-    while (next < entries.length) {
+    // After one failure no new Delete starts: the ack has failed and the rest come again anyway.
+    while (next < entries.length && !failed) {
       const entry = entries[next++]!;
       const res = await callUzhkh(ctx, uzhkhPaths.delete, { guid: entry.guid, objectId: entry.objectId });
       const text = await res.text();
@@ -36,5 +38,12 @@ export async function deleteGuids(token: unknown, ctx: UzhkhContext): Promise<vo
     }
   };
   const workers = Math.min(ctx.connection.settings.deleteConcurrency, entries.length);
-  await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.all(
+    Array.from({ length: workers }, () =>
+      worker().catch((error: unknown) => {
+        failed = true;
+        throw error;
+      }),
+    ),
+  );
 }
