@@ -58,6 +58,21 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(f.sandbox.stats.downloads).toBe(26);
   });
 
+  it('gives a `--` object met only in the download the hub id through SetId, after the commit', async () => {
+    f = await startUzhkhFixture(kind);
+    const houses = f.sandbox.seedHouses(1, 2);
+    const paid = f.sandbox.act().pay({ accountId: houses.accounts[0]!, sum: '99.90' });
+    f.sandbox.world().queue.remove(paid.guid); // its change record is gone: only the download shows it
+    const run = await syncOnce(f, 'inbound');
+    expect(run.state).toBe('succeeded');
+    const [payment] = (await inbox(f.store, 'payment')).filter((p) => p.payload.source.ids.uzhkh === paid.id);
+    const hubId: string = payment!.payload.paymentId;
+    expect(hubId).toMatch(/^zb-payment-/);
+    expect(f.sandbox.stats.setIds).toBe(1);
+    expect(f.sandbox.world().entities.get('Payment', hubId)).toMatchObject({ Sum: 99.9 });
+    expect(f.sandbox.world().entities.get('Payment', paid.id)).toBeUndefined();
+  });
+
   it('drains a day of activity: readings, заявки, payments, requests, a car, news; temp ids replaced by the hub', async () => {
     f = await startUzhkhFixture(kind, { settings: { fullDownload: false } });
     const houses = f.sandbox.seedHouses(3, 12);

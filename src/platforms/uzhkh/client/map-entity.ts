@@ -12,7 +12,7 @@ import type { Request } from '../contract/request.js';
 import type { RequestToObjectAdding } from '../contract/request-to-object-adding.js';
 import type { RequestToRegister } from '../contract/request-to-register.js';
 import { committedMeters } from './committed-meters.js';
-import { resolveId } from './stable-ids.js';
+import { idEntityOf, resolveId } from './stable-ids.js';
 import type { UzhkhContext } from './uzhkh-context.js';
 import { wireToHub } from './wire-to-hub.js';
 
@@ -23,6 +23,8 @@ export interface MappedEntity {
   items: InboundItem[];
   /** The hub's id for a `--` object, to send as `objectId` on Delete (`hub` mode). */
   objectId?: string;
+  /** With `objectId`: the object's SetId type and its temporary id (for a download, see there). */
+  assigned?: { type: string; temporaryId: string };
 }
 
 /**
@@ -212,7 +214,12 @@ export function mapEntity(
   }
   // Id-map entries travel with the first item: the engine writes them in the page's transaction.
   if (items[0] && resolved.ids.length > 0) items[0].ids = resolved.ids;
-  return resolved.objectId ? { items, objectId: resolved.objectId } : { items };
+  if (!resolved.objectId) return { items };
+  return {
+    items,
+    objectId: resolved.objectId,
+    assigned: { type: idEntityOf(entity, snapshot), temporaryId: String(snapshot.Id) },
+  };
 }
 
 function dropUndefined(fields: Record<string, unknown>): Record<string, unknown> {
