@@ -197,6 +197,39 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(f.sandbox.stats.requestsServed).toBe(450); // each record served once
   });
 
+  it('lands what breaks the contract as uzhkh_invalid naming the record and field; the rest lands', async () => {
+    f = await startUzhkhFixture(kind, { settings: { fullDownload: false } });
+    const houses = f.sandbox.seedHouses(1, 2);
+    const queue = f.sandbox.world().queue;
+    const broken = queue.push('Counter', {
+      Id: 'C-x',
+      Value1: 5,
+      IsPublish: true,
+      FlatId: 'O1',
+      TypeObject: 'Квартира',
+    });
+    const tooExact = f.sandbox.act().pay({ accountId: houses.accounts[0]!, sum: '10.00' });
+    queue.get(tooExact.guid)!.snapshot.Sum = 10.005;
+    f.sandbox.act().pay({ accountId: houses.accounts[1]!, sum: '20.50' });
+    const run = await syncOnce(f, 'inbound');
+    expect(run).toMatchObject({ state: 'succeeded', received: 3, acknowledged: 3 });
+    expect(queue.length).toBe(0);
+    const invalid = await inbox(f.store, 'uzhkh_invalid');
+    expect(invalid.map((i) => [i.sourceId, i.payload.error])).toEqual([
+      [
+        broken,
+        expect.stringMatching(new RegExp(`^change record ${broken}: Counter\\.CounterTypeIdentifier: `)),
+      ],
+      [tooExact.guid, expect.stringMatching(/Payment: .*more than two decimal places/)],
+    ]);
+    expect(invalid[0]!.payload.source).toMatchObject({
+      guid: broken,
+      entity: 'Counter',
+      record: { Id: 'C-x' },
+    });
+    expect((await inbox(f.store, 'payment')).map((p) => p.payload.amount)).toEqual(['20.50']);
+  });
+
   it('lands deleted items with their own guids and deletes them', async () => {
     f = await startUzhkhFixture(kind, { settings: { fullDownload: false } });
     const houses = f.sandbox.seedHouses(1, 3);

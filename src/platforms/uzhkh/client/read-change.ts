@@ -45,7 +45,10 @@ export function readChange(ctx: UzhkhContext, raw: unknown): { items: InboundIte
   const seen = new Set<string>();
   for (const item of items) {
     const k = `${item.kind}\u0000${item.sourceId}`;
-    if (seen.has(k)) item.sourceId = `${item.sourceId}#${seen.size}`;
+    if (seen.has(k)) {
+      item.sourceId = `${item.sourceId}#${seen.size}`;
+      (item.payload as { sourceId: string }).sourceId = item.sourceId;
+    }
     seen.add(k);
   }
   return { items, ack: objectId ? { guid, objectId } : { guid } };
