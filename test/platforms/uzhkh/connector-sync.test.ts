@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   InboundPayment,
   InboundReading,
@@ -7,22 +7,34 @@ import {
 } from '../../../src/domain/model/inbound.js';
 import { readCheckpoint } from '../../../src/store/checkpoint-store.js';
 import { listIds } from '../../../src/store/id-map-store.js';
-import { storeKinds } from '../../support/test-stores.js';
+import type { Store } from '../../../src/store/open-store.js';
+import { openTestStore, storeKinds } from '../../support/test-stores.js';
 import { countByKind, inbox, startUzhkhFixture, syncOnce, type UzhkhFixture } from './uzhkh-fixture.js';
 
 describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (kind) => {
   let f: UzhkhFixture | undefined;
+  // One store for the suite (opening one is the slow part); each test its own organisation.
+  let store: Store;
+  let n = 0;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
   afterEach(async () => {
     await f?.close();
     f = undefined;
   });
+  const start = (opts: Parameters<typeof startUzhkhFixture>[1] = {}) =>
+    startUzhkhFixture(kind, { ...opts, store, org: `uk-uzhkh-${++n}` });
 
   it('downloads every list across pages on the first sync, once', async () => {
-    f = await startUzhkhFixture(kind);
+    f = await start();
     f.sandbox.seedHouses(10, 60); // 600 flats: 600 accounts, objects and payments, 1800 meters, 60 заявки
     const run = await syncOnce(f, 'inbound');
     expect(run.state).toBe('succeeded');
-    const counts = countByKind(await inbox(f.store));
+    const counts = countByKind(await inbox(f));
     expect(counts).toEqual({
       account: 600,
       object: 600,
@@ -39,7 +51,7 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
       counts: { Accounts: 600, Flats: 600, Payments: 600, Counters: 1800, Requests: 60, Docs: 2 },
     });
     expect(f.sandbox.stats.downloads).toBe(3 + 3 + 3 + 9 + 1 + 1 + 6); // every page, then one NoResults per list
-    const [payment] = await inbox(f.store, 'payment');
+    const [payment] = await inbox(f, 'payment');
     expect(InboundPayment.safeParse(payment!.payload).success).toBe(true);
     expect(payment!.payload).toMatchObject({
       accountNumber: '1000000001',
@@ -59,13 +71,13 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
   });
 
   it('gives a `--` object met only in the download the hub id through SetId, after the commit', async () => {
-    f = await startUzhkhFixture(kind);
+    f = await start();
     const houses = f.sandbox.seedHouses(1, 2);
     const paid = f.sandbox.act().pay({ accountId: houses.accounts[0]!, sum: '99.90' });
     f.sandbox.world().queue.remove(paid.guid); // its change record is gone: only the download shows it
     const run = await syncOnce(f, 'inbound');
     expect(run.state).toBe('succeeded');
-    const [payment] = (await inbox(f.store, 'payment')).filter((p) => p.payload.source.ids.uzhkh === paid.id);
+    const [payment] = (await inbox(f, 'payment')).filter((p) => p.payload.source.ids.uzhkh === paid.id);
     const hubId: string = payment!.payload.paymentId;
     expect(hubId).toMatch(/^zb-payment-/);
     expect(f.sandbox.stats.setIds).toBe(1);
@@ -74,7 +86,7 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
   });
 
   it('drains a day of activity: readings, заявки, payments, requests, a car, news; temp ids replaced by the hub', async () => {
-    f = await startUzhkhFixture(kind, { settings: { fullDownload: false } });
+    f = await start({ settings: { fullDownload: false } });
     const houses = f.sandbox.seedHouses(3, 12);
     const day = f.sandbox.seedDay(houses);
     const run = await syncOnce(f, 'inbound');
@@ -82,7 +94,7 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(run.received).toBe(run.acknowledged);
     expect(f.sandbox.world().queue.length).toBe(0);
     expect(f.sandbox.world().queue.deletionsLength).toBe(0);
-    const entries = await inbox(f.store);
+    const entries = await inbox(f);
     expect(countByKind(entries)).toEqual({
       meter: day.readings + 1,
       reading: day.readings,
@@ -134,12 +146,12 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(next).toMatchObject({ state: 'succeeded', received: 2 });
     const after = await listIds(f.store.db, f.connectionId, { entity: 'counter', limit: 10 });
     expect(after).toEqual([expect.objectContaining({ key: hubId, platformId: hubId, temporary: false })]);
-    const readings = await inbox(f.store, 'reading');
+    const readings = await inbox(f, 'reading');
     expect(readings.at(-1)!.payload).toMatchObject({ meterId: hubId, value1: '7.5' });
   });
 
   it('a crash between commit and Delete: the records come again, nothing is duplicated or lost', async () => {
-    f = await startUzhkhFixture(kind, { settings: { fullDownload: false, pageSize: 50 } });
+    f = await start({ settings: { fullDownload: false, pageSize: 50 } });
     const houses = f.sandbox.seedHouses(2, 40);
     for (const counterId of houses.counters.slice(0, 120))
       f.sandbox.act().submitReading({ counterId, values: ['500'] });
@@ -150,19 +162,19 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(crashed.received).toBe(100); // 50 records: a meter and a reading each
     expect(crashed.acknowledged).toBe(0);
     expect(f.sandbox.world().queue.length).toBe(121);
-    expect((await inbox(f.store)).length).toBe(100);
+    expect((await inbox(f)).length).toBe(100);
 
     f.sandbox.setFaults({ deleteErrorRate: 0, ignoreDeleteRate: 0.3 }); // and some Deletes are lost
     for (let i = 0; i < 6 && f.sandbox.world().queue.length > 0; i++) await syncOnce(f, 'inbound');
     expect(f.sandbox.world().queue.length).toBe(0);
     expect(f.sandbox.stats.faults.ignoredDelete).toBeGreaterThan(0);
-    const entries = await inbox(f.store);
+    const entries = await inbox(f);
     expect(countByKind(entries)).toEqual({ meter: 120, reading: 120, payment: 1 });
     expect(new Set(entries.map((e) => `${e.kind}/${e.sourceId}`)).size).toBe(entries.length);
   });
 
   it('a Delete slower than the timeout: the run fails, the platform deletes anyway, nothing lands twice', async () => {
-    f = await startUzhkhFixture(kind, {
+    f = await start({
       sandbox: { deleteLatencyMs: 400 },
       settings: { fullDownload: false },
       retry: { timeoutMs: 150, maxAttempts: 2 },
@@ -181,11 +193,11 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     const next = await syncOnce(f, 'inbound');
     expect(next).toMatchObject({ state: 'succeeded', received: 14, unchanged: 14, acknowledged: 14 });
     expect(f.sandbox.world().queue.length).toBe(0);
-    expect(countByKind(await inbox(f.store))).toEqual({ meter: 30, reading: 30 });
+    expect(countByKind(await inbox(f))).toEqual({ meter: 30, reading: 30 });
   });
 
   it('cuts an answer holding the whole queue into pages instead of fetching it again for each', async () => {
-    f = await startUzhkhFixture(kind, {
+    f = await start({
       sandbox: { requestsLimit: 0 },
       settings: { fullDownload: false, pageSize: 100 },
     });
@@ -198,7 +210,7 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
   });
 
   it('lands what breaks the contract as uzhkh_invalid naming the record and field; the rest lands', async () => {
-    f = await startUzhkhFixture(kind, { settings: { fullDownload: false } });
+    f = await start({ settings: { fullDownload: false } });
     const houses = f.sandbox.seedHouses(1, 2);
     const queue = f.sandbox.world().queue;
     const broken = queue.push('Counter', {
@@ -214,7 +226,7 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     const run = await syncOnce(f, 'inbound');
     expect(run).toMatchObject({ state: 'succeeded', received: 3, acknowledged: 3 });
     expect(queue.length).toBe(0);
-    const invalid = await inbox(f.store, 'uzhkh_invalid');
+    const invalid = await inbox(f, 'uzhkh_invalid');
     expect(invalid.map((i) => [i.sourceId, i.payload.error])).toEqual([
       [
         broken,
@@ -227,17 +239,17 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
       entity: 'Counter',
       record: { Id: 'C-x' },
     });
-    expect((await inbox(f.store, 'payment')).map((p) => p.payload.amount)).toEqual(['20.50']);
+    expect((await inbox(f, 'payment')).map((p) => p.payload.amount)).toEqual(['20.50']);
   });
 
   it('lands deleted items with their own guids and deletes them', async () => {
-    f = await startUzhkhFixture(kind, { settings: { fullDownload: false } });
+    f = await start({ settings: { fullDownload: false } });
     const houses = f.sandbox.seedHouses(1, 3);
     f.sandbox.world().deleteObject('Counter', houses.counters[0]!);
     f.sandbox.world().deleteObject('Account', houses.accounts[1]!);
     const run = await syncOnce(f, 'inbound');
     expect(run).toMatchObject({ state: 'succeeded', received: 2, acknowledged: 2 });
-    const deleted = await inbox(f.store, 'deleted_item');
+    const deleted = await inbox(f, 'deleted_item');
     expect(deleted.map((d) => [d.payload.type, d.payload.id])).toEqual([
       ['counter', houses.counters[0]],
       ['account', houses.accounts[1]],
@@ -246,7 +258,7 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
   });
 
   it('reports a bad token and an address not on the allow-list as a connection problem, without retrying', async () => {
-    f = await startUzhkhFixture(kind, { token: 'not-the-token' });
+    f = await start({ token: 'not-the-token' });
     f.sandbox.seedHouses(1, 2);
     const run = await syncOnce(f, 'inbound');
     expect(run.state).toBe('failed');
@@ -254,7 +266,7 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
     expect(f.sandbox.stats.refused).toBe(1);
     await f.close();
 
-    f = await startUzhkhFixture(kind, { sandbox: { allowIps: ['192.0.2.10'] } });
+    f = await start({ sandbox: { allowIps: ['192.0.2.10'] } });
     const refused = await syncOnce(f, 'inbound');
     expect(refused.state).toBe('failed');
     expect(refused.lastError).toMatch(/connection problem.*IP address is not registered/);

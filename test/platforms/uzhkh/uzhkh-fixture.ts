@@ -24,6 +24,7 @@ export const FAST_RETRY = { maxAttempts: 4, baseDelayMs: 5, maxDelayMs: 20, time
 
 export interface UzhkhFixture {
   store: Store;
+  org: string;
   sandbox: UzhkhSandbox;
   engine: SyncEngine;
   connectionId: string;
@@ -38,13 +39,17 @@ export async function startUzhkhFixture(
     settings?: Record<string, unknown>;
     token?: string;
     retry?: Partial<typeof FAST_RETRY>;
+    /** A store shared by a suite (left open on close); each fixture then needs its own `org`. */
+    store?: Store;
+    org?: string;
   } = {},
 ): Promise<UzhkhFixture> {
-  const store = await openTestStore(kind);
+  const store = opts.store ?? (await openTestStore(kind));
+  const org = opts.org ?? ORG;
   const box = SecretBox.fromString(TEST_SECRET);
   const sandbox = await startUzhkhSandbox(opts.sandbox);
-  await upsertOrg(store.db, orgFixture(ORG) as never);
-  const conn = await createConnection(store.db, box, ORG, {
+  await upsertOrg(store.db, orgFixture(org) as never);
+  const conn = await createConnection(store.db, box, org, {
     platform: 'uzhkh',
     name: 'uzhkh',
     credentials: { token: opts.token ?? sandbox.token },
@@ -58,19 +63,20 @@ export async function startUzhkhFixture(
   });
   return {
     store,
+    org,
     sandbox,
     engine,
     connectionId: conn.id,
     async close() {
       await engine.stop();
       await sandbox.close();
-      await store.close();
+      if (!opts.store) await store.close();
     },
   };
 }
 
 export async function syncOnce(f: UzhkhFixture, direction: 'outbound' | 'inbound' | 'both' = 'both') {
-  const [run] = await f.engine.trigger(ORG, { connectionId: f.connectionId, direction, trigger: 'test' });
+  const [run] = await f.engine.trigger(f.org, { connectionId: f.connectionId, direction, trigger: 'test' });
   if (!run) throw new Error('no run was created');
   return f.engine.execute(run.id);
 }
@@ -80,11 +86,11 @@ export async function syncOnce(f: UzhkhFixture, direction: 'outbound' | 'inbound
 export type Entry = Omit<InboxEntry, 'payload'> & { payload: any };
 
 /** Every inbox entry of the organisation, oldest first. */
-export async function inbox(store: Store, kind?: string): Promise<Entry[]> {
+export async function inbox(f: { store: Store; org: string }, kind?: string): Promise<Entry[]> {
   const all: Entry[] = [];
   let after = 0;
   for (;;) {
-    const { items } = await readInbox(store.db, ORG, { after, limit: 1000, kind });
+    const { items } = await readInbox(f.store.db, f.org, { after, limit: 1000, kind });
     if (items.length === 0) return all;
     all.push(...items);
     after = items[items.length - 1]!.cursor;
