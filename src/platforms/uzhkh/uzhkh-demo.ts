@@ -45,7 +45,7 @@ export const uzhkhDemo: PlatformDemo = {
       const connectionId: string = conn.body.id;
       const [run] = await ctx.syncAndWait(connectionId, { direction: 'inbound' });
       ctx.log(
-        `sync ${run?.state}: ${run?.received} inbox items (full download + queue), ${run?.acknowledged} of them from the queue, acknowledged with To1c/Delete`,
+        `sync ${run?.state}: ${run?.received} inbox items received (the full download, then the queue, each record deleted after commit)`,
       );
       const { counts, items } = await inboxCounts(ctx, connectionId);
       ctx.log(
