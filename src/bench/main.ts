@@ -5,6 +5,7 @@ import { registerDomcontrolBench } from './domcontrol-command.js';
 import { runIngestBench } from './ingest-bench.js';
 import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phases.js';
 import { measureScaleOut } from './scale-out.js';
+import { registerUzhkhBench } from './uzhkh-bench-command.js';
 
 const program = new Command('bench')
   .description('zhkh-bridge benchmarks: each prints ratios against a raw limit measured in the same run')
@@ -86,6 +87,7 @@ program
   });
 
 registerDomcontrolBench(program);
+registerUzhkhBench(program);
 
 // Internal: one measured phase in a process of its own (see ingest-phases.ts).
 program

@@ -30,6 +30,7 @@ import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerUzhkhRoutes } from './routes/uzhkh-routes.js';
 
 export interface HubOptions {
   store: Store;
@@ -173,6 +174,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, ctx);
   registerRunRoutes(app, ctx);
   registerRecordErrorRoutes(app, ctx);
+  registerUzhkhRoutes(app, ctx);
   return app;
 }
 

@@ -1,6 +1,8 @@
 import { domcontrolSandbox } from './domcontrol/sandbox/domcontrol-sandbox.js';
 import type { SandboxSpec } from './sandbox-spec.js';
 import { testbedSandbox } from './testbed/sandbox/testbed-sandbox.js';
+import { uzhkhSandbox } from './uzhkh/sandbox/uzhkh-sandbox.js';
 
 /** Every sandbox `zhkh-bridge sandbox <platform>` can start. */
 export const builtinSandboxes: readonly SandboxSpec[] = [testbedSandbox, domcontrolSandbox];
+export const builtinSandboxes: readonly SandboxSpec[] = [testbedSandbox, uzhkhSandbox];

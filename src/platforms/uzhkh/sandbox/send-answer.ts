@@ -1,0 +1,11 @@
+import type { ServerResponse } from 'node:http';
+
+/** Answers JSON with an explicit length, so keep-alive clients never wait for a chunked end. */
+export function sendAnswer(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
+  res.end(text);
+}
