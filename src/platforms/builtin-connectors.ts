@@ -5,6 +5,5 @@ import { uzhkhConnector } from './uzhkh/client/uzhkh-connector.js';
 
 /** Every platform this build of the hub can connect to. */
 export function builtinConnectors(): ConnectorRegistry {
-  return new ConnectorRegistry([testbedConnector, domcontrolConnector]);
-  return new ConnectorRegistry([testbedConnector, uzhkhConnector]);
+  return new ConnectorRegistry([testbedConnector, uzhkhConnector, domcontrolConnector]);
 }

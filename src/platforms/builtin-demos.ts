@@ -3,5 +3,4 @@ import type { PlatformDemo } from './platform-demo.js';
 import { uzhkhDemo } from './uzhkh/uzhkh-demo.js';
 
 /** The platforms `npm run demo` shows, in order. */
-export const builtinDemos: readonly PlatformDemo[] = [domcontrolDemo];
-export const builtinDemos: readonly PlatformDemo[] = [uzhkhDemo];
+export const builtinDemos: readonly PlatformDemo[] = [uzhkhDemo, domcontrolDemo];

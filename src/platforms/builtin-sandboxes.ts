@@ -4,5 +4,4 @@ import { testbedSandbox } from './testbed/sandbox/testbed-sandbox.js';
 import { uzhkhSandbox } from './uzhkh/sandbox/uzhkh-sandbox.js';
 
 /** Every sandbox `zhkh-bridge sandbox <platform>` can start. */
-export const builtinSandboxes: readonly SandboxSpec[] = [testbedSandbox, domcontrolSandbox];
-export const builtinSandboxes: readonly SandboxSpec[] = [testbedSandbox, uzhkhSandbox];
+export const builtinSandboxes: readonly SandboxSpec[] = [testbedSandbox, uzhkhSandbox, domcontrolSandbox];
