@@ -52,7 +52,19 @@ export const records = pgTable(
   // The change index is on seq alone: the engine reads "changed since" by it. An (org, kind, seq)
   // index looked as good as the primary key to a planner without statistics (PGlite), which then
   // scanned a whole kind for every key lookup.
-  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.key] }), index('records_change_idx').on(t.seq)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.kind, t.key] }),
+    index('records_change_idx').on(t.seq),
+    // is74's Data Provider answers by лицевой счёт: a user's contracts, balances and receipts.
+    index('records_account_idx')
+      .on(t.orgId, t.kind, sql`(data->>'accountNumber')`)
+      .where(sql`kind IN ('contract', 'balance', 'receipt')`),
+    // is74 users: sign-in by login, and the users of an account (whom a callback is for).
+    index('records_is74_login_idx').on(t.orgId, sql`(data->>'login')`).where(sql`kind = 'is74_user'`),
+    index('records_is74_accounts_idx')
+      .using('gin', sql`(data->'accountNumbers')`)
+      .where(sql`kind = 'is74_user'`),
+  ],
 );
 
 /** What platforms send back; the id is the feed cursor. Redelivery of the same source id is a no-op. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { EntityKindName } from '../../domain/entity-kinds.js';
 import type { Db } from '../../store/open-store.js';
+import type { SecretBox } from '../../store/secret-box.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
 
 /**
@@ -57,6 +58,11 @@ export interface ConnectorContext<Settings = unknown, Credentials = unknown> {
   signal: AbortSignal;
   /** The id map of this connection. */
   ids: IdMapView;
+  /**
+   * The store, for a stream whose payload depends on other records than its own (is74's callbacks
+   * read the contract's balances and users). Read only; absent outside runs.
+   */
+  db?: Db | undefined;
 }
 
 /** The id map as a connector sees it: (entity, our key) ↔ platform id. */
@@ -160,6 +166,8 @@ export interface ServedContext<Settings = unknown, Credentials = unknown> {
   credentials: Credentials;
   /** The store, to answer from canonical records and to land what the platform sends. */
   db: Db;
+  /** Opens secrets sealed at rest (is74 residents' passwords); absent when the hub has no key. */
+  box?: SecretBox | undefined;
   /** Records a served call as an operation (`callback` type) with its counts. */
   record(op: {
     kind?: string;

@@ -123,6 +123,7 @@ async function runStreams(
     session,
     signal,
     ids: engine.idMapView(conn.id),
+    db,
   };
   const streamRun: StreamRun = {
     engine,
