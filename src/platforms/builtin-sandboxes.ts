@@ -1,5 +1,6 @@
+import { is74Sandbox } from './is74/sandbox/is74-sandbox-spec.js';
 import type { SandboxSpec } from './sandbox-spec.js';
 import { testbedSandbox } from './testbed/sandbox/testbed-sandbox.js';
 
 /** Every sandbox `zhkh-bridge sandbox <platform>` can start. */
-export const builtinSandboxes: readonly SandboxSpec[] = [testbedSandbox];
+export const builtinSandboxes: readonly SandboxSpec[] = [testbedSandbox, is74Sandbox];
