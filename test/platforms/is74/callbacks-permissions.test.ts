@@ -3,7 +3,7 @@ import { listOperations } from '../../../src/store/operation-store.js';
 import { storeKinds } from '../../support/test-stores.js';
 import { BILLING, type Is74World, put, receipt, startIs74World, syncIs74, USER } from './is74-fixture.js';
 
-const c1 = BILLING.contracts[0]!;
+const c1 = { options: [], ...BILLING.contracts[0]! };
 const SUSPENDED = {
   category: 'Settings',
   name: 'services_suspended_pending_payment',

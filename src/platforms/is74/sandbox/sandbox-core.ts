@@ -31,12 +31,23 @@ export class SandboxCore {
       return undefined;
     }
     const { password: _clear, ...rest } = profile;
-    const [contracts, tariffs, services, charges] = await Promise.all([
+    // Settled, not raced: every broken answer is recorded before the sign-in is refused.
+    const pulls = await Promise.allSettled([
       this.provider.contractsOfUser(id),
       this.provider.tariffs(),
       this.provider.services(),
       this.provider.charges(id, this.state.config.chargesLimit),
     ]);
+    const failed = pulls.find((p) => p.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [contracts, tariffs, services, charges] = pulls.map(
+      (p) => (p as PromiseFulfilledResult<unknown>).value,
+    ) as [
+      Awaited<ReturnType<ProviderClient['contractsOfUser']>>,
+      Awaited<ReturnType<ProviderClient['tariffs']>>,
+      Awaited<ReturnType<ProviderClient['services']>>,
+      Awaited<ReturnType<ProviderClient['charges']>>,
+    ];
     this.state.tariffs = tariffs ?? [];
     this.state.services = services ?? [];
     this.state.users.set(id, {
