@@ -1,3 +1,3 @@
-CREATE INDEX "records_account_idx" ON "records" USING btree ("org_id","kind",(data->>'accountNumber')) WHERE kind IN ('contract', 'balance', 'receipt');--> statement-breakpoint
-CREATE INDEX "records_is74_login_idx" ON "records" USING btree ("org_id",(data->>'login')) WHERE kind = 'is74_user';--> statement-breakpoint
+CREATE INDEX "records_account_idx" ON "records" USING btree ((data->>'accountNumber'),"org_id","kind") WHERE kind IN ('contract', 'balance', 'receipt');--> statement-breakpoint
+CREATE INDEX "records_is74_login_idx" ON "records" USING btree ((data->>'login'),"org_id") WHERE kind = 'is74_user';--> statement-breakpoint
 CREATE INDEX "records_is74_accounts_idx" ON "records" USING gin ((data->'accountNumbers')) WHERE kind = 'is74_user';

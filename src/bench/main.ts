@@ -3,6 +3,7 @@ import { benchLine } from './bench-line.js';
 import { runDeliverBench } from './deliver-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phases.js';
+import { is74Command } from './is74-command.js';
 import { measureScaleOut } from './scale-out.js';
 
 const program = new Command('bench')
@@ -83,6 +84,8 @@ program
       }),
     );
   });
+
+program.addCommand(is74Command());
 
 // Internal: one measured phase in a process of its own (see ingest-phases.ts).
 program

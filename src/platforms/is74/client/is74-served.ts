@@ -10,6 +10,7 @@ import { loadCharges } from './load-charges.js';
 import { loadContractViews } from './load-contract-views.js';
 import { userById, userByLogin } from './load-users.js';
 import { platformAuthenticated, sameSecret } from './served-auth.js';
+import { SnapshotCache } from './snapshot-cache.js';
 
 type Ctx = ServedContext<Is74Settings, Is74Credentials>;
 type Query = Record<string, string | undefined>;
@@ -53,6 +54,27 @@ export const is74Served: ServedRoutes<Is74Settings, Is74Credentials> = {
     };
     const json = (reply: FastifyReply, body: unknown) =>
       reply.type('application/json; charset=utf-8').send(JSON.stringify(body));
+    // One cache per store; answers that carry a password (users) are never cached.
+    const caches = new WeakMap<object, SnapshotCache>();
+    /** Answers a read from the snapshot cache: 404 with an empty body when `read` finds nothing. */
+    const cached = async (
+      ctx: Ctx,
+      req: FastifyRequest,
+      reply: FastifyReply,
+      read: () => Promise<unknown[] | undefined>,
+    ) => {
+      let cache = caches.get(ctx.db);
+      if (!cache) caches.set(ctx.db, (cache = new SnapshotCache(ctx.db)));
+      const body = await cache.get(
+        `${ctx.connection.id} ${req.url.slice(req.url.indexOf('/api/'))}`,
+        async () => {
+          const found = await read();
+          return found === undefined ? undefined : JSON.stringify(found);
+        },
+      );
+      if (body === undefined) return reply.status(404).send();
+      return reply.type('application/json; charset=utf-8').send(body);
+    };
     const orgOf = (ctx: Ctx) => ctx.connection.orgId;
 
     // seed 003 §"1. Авторизация / проверка логина-пароля пользователя"
@@ -98,26 +120,28 @@ export const is74Served: ServedRoutes<Is74Settings, Is74Credentials> = {
       if (!ctx) return reply;
       const { user_id: userId, id } = req.query as Query;
       if (!userId && !id) return reply.status(400).send();
-      const rows = await loadContractViews(ctx.db, orgOf(ctx), id ? { id } : { userId: userId! });
-      if (rows.length === 0) return reply.status(404).send();
-      return json(
-        reply,
-        rows.map((r) => r.view),
-      );
+      return cached(ctx, req, reply, async () => {
+        const rows = await loadContractViews(ctx.db, orgOf(ctx), id ? { id } : { userId: userId! });
+        return rows.length === 0 ? undefined : rows.map((r) => r.view);
+      });
     });
 
     // seed 003 §"5. Список услуг"
     app.get(is74Paths.services, async (req, reply) => {
       const ctx = await admit(req, reply);
       if (!ctx) return reply;
-      return json(reply, await loadServiceViews(ctx.db, orgOf(ctx), ctx.connection.settings.tariffIds));
+      return cached(ctx, req, reply, () =>
+        loadServiceViews(ctx.db, orgOf(ctx), ctx.connection.settings.tariffIds),
+      );
     });
 
     // seed 003 §"6. Список тарифов"
     app.get(is74Paths.tariffs, async (req, reply) => {
       const ctx = await admit(req, reply);
       if (!ctx) return reply;
-      return json(reply, await loadTariffViews(ctx.db, orgOf(ctx), ctx.connection.settings.tariffIds));
+      return cached(ctx, req, reply, () =>
+        loadTariffViews(ctx.db, orgOf(ctx), ctx.connection.settings.tariffIds),
+      );
     });
 
     // seed 003 §"7. Начисления"
@@ -128,9 +152,7 @@ export const is74Served: ServedRoutes<Is74Settings, Is74Credentials> = {
       if (!userId) return reply.status(400).send();
       const n = limit === undefined ? DEFAULT_CHARGES : Number(limit);
       if (!Number.isInteger(n) || n < 1) return reply.status(400).send();
-      const charges = await loadCharges(ctx.db, orgOf(ctx), userId, Math.min(n, MAX_CHARGES));
-      if (!charges) return reply.status(404).send();
-      return json(reply, charges);
+      return cached(ctx, req, reply, () => loadCharges(ctx.db, orgOf(ctx), userId, Math.min(n, MAX_CHARGES)));
     });
   },
 };

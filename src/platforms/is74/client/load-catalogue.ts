@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Service } from '../../../domain/model/service.js';
 import type { Tariff } from '../../../domain/model/tariff.js';
 import type { Db } from '../../../store/open-store.js';
-import { queryRows } from '../../../store/query-rows.js';
 import type { Is74ServiceView, Is74TariffView } from '../contract/catalogue-response.js';
+import { fastRows } from './fast-rows.js';
 
 /**
  * The tariffs we publish (`settings.tariffIds`, or every tariff) as seed 003 §"6. Список тарифов"
@@ -14,7 +14,7 @@ export async function loadTariffViews(
   orgId: string,
   tariffIds: readonly string[] | undefined,
 ): Promise<Is74TariffView[]> {
-  const rows = await queryRows<{ data: unknown }>(
+  const rows = await fastRows<{ data: unknown }>(
     db,
     sql`
     SELECT data FROM records WHERE org_id = ${orgId} AND kind = 'tariff' AND deleted_at IS NULL
@@ -46,7 +46,7 @@ export async function loadServiceViews(
   const only = tariffIds
     ? (await loadTariffViews(db, orgId, tariffIds)).flatMap((t) => t.services.map((s) => s.id))
     : undefined;
-  const rows = await queryRows<{ data: unknown }>(
+  const rows = await fastRows<{ data: unknown }>(
     db,
     sql`
     SELECT data FROM records WHERE org_id = ${orgId} AND kind = 'service' AND deleted_at IS NULL

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Receipt } from '../../../domain/model/receipt.js';
 import type { Db } from '../../../store/open-store.js';
-import { queryRows } from '../../../store/query-rows.js';
 import type { Is74ChargeView } from '../contract/catalogue-response.js';
+import { fastRows } from './fast-rows.js';
 import { IS74_USER_KIND } from './is74-user.js';
 import { is74Period } from './is74-wire-values.js';
 
@@ -32,7 +32,7 @@ export async function loadCharges(
   userId: string,
   limit: number,
 ): Promise<Is74ChargeView[] | undefined> {
-  const rows = await queryRows<{ k: string; data: unknown }>(
+  const rows = await fastRows<{ k: string; data: unknown }>(
     db,
     sql`
     WITH u AS (
@@ -40,10 +40,11 @@ export async function loadCharges(
       WHERE org_id = ${orgId} AND kind = ${IS74_USER_KIND} AND key = ${userId} AND deleted_at IS NULL
     ),
     r AS (
-      SELECT data FROM records
-      WHERE org_id = ${orgId} AND kind = 'receipt' AND deleted_at IS NULL
-        AND data->>'accountNumber' IN (SELECT jsonb_array_elements_text(data->'accountNumbers') FROM u)
-      ORDER BY data->>'period' DESC, data->>'accountNumber', data->>'category'
+      SELECT r.data FROM (SELECT DISTINCT jsonb_array_elements_text(data->'accountNumbers') AS v FROM u) us
+      CROSS JOIN LATERAL (
+        SELECT data FROM records
+        WHERE data->>'accountNumber' = us.v AND org_id = ${orgId} AND kind = 'receipt' AND deleted_at IS NULL OFFSET 0) r
+      ORDER BY r.data->>'period' DESC, r.data->>'accountNumber', r.data->>'category'
       LIMIT ${limit}
     )
     SELECT 'u' AS k, NULL::jsonb AS data FROM u

@@ -6,9 +6,9 @@ import type { House } from '../../../domain/model/house.js';
 import type { Premise } from '../../../domain/model/premise.js';
 import type { Tariff } from '../../../domain/model/tariff.js';
 import type { Db } from '../../../store/open-store.js';
-import { queryRows } from '../../../store/query-rows.js';
 import type { Is74ContractView } from '../contract/contract-response.js';
 import { contractView } from './contract-view.js';
+import { fastRows } from './fast-rows.js';
 import { IS74_USER_KIND } from './is74-user.js';
 
 /** Which contracts to load: a user's, one by id, or a list of keys (the callback stream's page). */
@@ -24,35 +24,31 @@ export async function loadContractViews(
   orgId: string,
   selection: ContractSelection,
 ): Promise<Array<{ key: string; view: Is74ContractView }>> {
-  const rows = await queryRows<{ k: string; key: string; data: unknown }>(
+  // Every step is a lookup by key or by the account-number index, one outer value at a time:
+  // `OFFSET 0` keeps each LATERAL subquery from being flattened into a join, which a planner
+  // without statistics (PGlite's, until analyzed) turns into a scan of a whole kind.
+  const byKey = (kind: string, list: string) => sql`
+    SELECT r.key, r.data FROM ${sql.raw(list)} CROSS JOIN LATERAL (
+      SELECT key, data FROM records
+      WHERE org_id = ${orgId} AND kind = ${kind} AND key = ${sql.raw(list)}.v AND deleted_at IS NULL OFFSET 0) r`;
+  const rows = await fastRows<{ k: string; key: string; data: unknown }>(
     db,
     sql`
-    WITH c AS (
-      SELECT key, data FROM records
-      WHERE org_id = ${orgId} AND kind = 'contract' AND deleted_at IS NULL AND ${filterOf(orgId, selection)}
-    ),
-    a AS (
-      SELECT key, data FROM records
-      WHERE org_id = ${orgId} AND kind = 'account' AND deleted_at IS NULL
-        AND key IN (SELECT data->>'accountNumber' FROM c)
-    ),
-    p AS (
-      SELECT key, data FROM records
-      WHERE org_id = ${orgId} AND kind = 'premise' AND deleted_at IS NULL
-        AND key IN (SELECT data->>'premiseId' FROM a)
-    )
+    WITH c AS (${contractsOf(orgId, selection)}),
+    ns AS (SELECT DISTINCT data->>'accountNumber' AS v FROM c),
+    a AS (${byKey('account', 'ns')}),
+    ps AS (SELECT DISTINCT data->>'premiseId' AS v FROM a),
+    p AS (${byKey('premise', 'ps')}),
+    hs AS (SELECT DISTINCT data->>'houseId' AS v FROM p),
+    ts AS (SELECT DISTINCT jsonb_array_elements_text(data->'tariffIds') AS v FROM c)
     SELECT 'c' AS k, key, data FROM c
     UNION ALL SELECT 'a', key, data FROM a
     UNION ALL SELECT 'p', key, data FROM p
-    UNION ALL SELECT 'h', key, data FROM records
-      WHERE org_id = ${orgId} AND kind = 'house' AND deleted_at IS NULL
-        AND key IN (SELECT data->>'houseId' FROM p)
-    UNION ALL SELECT 'b', key, data FROM records
-      WHERE org_id = ${orgId} AND kind = 'balance' AND deleted_at IS NULL
-        AND data->>'accountNumber' IN (SELECT data->>'accountNumber' FROM c)
-    UNION ALL SELECT 't', key, data FROM records
-      WHERE org_id = ${orgId} AND kind = 'tariff' AND deleted_at IS NULL
-        AND key IN (SELECT jsonb_array_elements_text(data->'tariffIds') FROM c)`,
+    UNION ALL SELECT 'h', key, data FROM (${byKey('house', 'hs')}) h
+    UNION ALL SELECT 't', key, data FROM (${byKey('tariff', 'ts')}) t
+    UNION ALL SELECT 'b', r.key, r.data FROM ns CROSS JOIN LATERAL (
+      SELECT key, data FROM records
+      WHERE data->>'accountNumber' = ns.v AND org_id = ${orgId} AND kind = 'balance' AND deleted_at IS NULL OFFSET 0) r`,
   );
   const contracts: Array<{ key: string; data: Contract }> = [];
   const accounts = new Map<string, Account>();
@@ -92,11 +88,19 @@ export async function loadContractViews(
   });
 }
 
-function filterOf(orgId: string, selection: ContractSelection): SQL {
-  if ('id' in selection) return sql`key = ${selection.id}`;
-  if ('keys' in selection)
-    return sql`key IN (SELECT jsonb_array_elements_text(${JSON.stringify(selection.keys)}::jsonb))`;
-  return sql`data->>'accountNumber' IN (
-    SELECT jsonb_array_elements_text(data->'accountNumbers') FROM records
-    WHERE org_id = ${orgId} AND kind = ${IS74_USER_KIND} AND key = ${selection.userId} AND deleted_at IS NULL)`;
+/** The selected contracts, each found by key or through the account-number index. */
+function contractsOf(orgId: string, selection: ContractSelection): SQL {
+  const live = sql`org_id = ${orgId} AND kind = 'contract' AND deleted_at IS NULL`;
+  if ('id' in selection) return sql`SELECT key, data FROM records WHERE ${live} AND key = ${selection.id}`;
+  if ('keys' in selection) {
+    return sql`
+      SELECT r.key, r.data FROM jsonb_array_elements_text(${JSON.stringify(selection.keys)}::jsonb) AS ks(v)
+      CROSS JOIN LATERAL (SELECT key, data FROM records WHERE ${live} AND key = ks.v OFFSET 0) r`;
+  }
+  return sql`
+    SELECT r.key, r.data FROM (
+      SELECT DISTINCT jsonb_array_elements_text(data->'accountNumbers') AS v FROM records
+      WHERE org_id = ${orgId} AND kind = ${IS74_USER_KIND} AND key = ${selection.userId} AND deleted_at IS NULL
+    ) us CROSS JOIN LATERAL (
+      SELECT key, data FROM records WHERE data->>'accountNumber' = us.v AND ${live} OFFSET 0) r`;
 }

@@ -1,12 +1,12 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../store/open-store.js';
-import { queryRows } from '../../../store/query-rows.js';
+import { fastRows } from './fast-rows.js';
 import { IS74_USER_KIND, type Is74StoredUser } from './is74-user.js';
 
 const parse = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d) as Is74StoredUser;
 
 export async function userById(db: Db, orgId: string, id: string): Promise<Is74StoredUser | undefined> {
-  const rows = await queryRows<{ data: unknown }>(
+  const rows = await fastRows<{ data: unknown }>(
     db,
     sql`SELECT data FROM records
     WHERE org_id = ${orgId} AND kind = ${IS74_USER_KIND} AND key = ${id} AND deleted_at IS NULL`,
@@ -16,7 +16,7 @@ export async function userById(db: Db, orgId: string, id: string): Promise<Is74S
 
 /** By login, through the login index (logins are unique per organisation: see writeUsers). */
 export async function userByLogin(db: Db, orgId: string, login: string): Promise<Is74StoredUser | undefined> {
-  const rows = await queryRows<{ data: unknown }>(
+  const rows = await fastRows<{ data: unknown }>(
     db,
     sql`SELECT data FROM records
     WHERE org_id = ${orgId} AND kind = ${IS74_USER_KIND} AND data->>'login' = ${login} AND deleted_at IS NULL
@@ -32,7 +32,7 @@ export async function usersOfAccounts(
   accounts: readonly string[],
 ): Promise<Array<{ id: string; accountNumbers: string[] }>> {
   if (accounts.length === 0) return [];
-  const rows = await queryRows<{ key: string; accounts: unknown }>(
+  const rows = await fastRows<{ key: string; accounts: unknown }>(
     db,
     sql`SELECT key, data->'accountNumbers' AS accounts FROM records
     WHERE kind = ${IS74_USER_KIND} AND org_id = ${orgId} AND deleted_at IS NULL
