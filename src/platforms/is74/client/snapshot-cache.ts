@@ -19,6 +19,8 @@ export class SnapshotCache {
   private readonly entries = new Map<string, { snap: string; body: string | undefined }>();
   private inflight: Promise<string> | undefined;
   private next: Promise<string> | undefined;
+  /** Whether the inflight snapshot's query has been sent. */
+  private issued = false;
 
   constructor(private readonly db: Db) {}
 
@@ -34,13 +36,20 @@ export class SnapshotCache {
   }
 
   private snapshot(): Promise<string> {
+    // Not sent yet: this request arrived before the query starts, so it may share the answer.
+    if (this.inflight && !this.issued) return this.inflight;
     if (!this.inflight) {
-      const p = fastRows<{ s: string }>(this.db, sql`SELECT pg_current_snapshot()::text AS s`).then(
-        (rows) => rows[0]!.s,
-      );
-      this.inflight = p.finally(() => {
-        this.inflight = undefined;
-      });
+      this.issued = false;
+      // Sent on the next turn of the event loop, so that every request read in this turn joins it.
+      this.inflight = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => {
+          this.issued = true;
+          return fastRows<{ s: string }>(this.db, sql`SELECT pg_current_snapshot()::text AS s`);
+        })
+        .then((rows) => rows[0]!.s)
+        .finally(() => {
+          this.inflight = undefined;
+        });
       return this.inflight;
     }
     // The snapshot being taken may predate this request: wait for the one after it.
