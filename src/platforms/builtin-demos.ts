@@ -1,4 +1,5 @@
+import { is74Demo } from './is74/is74-demo.js';
 import type { PlatformDemo } from './platform-demo.js';
 
 /** The platforms `npm run demo` shows, in order. */
-export const builtinDemos: readonly PlatformDemo[] = [];
+export const builtinDemos: readonly PlatformDemo[] = [is74Demo];
