@@ -89,14 +89,19 @@ export interface Is74World {
 }
 
 /** A hub with an engine and an is74 connection, the core sandbox pointed at it, the billing's data in. */
-export async function startIs74World(kind: 'pglite' | 'postgres'): Promise<Is74World> {
+/** `syncOnChange` is off unless asked for: most tests sync explicitly, to count runs and callbacks. */
+export async function startIs74World(kind: 'pglite' | 'postgres', syncOnChange = false): Promise<Is74World> {
   const sandbox = await startIs74Sandbox({ callbackUser: 'core', callbackPassword: 'cb-secret-1' });
   const hub = await startTestHub(kind, { orgs: [ORG], engine: true });
   const created = await call(hub, 'POST', `/v1/orgs/${ORG}/connections`, {
     json: {
       platform: 'is74',
       name: 'is74',
-      settings: { coreUrl: sandbox.url, tariffIds: ['is74-domofon', 'is74-video', 'is74-snow'] },
+      settings: {
+        coreUrl: sandbox.url,
+        tariffIds: ['is74-domofon', 'is74-video', 'is74-snow'],
+        syncOnChange,
+      },
       credentials: { token: PROVIDER_TOKEN, callbackUser: 'core', callbackPassword: 'cb-secret-1' },
     },
   });

@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { listConnections } from '../../store/connection-store.js';
+import { safeError } from '../../store/safe-error.js';
+import type { HubContext } from '../hub-context.js';
+
+/** What an is74 callback depends on: a write to one of these kinds may change what the core sees. */
+const WATCHED = new Set(['contracts', 'balances', 'receipts', 'tariffs', 'accounts', 'premises', 'houses']);
+const WRITE = /^\/v1\/orgs\/([^/]+)\/([a-z-]+)(?:\/delete|\/.+)?$/;
+export const IS74_CHANGE_WINDOW_MS = 1000;
+
+/**
+ * Sync on change for is74: the core learns of changes only through callbacks, so a billing write
+ * that may change a contract or a user's charges starts a run of the organisation's is74
+ * connections. Writes within one window (`IS74_CHANGE_WINDOW_MS` after the first) share one run,
+ * so a bulk update of a user's contracts makes one callback. A connection opts out with
+ * `settings.syncOnChange: false`. The run is queued after the write's response, hence after its
+ * commit; several hub processes each trigger their own runs, which the engine serialises per
+ * connection and which send only what changed.
+ */
+export function registerIs74ChangeSync(app: FastifyInstance, ctx: HubContext): void {
+  const pending = new Map<string, NodeJS.Timeout>();
+  app.addHook('onResponse', async (req, reply) => {
+    if (!ctx.engine || reply.statusCode !== 200 || (req.method !== 'POST' && req.method !== 'DELETE')) return;
+    const m = WRITE.exec(req.url.split('?')[0] ?? '');
+    const org = m?.[1] && decodeURIComponent(m[1]);
+    if (!org || !WATCHED.has(m[2]!) || pending.has(org)) return;
+    const timer = setTimeout(() => {
+      pending.delete(org);
+      void fire(ctx, org);
+    }, IS74_CHANGE_WINDOW_MS);
+    timer.unref();
+    pending.set(org, timer);
+  });
+  app.addHook('onClose', async () => {
+    for (const t of pending.values()) clearTimeout(t);
+    pending.clear();
+  });
+}
+
+async function fire(ctx: HubContext, orgId: string): Promise<void> {
+  try {
+    const all = await listConnections(ctx.store.db, ctx.box, orgId);
+    for (const c of all) {
+      if (c.platform !== 'is74' || !c.enabled || c.settings.syncOnChange === false) continue;
+      await ctx.engine?.trigger(orgId, { connectionId: c.id, direction: 'outbound', trigger: 'change' });
+    }
+  } catch (err) {
+    ctx.engine?.ctx.log?.error({ err: safeError(err) }, 'is74 change sync failed');
+  }
+}
