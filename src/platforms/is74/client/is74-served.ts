@@ -64,7 +64,10 @@ export const is74Served: ServedRoutes<Is74Settings, Is74Credentials> = {
       read: () => Promise<unknown[] | undefined>,
     ) => {
       let cache = caches.get(ctx.db);
-      if (!cache) caches.set(ctx.db, (cache = new SnapshotCache(ctx.db)));
+      if (!cache) {
+        cache = new SnapshotCache(ctx.db);
+        caches.set(ctx.db, cache);
+      }
       const body = await cache.get(
         `${ctx.connection.id} ${req.url.slice(req.url.indexOf('/api/'))}`,
         async () => {
