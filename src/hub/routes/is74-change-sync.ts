@@ -10,7 +10,7 @@ export const IS74_CHANGE_WINDOW_MS = 1000;
 
 /**
  * Sync on change for is74: the core learns of changes only through callbacks, so a billing write
- * that may change a contract or a user's charges starts a run of the organisation's is74
+ * that changed a record a contract or a user's charges depend on starts a run of the organisation's is74
  * connections. Writes within one window (`IS74_CHANGE_WINDOW_MS` after the first) share one run,
  * so a bulk update of a user's contracts makes one callback. A connection opts out with
  * `settings.syncOnChange: false`. The run is queued after the write's response, hence after its
@@ -19,22 +19,32 @@ export const IS74_CHANGE_WINDOW_MS = 1000;
  */
 export function registerIs74ChangeSync(app: FastifyInstance, ctx: HubContext): void {
   const pending = new Map<string, NodeJS.Timeout>();
-  app.addHook('onResponse', async (req, reply) => {
-    if (!ctx.engine || reply.statusCode !== 200 || (req.method !== 'POST' && req.method !== 'DELETE')) return;
+  // onSend: the handler has committed, and the answer tells whether anything changed (a re-sent
+  // unchanged export answers created 0, updated 0 and starts nothing).
+  app.addHook('onSend', async (req, reply, payload) => {
+    if (!ctx.engine || reply.statusCode !== 200 || (req.method !== 'POST' && req.method !== 'DELETE'))
+      return payload;
     const m = WRITE.exec(req.url.split('?')[0] ?? '');
     const org = m?.[1] && decodeURIComponent(m[1]);
-    if (!org || !WATCHED.has(m[2]!) || pending.has(org)) return;
+    if (!org || !WATCHED.has(m[2]!) || pending.has(org) || !changedSomething(payload)) return payload;
     const timer = setTimeout(() => {
       pending.delete(org);
       void fire(ctx, org);
     }, IS74_CHANGE_WINDOW_MS);
     timer.unref();
     pending.set(org, timer);
+    return payload;
   });
   app.addHook('onClose', async () => {
     for (const t of pending.values()) clearTimeout(t);
     pending.clear();
   });
+}
+
+/** A bulk answer with something created or updated, or a delete answer that deleted something. */
+function changedSomething(payload: unknown): boolean {
+  if (typeof payload !== 'string') return false;
+  return /"(created|updated)":[1-9]/.test(payload) || /"deleted":\["/.test(payload);
 }
 
 async function fire(ctx: HubContext, orgId: string): Promise<void> {

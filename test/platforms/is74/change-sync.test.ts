@@ -50,5 +50,12 @@ describe.each(storeKinds)('is74 sync on change on %s', (kind) => {
     expect(await settledChangeRuns(runsBefore + 1)).toBe(runsBefore + 1);
     expect(w.sandbox.permissions(USER.id).reason).toBe('balance_below_threshold');
     expect(w.sandbox.state.callbacks.slice(before).map((c) => c.body)).toEqual([{ user_ext_id: USER.id }]);
+
+    // The same data sent again changes nothing and starts nothing.
+    await put(w.hub, 'balances', [
+      { accountNumber: '1595-1', serviceId: 'domofon', date: '2025-03-01', amount: '500.00' },
+    ]);
+    await sleep(1500);
+    expect(await settledChangeRuns(runsBefore + 1)).toBe(runsBefore + 1);
   });
 });

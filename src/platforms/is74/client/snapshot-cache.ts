@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../store/open-store.js';
 import { fastRows } from './fast-rows.js';
 
-const MAX_ENTRIES = 200_000;
+/** About 1 KB an answer: the cache stays within tens of megabytes. */
+const MAX_ENTRIES = 50_000;
 
 /**
  * Rendered answers of the Data Provider, valid while the database has not changed. The version is
