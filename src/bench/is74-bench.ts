@@ -10,6 +10,7 @@ import { upsertOrg } from '../store/org-store.js';
 import { type PreparedRecord, upsertRecords } from '../store/record-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { benchLine } from './bench-line.js';
+import { startCountingCore, timeCallbackPasses } from './is74-callback-pass.js';
 import { loadFor, once } from './is74-load.js';
 
 const ORG = 'bench';
@@ -28,6 +29,7 @@ export async function runIs74Bench(opts: {
 }): Promise<{ ours: number; bare: number }> {
   const store = await openScratchStore({ driver: 'pglite', onDisk: true });
   const box = new SecretBox(randomBytes(32));
+  const closers: Array<() => Promise<void>> = [];
   try {
     const t0 = performance.now();
     await upsertOrg(store.db, Organization.parse(demoOrganization({ orgId: ORG })));
@@ -36,11 +38,13 @@ export async function runIs74Bench(opts: {
     opts.log(
       `loaded ${opts.contracts} contracts of ${users} users in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
     );
+    const core = await startCountingCore();
+    closers.push(() => core.close());
     const conn = await createConnection(store.db, box, ORG, {
       platform: 'is74',
       name: 'is74',
       credentials: { token: TOKEN, callbackUser: 'core', callbackPassword: 'core-secret' },
-      settings: { coreUrl: 'http://127.0.0.1:9' },
+      settings: { coreUrl: core.url, syncOnChange: false },
     });
     const app = await buildHub({ store, box });
     // The limit: the same answers, already rendered, from memory on a route of the same server.
@@ -123,11 +127,16 @@ export async function runIs74Bench(opts: {
           unit: 'req/s',
         }),
       );
+      const [full, noop] = await timeCallbackPasses(store, box, ORG, conn.id);
+      opts.log(
+        `callback runs: first ${full!.seconds.toFixed(1)} s (${full!.sent} contracts changed, ${core.count()} callbacks), no-op ${noop!.seconds.toFixed(1)} s (maps every contract)`,
+      );
       return { ours: rps(ours), bare: rps(bare) };
     } finally {
       await app.close();
     }
   } finally {
+    for (const close of closers) await close();
     await store.close();
   }
 }

@@ -6,7 +6,8 @@ import type { Is74Credentials } from './is74-credentials.js';
 import type { Is74Settings } from './is74-settings.js';
 import { chargeView } from './load-charges.js';
 import { usersOfAccounts } from './load-users.js';
-import { type Is74Context, postCallback, storeOf } from './post-callback.js';
+import { postAll } from './post-all.js';
+import { type Is74Context, storeOf } from './post-callback.js';
 
 interface ChargeMark {
   account: string;
@@ -39,6 +40,10 @@ async function deliverChargeCallbacks(
 ): Promise<RecordOutcome[]> {
   const accounts = [...new Set(batch.map((r) => (r.payload as ChargeMark).account))];
   const users = await usersOfAccounts(storeOf(ctx), ctx.connection.orgId, accounts);
-  for (const u of users) await postCallback(ctx, is74Paths.chargeCallback, { user_ext_id: u.id });
+  await postAll(
+    ctx,
+    is74Paths.chargeCallback,
+    users.map((u) => ({ user_ext_id: u.id })),
+  );
   return batch.map((): RecordOutcome => ({ status: 'ok' }));
 }

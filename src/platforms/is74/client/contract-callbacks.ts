@@ -7,7 +7,8 @@ import type { Is74Credentials } from './is74-credentials.js';
 import type { Is74Settings } from './is74-settings.js';
 import { loadContractViews } from './load-contract-views.js';
 import { usersOfAccounts } from './load-users.js';
-import { type Is74Context, postCallback, storeOf } from './post-callback.js';
+import { postAll } from './post-all.js';
+import { type Is74Context, storeOf } from './post-callback.js';
 
 /** The wire record of a contract: whose account it is and a digest of what `/api/contracts` answers. */
 interface ContractMark {
@@ -82,6 +83,6 @@ async function deliverContractCallbacks(
       covered.add(m.ext_id);
     }
   }
-  for (const body of bodies) await postCallback(ctx, is74Paths.contractCallback, body);
+  await postAll(ctx, is74Paths.contractCallback, bodies);
   return batch.map((): RecordOutcome => ({ status: 'ok' }));
 }
