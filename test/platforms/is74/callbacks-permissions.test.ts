@@ -149,7 +149,23 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
       type: 'batch',
       limit: 100,
     });
-    expect(batches.some((b) => b.parentId === run.id && b.kind === 'contract' && b.requests >= 2)).toBe(true);
+    expect(batches.some((b) => b.parentId === run.id && b.kind === 'balance' && b.requests >= 2)).toBe(true);
+  });
+
+  it('calls the contracts on a tariff back when the tariff’s options change', async () => {
+    const video = BILLING.tariffs.find((t) => t.id === 'is74-video')!;
+    await put(w.hub, 'tariffs', [
+      { ...video, options: [{ category: 'Скидка', name: 'Скидка', value: '-500' }] },
+    ]);
+    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 1 });
+    expect(newCallbacks().map((c) => c.body)).toEqual([{ ext_id: 'c2' }]);
+    const c2 = w.sandbox.state.users.get(USER.id)!.contracts.find((c) => c.ext_id === 'c2')!;
+    expect(c2.tariffs).toEqual([
+      {
+        id: 'is74-video',
+        options: [{ category_name: 'Скидка', name: 'Скидка', hidden: false, value: -500 }],
+      },
+    ]);
   });
 
   it('gives every permission when no tariff of the organization carries any', async () => {

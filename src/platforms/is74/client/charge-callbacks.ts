@@ -1,7 +1,7 @@
 import type { Receipt } from '../../../domain/model/receipt.js';
 import type { OutboundStream, RecordOutcome, WireRecord } from '../../../engine/connector/connector.js';
 import { is74Paths } from '../contract/is74-paths.js';
-import { digestOf } from './contract-callbacks.js';
+import { digestOf } from './digest-of.js';
 import type { Is74Credentials } from './is74-credentials.js';
 import type { Is74Settings } from './is74-settings.js';
 import { chargeView } from './load-charges.js';

@@ -1,9 +1,11 @@
 import type { Connector } from '../../../engine/connector/connector.js';
+import { balanceCallbacks } from './balance-callbacks.js';
 import { chargeCallbacks } from './charge-callbacks.js';
 import { contractCallbacks } from './contract-callbacks.js';
 import { Is74Credentials } from './is74-credentials.js';
 import { is74Served } from './is74-served.js';
 import { Is74Settings } from './is74-settings.js';
+import { tariffCallbacks } from './tariff-callbacks.js';
 
 /**
  * is74 (Интерсвязь): the platform calls the Data Provider API we serve (seed 003), and we call its
@@ -20,7 +22,7 @@ export const is74Connector: Connector<Is74Settings, Is74Credentials> = {
       ok: true,
       detail: `Data Provider at /p/is74/${ctx.connection.id}/api; callbacks to ${new URL(ctx.connection.settings.coreUrl).origin}`,
     }),
-  outbound: [contractCallbacks, chargeCallbacks],
+  outbound: [tariffCallbacks, contractCallbacks, balanceCallbacks, chargeCallbacks],
   inbound: [],
   served: is74Served,
 };
