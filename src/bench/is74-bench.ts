@@ -129,7 +129,7 @@ export async function runIs74Bench(opts: {
       );
       const [full, noop] = await timeCallbackPasses(store, box, ORG, conn.id);
       opts.log(
-        `callback runs: first ${full!.seconds.toFixed(1)} s (${full!.sent} contracts changed, ${core.count()} callbacks), no-op ${noop!.seconds.toFixed(1)} s (maps every contract)`,
+        `callback runs: first ${full!.seconds.toFixed(1)} s (${full!.sent} records new to the connection, ${core.count()} callbacks), no-op re-sync ${noop!.seconds.toFixed(2)} s`,
       );
       return { ours: rps(ours), bare: rps(bare) };
     } finally {

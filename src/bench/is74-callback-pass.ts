@@ -31,8 +31,7 @@ export async function startCountingCore(): Promise<{ url: string; count(): numbe
 
 /**
  * Two outbound runs of the is74 connection, inline: the first sends a callback for every contract a
- * user sees, the second finds nothing changed — its time is what every change-triggered run pays for
- * mapping every contract (the contract stream is not self-contained).
+ * user sees, the second finds nothing changed (its time is the floor of every change-triggered run).
  */
 export async function timeCallbackPasses(
   store: Store,
