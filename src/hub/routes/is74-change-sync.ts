@@ -4,7 +4,7 @@ import { safeError } from '../../store/safe-error.js';
 import type { HubContext } from '../hub-context.js';
 
 /** What an is74 callback depends on: a write to one of these kinds may change what the core sees. */
-const WATCHED = new Set(['contracts', 'balances', 'receipts', 'tariffs', 'accounts', 'premises', 'houses']);
+const WATCHED = new Set(['contracts', 'balances', 'receipts', 'tariffs']);
 const WRITE = /^\/v1\/orgs\/([^/]+)\/([a-z-]+)(?:\/delete|\/.+)?$/;
 export const IS74_CHANGE_WINDOW_MS = 1000;
 
