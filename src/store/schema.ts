@@ -55,16 +55,14 @@ export const records = pgTable(
   (t) => [
     primaryKey({ columns: [t.orgId, t.kind, t.key] }),
     index('records_change_idx').on(t.seq),
-    // is74's Data Provider answers by лицевой счёт: a user's contracts, balances and receipts. The
-    // expression leads, so a planner without statistics cannot take it for a scan of a whole kind.
+    // is74's Data Provider answers by лицевой счёт: a user's contracts, balances and receipts, and
+    // the users of an account (is74_user_account links). The expression leads, so a planner without
+    // statistics cannot take it for a scan of a whole kind.
     index('records_account_idx')
       .on(sql`(data->>'accountNumber')`, t.orgId, t.kind)
-      .where(sql`kind IN ('contract', 'balance', 'receipt')`),
-    // is74 users: sign-in by login, and the users of an account (whom a callback is for).
+      .where(sql`kind IN ('contract', 'balance', 'receipt', 'is74_user_account')`),
+    // is74 users sign in by login.
     index('records_is74_login_idx').on(sql`(data->>'login')`, t.orgId).where(sql`kind = 'is74_user'`),
-    index('records_is74_accounts_idx')
-      .using('gin', sql`(data->'accountNumbers')`)
-      .where(sql`kind = 'is74_user'`),
   ],
 );
 

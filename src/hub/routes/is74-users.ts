@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { IS74_USER_KIND, Is74UserInput } from '../../platforms/is74/client/is74-user.js';
-import { writeUsers } from '../../platforms/is74/client/write-users.js';
-import { deleteRecords, listRecords } from '../../store/record-store.js';
+import { deleteUsers, writeUsers } from '../../platforms/is74/client/write-users.js';
+import { listRecords } from '../../store/record-store.js';
 import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
@@ -100,7 +100,7 @@ export function registerIs74UserRoutes(app: FastifyInstance, ctx: HubContext): v
     },
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
-      return { deleted: await deleteRecords(ctx.store.db, org.id, IS74_USER_KIND, req.body.keys) };
+      return { deleted: await deleteUsers(ctx.store.db, org.id, req.body.keys) };
     },
   );
 }

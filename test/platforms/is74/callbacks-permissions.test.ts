@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { listOperations } from '../../../src/store/operation-store.js';
+import { call } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
-import { BILLING, type Is74World, put, receipt, startIs74World, syncIs74, USER } from './is74-fixture.js';
+import {
+  BILLING,
+  type Is74World,
+  ORG,
+  put,
+  receipt,
+  startIs74World,
+  syncIs74,
+  USER,
+} from './is74-fixture.js';
 
 const c1 = { options: [], ...BILLING.contracts[0]! };
 const SUSPENDED = {
@@ -177,6 +187,32 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     w.sandbox.setEntrance(USER.id, false);
     expect(w.sandbox.permissions(USER.id)).toMatchObject({ permissions: [], reason: 'no_entrance_access' });
     w.sandbox.setEntrance(USER.id, true);
+  });
+
+  it('calls nobody back about the accounts of a deleted user', async () => {
+    const gone = await call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users/delete`, {
+      json: { keys: [USER.id] },
+    });
+    expect(gone.body).toEqual({ deleted: [USER.id] });
+    await put(w.hub, 'balances', [
+      { accountNumber: '1595-1', serviceId: 'domofon', date: '2025-04-01', amount: '1.00' },
+    ]);
+    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 1 });
+    expect(newCallbacks()).toEqual([]);
+    // Back, with one account only: callbacks follow the user's accounts as they are now.
+    await call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users`, {
+      json: [{ ...USER, accountNumbers: ['1595-2'] }],
+    });
+    await put(w.hub, 'balances', [
+      { accountNumber: '1595-1', serviceId: 'domofon', date: '2025-04-02', amount: '2.00' },
+    ]);
+    await syncIs74(w.hub);
+    expect(newCallbacks()).toEqual([]);
+    await put(w.hub, 'balances', [
+      { accountNumber: '1595-2', serviceId: 'video', date: '2025-04-02', amount: '2.00' },
+    ]);
+    await syncIs74(w.hub);
+    expect(newCallbacks().map((c) => c.body)).toEqual([{ ext_id: 'c2' }]);
   });
 
   it('refuses a wrong password with 401 at the core too', async () => {

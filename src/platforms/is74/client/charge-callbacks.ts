@@ -5,9 +5,9 @@ import { digestOf } from './digest-of.js';
 import type { Is74Credentials } from './is74-credentials.js';
 import type { Is74Settings } from './is74-settings.js';
 import { chargeView } from './load-charges.js';
-import { usersOfAccounts } from './load-users.js';
 import { postAll } from './post-all.js';
 import { type Is74Context, storeOf } from './post-callback.js';
+import { usersOfAccounts } from './user-links.js';
 
 interface ChargeMark {
   account: string;

@@ -24,23 +24,3 @@ export async function userByLogin(db: Db, orgId: string, login: string): Promise
   );
   return rows[0] && parse(rows[0].data);
 }
-
-/** The users who see any of these accounts (GIN index on `accountNumbers`): whom a callback is for. */
-export async function usersOfAccounts(
-  db: Db,
-  orgId: string,
-  accounts: readonly string[],
-): Promise<Array<{ id: string; accountNumbers: string[] }>> {
-  if (accounts.length === 0) return [];
-  const rows = await fastRows<{ key: string; accounts: unknown }>(
-    db,
-    sql`SELECT key, data->'accountNumbers' AS accounts FROM records
-    WHERE kind = ${IS74_USER_KIND} AND org_id = ${orgId} AND deleted_at IS NULL
-      AND data->'accountNumbers' ?| (SELECT array_agg(x) FROM jsonb_array_elements_text(${JSON.stringify(accounts)}::jsonb) AS x)
-    ORDER BY key`,
-  );
-  return rows.map((r) => ({
-    id: r.key,
-    accountNumbers: (typeof r.accounts === 'string' ? JSON.parse(r.accounts) : r.accounts) as string[],
-  }));
-}

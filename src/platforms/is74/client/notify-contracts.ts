@@ -1,8 +1,8 @@
 import type { ContractCallback } from '../contract/callback-request.js';
 import { is74Paths } from '../contract/is74-paths.js';
-import { usersOfAccounts } from './load-users.js';
 import { postAll } from './post-all.js';
 import { type Is74Context, storeOf } from './post-callback.js';
+import { usersOfAccounts } from './user-links.js';
 
 /** A contract whose view changed, and the account whose users see it. */
 export interface ChangedContract {
