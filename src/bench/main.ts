@@ -4,6 +4,7 @@ import { runDeliverBench } from './deliver-bench.js';
 import { registerDomcontrolBench } from './domcontrol-command.js';
 import { runIngestBench } from './ingest-bench.js';
 import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phases.js';
+import { is74Command } from './is74-command.js';
 import { measureScaleOut } from './scale-out.js';
 import { registerUzhkhBench } from './uzhkh-bench-command.js';
 
@@ -88,6 +89,7 @@ program
 
 registerDomcontrolBench(program);
 registerUzhkhBench(program);
+program.addCommand(is74Command());
 
 // Internal: one measured phase in a process of its own (see ingest-phases.ts).
 program

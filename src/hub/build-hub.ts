@@ -24,6 +24,8 @@ import { mountServedRoutes } from './mount-served-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
+import { registerIs74ChangeSync } from './routes/is74-change-sync.js';
+import { registerIs74UserRoutes } from './routes/is74-users.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
@@ -167,6 +169,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerOrgRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
+  registerIs74UserRoutes(app, ctx);
+  registerIs74ChangeSync(app, ctx);
   registerInboxRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
   registerConnectionSyncRoutes(app, ctx);

@@ -29,6 +29,7 @@ export async function mountServedRoutes(app: FastifyInstance, ctx: HubContext): 
         connection,
         credentials: resolved.credentials,
         db: ctx.store.db,
+        box: ctx.box,
         async record(op) {
           await createOperation(ctx.store.db, {
             orgId: conn.orgId,

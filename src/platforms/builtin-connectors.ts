@@ -1,9 +1,10 @@
 import { ConnectorRegistry } from '../engine/connector/connector-registry.js';
 import { domcontrolConnector } from './domcontrol/client/domcontrol-connector.js';
+import { is74Connector } from './is74/client/is74-connector.js';
 import { testbedConnector } from './testbed/client/testbed-connector.js';
 import { uzhkhConnector } from './uzhkh/client/uzhkh-connector.js';
 
 /** Every platform this build of the hub can connect to. */
 export function builtinConnectors(): ConnectorRegistry {
-  return new ConnectorRegistry([testbedConnector, uzhkhConnector, domcontrolConnector]);
+  return new ConnectorRegistry([testbedConnector, uzhkhConnector, domcontrolConnector, is74Connector]);
 }

@@ -52,7 +52,18 @@ export const records = pgTable(
   // The change index is on seq alone: the engine reads "changed since" by it. An (org, kind, seq)
   // index looked as good as the primary key to a planner without statistics (PGlite), which then
   // scanned a whole kind for every key lookup.
-  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.key] }), index('records_change_idx').on(t.seq)],
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.kind, t.key] }),
+    index('records_change_idx').on(t.seq),
+    // is74's Data Provider answers by лицевой счёт: a user's contracts, balances and receipts, and
+    // the users of an account (is74_user_account links). The expression leads, so a planner without
+    // statistics cannot take it for a scan of a whole kind.
+    index('records_account_idx')
+      .on(sql`(data->>'accountNumber')`, t.orgId, t.kind)
+      .where(sql`kind IN ('contract', 'balance', 'receipt', 'is74_user_account')`),
+    // is74 users sign in by login.
+    index('records_is74_login_idx').on(sql`(data->>'login')`, t.orgId).where(sql`kind = 'is74_user'`),
+  ],
 );
 
 /** What platforms send back; the id is the feed cursor. Redelivery of the same source id is a no-op. */

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 import type { EntityKindName } from '../../domain/entity-kinds.js';
 import type { Db } from '../../store/open-store.js';
+import type { SecretBox } from '../../store/secret-box.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
 
 /**
@@ -62,12 +63,17 @@ export interface ConnectorContext<Settings = unknown, Credentials = unknown> {
    * them (an account's address lives on its premise and house). Absent in hand-built contexts.
    */
   records?: RecordsView;
+  /**
+   * The store, for a stream whose payload depends on other records than its own (is74's callbacks
+   * read the contract's balances and users). Read only; absent outside runs.
+   */
+  db?: Db | undefined;
 }
 
 /** Live canonical records by kind and key, as a stream's `toWire` may load them (one query a page). */
 export interface RecordsView {
   /** The live (not deleted) records of `kind` among `keys`, by key; missing keys are left out. */
-  get(kind: EntityKindName, keys: readonly string[]): Promise<Map<string, unknown>>;
+  get(kind: string, keys: readonly string[]): Promise<Map<string, unknown>>;
 }
 
 /** The id map as a connector sees it: (entity, our key) ↔ platform id. */
@@ -171,6 +177,8 @@ export interface ServedContext<Settings = unknown, Credentials = unknown> {
   credentials: Credentials;
   /** The store, to answer from canonical records and to land what the platform sends. */
   db: Db;
+  /** Opens secrets sealed at rest (is74 residents' passwords); absent when the hub has no key. */
+  box?: SecretBox | undefined;
   /** Records a served call as an operation (`callback` type) with its counts. */
   record(op: {
     kind?: string;

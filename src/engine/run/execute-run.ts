@@ -125,6 +125,7 @@ async function runStreams(
     signal,
     ids: engine.idMapView(conn.id),
     records: { get: (kind, keys) => getLiveRecords(db, conn.orgId, kind, keys) },
+    db,
   };
   const streamRun: StreamRun = {
     engine,

@@ -1,0 +1,2 @@
+CREATE INDEX "records_account_idx" ON "records" USING btree ((data->>'accountNumber'),"org_id","kind") WHERE kind IN ('contract', 'balance', 'receipt', 'is74_user_account');--> statement-breakpoint
+CREATE INDEX "records_is74_login_idx" ON "records" USING btree ((data->>'login'),"org_id") WHERE kind = 'is74_user';

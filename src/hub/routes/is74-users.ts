@@ -1,0 +1,106 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { IS74_USER_KIND, Is74UserInput } from '../../platforms/is74/client/is74-user.js';
+import { deleteUsers, writeUsers } from '../../platforms/is74/client/write-users.js';
+import { listRecords } from '../../store/record-store.js';
+import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery } from '../api-schemas.js';
+import { HttpError } from '../http-error.js';
+import type { HubContext } from '../hub-context.js';
+import { resolveOrg } from '../resolve-org.js';
+
+const UserView = Is74UserInput.omit({ password: true }).extend({ updatedAt: z.string() });
+
+/**
+ * is74 users: the residents who sign in to the is74 app with a login and password the billing
+ * gives them. Passwords are write-only here — sealed at rest and never listed; only the platform
+ * reads them back, through the Data Provider API the seed prescribes.
+ */
+export function registerIs74UserRoutes(app: FastifyInstance, ctx: HubContext): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['is74'];
+  const base = '/v1/orgs/:org/is74/users';
+
+  r.post(
+    base,
+    {
+      schema: {
+        tags,
+        summary: `Upsert is74 users (JSON array, up to ${ctx.limits.maxRecords})`,
+        description:
+          'Key: id (the ext_user_id). The password is sealed before it is stored; a re-send of an unchanged user writes nothing. A login belongs to one user.',
+        params: OrgParams,
+        body: z.array(Is74UserInput),
+        response: { 200: BulkResult },
+      },
+      // Validated user by user in writeUsers, so each gets its own answer.
+      validatorCompiler: ({ httpPart }) =>
+        httpPart === 'body'
+          ? (data: unknown) => ({ value: data })
+          : (data: unknown) => {
+              const res = OrgParams.safeParse(data);
+              return res.success ? { value: res.data } : { error: res.error as unknown as Error };
+            },
+    },
+    async (req) => {
+      const org = await resolveOrg(ctx, req, req.params.org);
+      if (!ctx.box)
+        throw new HttpError(503, 'secret_key', 'the hub has no secret key to seal passwords with');
+      const body = req.body as unknown;
+      if (!Array.isArray(body))
+        throw new HttpError(400, 'body_not_array', 'the body must be a JSON array of users');
+      if (body.length > ctx.limits.maxRecords) {
+        throw new HttpError(413, 'too_many_records', `${body.length} users in one request`, {
+          limit: ctx.limits.maxRecords,
+        });
+      }
+      return writeUsers(ctx.store.db, ctx.box, org.id, body);
+    },
+  );
+
+  r.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'List is74 users in id order (passwords are never listed)',
+        params: OrgParams,
+        querystring: PageQuery,
+        response: { 200: z.object({ items: z.array(UserView), next: z.string().nullable() }) },
+      },
+    },
+    async (req) => {
+      const org = await resolveOrg(ctx, req, req.params.org);
+      const { limit, after } = req.query;
+      const rows = await listRecords(ctx.store.db, org.id, IS74_USER_KIND, {
+        after: after === undefined ? undefined : decodeCursor(after),
+        limit,
+      });
+      const last = rows.at(-1);
+      return {
+        items: rows.map((row) => {
+          const { password: _sealed, ...user } = row.data as z.output<typeof Is74UserInput>;
+          return { ...user, updatedAt: row.updatedAt };
+        }),
+        next: rows.length === limit && last ? encodeCursor(last.key) : null,
+      };
+    },
+  );
+
+  r.post(
+    `${base}/delete`,
+    {
+      schema: {
+        tags,
+        summary: 'Delete is74 users by id: they can no longer sign in',
+        params: OrgParams,
+        body: z.object({ keys: z.array(z.string().min(1)).min(1).max(ctx.limits.maxRecords) }),
+        response: { 200: z.object({ deleted: z.array(z.string()) }) },
+      },
+    },
+    async (req) => {
+      const org = await resolveOrg(ctx, req, req.params.org);
+      return { deleted: await deleteUsers(ctx.store.db, org.id, req.body.keys) };
+    },
+  );
+}

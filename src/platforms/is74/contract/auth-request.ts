@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+/** seed 003 §"1. Авторизация / проверка логина-пароля пользователя": `POST /api/auth` body. */
+export const AuthRequest = z.object({ login: z.string().min(1), pswd: z.string().min(1) });
+export type AuthRequest = z.infer<typeof AuthRequest>;
+
+/** The 200 answer; a wrong login or password is HTTP 401. */
+export const AuthResponse = z.object({ ext_user_id: z.string().min(1) });
+export type AuthResponse = z.infer<typeof AuthResponse>;
