@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { EntityKindName } from '../../domain/entity-kinds.js';
 import type { Db } from '../../store/open-store.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
+import type { RecordLookup } from './record-lookup.js';
 
 /**
  * What a platform folder gives the engine. The engine knows platforms only through this contract:
@@ -57,6 +58,8 @@ export interface ConnectorContext<Settings = unknown, Credentials = unknown> {
   signal: AbortSignal;
   /** The id map of this connection. */
   ids: IdMapView;
+  /** Other canonical records of the organisation by key (set by the engine for runs). */
+  records?: RecordLookup;
 }
 
 /** The id map as a connector sees it: (entity, our key) ↔ platform id. */

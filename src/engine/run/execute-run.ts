@@ -11,6 +11,7 @@ import {
 } from '../../store/operation-store.js';
 import { safeError } from '../../store/safe-error.js';
 import type { ConnectorContext } from '../connector/connector.js';
+import { recordLookup } from '../connector/record-lookup.js';
 import type { EngineContext } from '../engine-context.js';
 import { createPlatformFetch } from '../policy/platform-fetch.js';
 import { GiveUpError } from '../policy/run-with-retry.js';
@@ -123,6 +124,7 @@ async function runStreams(
     session,
     signal,
     ids: engine.idMapView(conn.id),
+    records: recordLookup(db, conn.orgId),
   };
   const streamRun: StreamRun = {
     engine,

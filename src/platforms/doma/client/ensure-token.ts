@@ -1,0 +1,58 @@
+import {
+  AuthExpiredError,
+  AuthRejectedError,
+  NonRetryableError,
+} from '../../../engine/policy/platform-errors.js';
+import type { DomaContext } from './doma-context.js';
+import { domaApiUrl } from './doma-url.js';
+import { readGraphql } from './read-graphql.js';
+import { LOGIN } from './tmp-contract.js';
+
+/** Session keys: the token, and a login in flight that concurrent batches share. */
+const TOKEN = 'token';
+const PENDING_LOGIN = 'pendingLogin';
+
+/**
+ * The bearer token of this connection, logging in when the session has none (first call, or the
+ * engine cleared the session after UNAUTHENTICATED). seed 000 §"Авторизация".
+ */
+export async function ensureToken(ctx: DomaContext): Promise<string> {
+  const known = ctx.session.get(TOKEN);
+  if (typeof known === 'string') return known;
+  const pending = ctx.session.get(PENDING_LOGIN);
+  if (pending instanceof Promise) return pending as Promise<string>;
+  const login = logIn(ctx).finally(() => {
+    if (ctx.session.get(PENDING_LOGIN) === login) ctx.session.delete(PENDING_LOGIN);
+  });
+  ctx.session.set(PENDING_LOGIN, login);
+  return login;
+}
+
+async function logIn(ctx: DomaContext): Promise<string> {
+  const { email, password } = ctx.credentials;
+  let token: unknown;
+  try {
+    const res = await ctx.fetch(domaApiUrl(ctx), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LOGIN, variables: { identity: email, secret: password } }),
+    });
+    const { data } = await readGraphql(res, 'login');
+    token = (data.auth as { token?: unknown } | null)?.token;
+  } catch (error) {
+    // NOTES.md: a wrong password is "[passwordAuth:secret:mismatch]", an unknown email
+    // "[passwordAuth:identity:notFound]"; neither gets better by retrying.
+    if (
+      error instanceof AuthExpiredError ||
+      (error instanceof NonRetryableError && /passwordAuth/.test(error.message))
+    ) {
+      throw new AuthRejectedError("Doma.ai refused the service user's email and password");
+    }
+    throw error;
+  }
+  if (typeof token !== 'string' || token === '') {
+    throw new NonRetryableError('Doma.ai login answered without a token', 'contract_break');
+  }
+  ctx.session.set(TOKEN, token);
+  return token;
+}

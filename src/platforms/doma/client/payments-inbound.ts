@@ -1,0 +1,48 @@
+import type { InboundItem, InboundStream } from '../../../engine/connector/connector.js';
+import type { DomaCredentials } from './doma-credentials.js';
+import { domaMoney } from './doma-money.js';
+import type { DomaSettings } from './doma-settings.js';
+import { ALL_PAYMENTS } from './tmp-contract.js';
+import { pullWindow, type WindowPull } from './window-pull.js';
+
+/**
+ * A payment → the inbox (kind `payment`, the InboundPayment shape with the amount in rubles like the
+ * rest of our API; `source` keeps the platform's whole row — order, transferDate, implicitFee,
+ * rawAddress — which the bank payment registry is built from).
+ */
+function toItem(raw: Record<string, unknown>): Promise<InboundItem | undefined> {
+  const id = String(raw.id);
+  const amount = typeof raw.amount === 'string' ? domaMoney.out(domaMoney.in(raw.amount)) : undefined;
+  const payload = {
+    sourceId: id,
+    accountNumber: typeof raw.accountNumber === 'string' && raw.accountNumber ? raw.accountNumber : undefined,
+    occurredAt: typeof raw.depositedDate === 'string' ? raw.depositedDate : undefined,
+    amount,
+    source: raw,
+  };
+  return Promise.resolve({ kind: 'payment', sourceId: id, payload: JSON.parse(JSON.stringify(payload)) });
+}
+
+const spec: WindowPull = {
+  what: 'allPayments',
+  query: ALL_PAYMENTS,
+  alias: 'objs',
+  field: 'transferDate',
+  sortBy: ['transferDate_ASC', 'id_ASC'],
+  // seed 000 §"Получение реестров платежей через АПИ" (with `where`, not the seed's `data`): DONE
+  // payments for receipts, not deleted. WITHDRAWN ones have not reached the УК: never pulled.
+  where: (from, ctx) => ({
+    organization: { id: ctx.connection.settings.organizationId },
+    status: 'DONE',
+    invoice_is_null: true,
+    deletedAt: null,
+    transferDate_gte: from,
+  }),
+  toItem,
+};
+
+export const paymentsInbound: InboundStream<DomaSettings, DomaCredentials> = {
+  name: 'payments',
+  checkpointVersion: 1,
+  pull: (checkpoint, ctx) => pullWindow(spec, checkpoint, ctx),
+};
