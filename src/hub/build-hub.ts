@@ -26,7 +26,9 @@ import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js
 import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
+import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerRegistryRoutes } from './routes/registry-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
@@ -173,6 +175,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, ctx);
   registerRunRoutes(app, ctx);
   registerRecordErrorRoutes(app, ctx);
+  registerReceiptFileRoutes(app, ctx);
+  registerRegistryRoutes(app, ctx);
   return app;
 }
 
