@@ -24,8 +24,10 @@ const Query = z.object({ variant: z.enum(['full', 'public']).default('full') });
 export function registerReceiptFileRoutes(app: FastifyInstance, ctx: HubContext): void {
   app.register(async (scoped) => {
     // Only in this scope: the rest of the API stays JSON.
-    scoped.addContentTypeParser('application/pdf', { parseAs: 'buffer', bodyLimit: RECEIPT_FILE_MAX_BYTES }, (_req, body, done) =>
-      done(null, body),
+    scoped.addContentTypeParser(
+      'application/pdf',
+      { parseAs: 'buffer', bodyLimit: RECEIPT_FILE_MAX_BYTES },
+      (_req, body, done) => done(null, body),
     );
     const r = scoped.withTypeProvider<ZodTypeProvider>();
     const path = '/v1/orgs/:org/receipts/:account/:period/:category/pdf';
@@ -35,7 +37,8 @@ export function registerReceiptFileRoutes(app: FastifyInstance, ctx: HubContext)
         bodyLimit: RECEIPT_FILE_MAX_BYTES,
         schema: {
           tags: ['receipt-files'],
-          summary: 'Upload the PDF of a receipt (body: application/pdf); ?variant=public for the one without personal data',
+          summary:
+            'Upload the PDF of a receipt (body: application/pdf); ?variant=public for the one without personal data',
           description: `At most ${RECEIPT_FILE_MAX_BYTES} bytes. Stored as a receipt_file record keyed account/period/category/variant; the answer is that record's bulk result.`,
           params: Params,
           querystring: Query,
@@ -45,7 +48,11 @@ export function registerReceiptFileRoutes(app: FastifyInstance, ctx: HubContext)
       async (req) => {
         const org = await resolveOrg(ctx, req, req.params.org);
         if (!Buffer.isBuffer(req.body)) {
-          throw new HttpError(415, 'unsupported_media_type', 'send the PDF with Content-Type: application/pdf');
+          throw new HttpError(
+            415,
+            'unsupported_media_type',
+            'send the PDF with Content-Type: application/pdf',
+          );
         }
         const { account, period, category } = req.params;
         const record = {
@@ -59,9 +66,14 @@ export function registerReceiptFileRoutes(app: FastifyInstance, ctx: HubContext)
         const summary = await ingestRecords(ctx.store.db, org.id, entityKinds.receipt_file, [record]);
         if (summary.rejected > 0) {
           const errors = summary.results[0]?.errors ?? [];
-          throw new HttpError(400, 'invalid_receipt_file', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
-            errors,
-          });
+          throw new HttpError(
+            400,
+            'invalid_receipt_file',
+            errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+            {
+              errors,
+            },
+          );
         }
         return summary;
       },
@@ -69,13 +81,23 @@ export function registerReceiptFileRoutes(app: FastifyInstance, ctx: HubContext)
     r.get(
       path,
       {
-        schema: { tags: ['receipt-files'], summary: 'Download the PDF of a receipt as uploaded', params: Params, querystring: Query },
+        schema: {
+          tags: ['receipt-files'],
+          summary: 'Download the PDF of a receipt as uploaded',
+          params: Params,
+          querystring: Query,
+        },
       },
       async (req, reply) => {
         const org = await resolveOrg(ctx, req, req.params.org);
-        const key = receiptFileKey({ ...req.params, accountNumber: req.params.account, variant: req.query.variant });
+        const key = receiptFileKey({
+          ...req.params,
+          accountNumber: req.params.account,
+          variant: req.query.variant,
+        });
         const row = await getRecord(ctx.store.db, org.id, 'receipt_file', key);
-        if (!row || row.deletedAt) throw new HttpError(404, 'record_not_found', `receipt_file "${key}" does not exist`);
+        if (!row || row.deletedAt)
+          throw new HttpError(404, 'record_not_found', `receipt_file "${key}" does not exist`);
         return reply.type('application/pdf').send(Buffer.from((row.data as ReceiptFile).content, 'base64'));
       },
     );

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatMoney } from '../../domain/money.js';
 import { encodeRegistry } from '../../domain/registry/payment-registry.js';
-import { domaRegistries } from '../../platforms/doma/client/payment-registry/doma-registries.js';
-import { DomaSettings } from '../../platforms/doma/client/doma-settings.js';
-import { listConnections } from '../../store/connection-store.js';
 import { splitSettings } from '../../engine/sync-settings.js';
+import { DomaSettings } from '../../platforms/doma/client/doma-settings.js';
+import { domaRegistries } from '../../platforms/doma/client/payment-registry/doma-registries.js';
+import { listConnections } from '../../store/connection-store.js';
 import { OrgParams } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
@@ -40,7 +40,11 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
         tags,
         summary: "A day's bank payment registries (one per connection and payment order), with their text",
         params: OrgParams,
-        querystring: z.object({ date: Date10, platform: z.literal('doma').default('doma'), connection: z.string().optional() }),
+        querystring: z.object({
+          date: Date10,
+          platform: z.literal('doma').default('doma'),
+          connection: z.string().optional(),
+        }),
         response: {
           200: z.object({
             registries: z.array(
@@ -62,7 +66,9 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
       const all = (await listConnections(ctx.store.db, ctx.box, org.id)).filter(
-        (c) => c.platform === req.query.platform && (!req.query.connection || c.id === req.query.connection || c.name === req.query.connection),
+        (c) =>
+          c.platform === req.query.platform &&
+          (!req.query.connection || c.id === req.query.connection || c.name === req.query.connection),
       );
       const registries = [];
       for (const c of all) {
@@ -80,8 +86,10 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
     {
       schema: {
         tags,
-        summary: 'One bank payment registry file (windows-1251 unless the connection or ?encoding says utf-8)',
-        description: 'With several payment orders that day, pass `order`; without it the answer is 409 listing them.',
+        summary:
+          'One bank payment registry file (windows-1251 unless the connection or ?encoding says utf-8)',
+        description:
+          'With several payment orders that day, pass `order`; without it the answer is 409 listing them.',
         params: OrgParams.extend({ connection: z.string().min(1) }),
         querystring: z.object({ date: Date10, order: z.string().optional(), encoding: Encoding.optional() }),
       },
@@ -90,18 +98,31 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
       const org = await resolveOrg(ctx, req, req.params.org);
       const conn = await resolveConnection(ctx, org.id, req.params.connection);
       if (conn.platform !== 'doma') {
-        throw new HttpError(400, 'no_registries', `connection ${conn.name} is ${conn.platform}; registries come from doma`);
+        throw new HttpError(
+          400,
+          'no_registries',
+          `connection ${conn.name} is ${conn.platform}; registries come from doma`,
+        );
       }
       const settings = registrySettings(conn.settings);
       const all = await domaRegistries(ctx.store.db, org.id, [conn.id], req.query.date, settings.timeZone);
       const chosen = req.query.order === undefined ? all : all.filter((x) => x.order === req.query.order);
       if (chosen.length === 0) {
-        throw new HttpError(404, 'registry_not_found', `no DONE payments transferred on ${req.query.date}${req.query.order ? ` with order ${req.query.order}` : ''}`);
+        throw new HttpError(
+          404,
+          'registry_not_found',
+          `no DONE payments transferred on ${req.query.date}${req.query.order ? ` with order ${req.query.order}` : ''}`,
+        );
       }
       if (chosen.length > 1) {
-        throw new HttpError(409, 'several_orders', `${chosen.length} payment orders on ${req.query.date}: pass ?order=`, {
-          orders: chosen.map((x) => x.order),
-        });
+        throw new HttpError(
+          409,
+          'several_orders',
+          `${chosen.length} payment orders on ${req.query.date}: pass ?order=`,
+          {
+            orders: chosen.map((x) => x.order),
+          },
+        );
       }
       const reg = chosen[0]!;
       const encoding = req.query.encoding ?? settings.encoding;

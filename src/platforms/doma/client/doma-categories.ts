@@ -1,12 +1,13 @@
+import { DomaBillingCategory } from '../contract/billing-categories.js';
 import type { DomaSettings } from './doma-settings.js';
 
 /**
- * Canonical receipt categories → Doma.ai BillingCategory ids (NOTES.md "registerBillingReceipts",
- * billing-categories.json). A connection's `categories` setting adds others or overrides these.
+ * Canonical receipt categories → Doma.ai BillingCategory ids (NOTES.md "registerBillingReceipts").
+ * A connection's `categories` setting adds others (billing-categories.json has all 18) or overrides these.
  */
 const BUILT_IN: Readonly<Record<string, string>> = {
-  housing: '928c97ef-5289-4daa-b80e-4b9fed50c629', // «Квартплата», the platform's default
-  capital_repair: 'c0b9db6a-c351-4bf4-aa35-8e5a500d0195', // «Капремонт»
+  housing: DomaBillingCategory.housing, // «Квартплата», the platform's default
+  capital_repair: DomaBillingCategory.capitalRepair, // «Капремонт»
 };
 
 /** The Doma.ai category id of a canonical category, or undefined when the connection maps none. */

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-
-/** seed 000 / NOTES.md "Endpoint and auth": every write carries a sender fingerprint of this shape. */
-const FINGERPRINT = /^[a-zA-Z0-9!#$%()*+\-;=,:[\]/.?@^_`{|}~]{5,42}$/;
+import { DomaReadingSource } from '../contract/meter-reading-sources.js';
+import { SENDER_FINGERPRINT_RE } from '../contract/sender.js';
 
 /**
  * Settings of a Doma.ai connection; strict, so a typo is an error rather than a silent default.
@@ -17,11 +16,11 @@ export const DomaSettings = z.strictObject({
   organizationId: z.uuid(),
   fingerprint: z
     .string()
-    .regex(FINGERPRINT, 'seed 000: 5–42 characters of [a-zA-Z0-9!#$%()*+-;=,:[]/.?@^_`{|}~]')
+    .regex(SENDER_FINGERPRINT_RE, 'seed 000: 5–42 characters of [a-zA-Z0-9!#$%()*+-;=,:[]/.?@^_`{|}~]')
     .default('zhkh-bridge'),
   categories: z.record(z.string().min(1), z.uuid()).default({}),
   /** What registerMetersReadings records as the source of our readings (default «Внешняя интеграция»). */
-  readingSourceId: z.uuid().default('3450106c-2613-49e8-8d97-b3adf5edd189'),
+  readingSourceId: z.uuid().default(DomaReadingSource.externalIntegration.id),
   /** Bank payment registries: file encoding and the time zone of their dates and times. */
   registryEncoding: z.enum(['windows-1251', 'utf-8']).default('windows-1251'),
   registryTimeZone: z.string().min(1).default('UTC'),

@@ -3,10 +3,10 @@ import {
   AuthRejectedError,
   NonRetryableError,
 } from '../../../engine/policy/platform-errors.js';
+import { LOGIN_DOCUMENT, LoginData } from '../contract/login.js';
 import type { DomaContext } from './doma-context.js';
 import { domaApiUrl } from './doma-url.js';
 import { readGraphql } from './read-graphql.js';
-import { LOGIN } from './tmp-contract.js';
 
 /** Session keys: the token, and a login in flight that concurrent batches share. */
 const TOKEN = 'token';
@@ -35,16 +35,16 @@ async function logIn(ctx: DomaContext): Promise<string> {
     const res = await ctx.fetch(domaApiUrl(ctx), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: LOGIN, variables: { identity: email, secret: password } }),
+      body: JSON.stringify({ query: LOGIN_DOCUMENT, variables: { email, password } }),
     });
     const { data } = await readGraphql(res, 'login');
-    token = (data.auth as { token?: unknown } | null)?.token;
+    token = LoginData.safeParse(data).data?.auth?.token;
   } catch (error) {
     // NOTES.md: a wrong password is "[passwordAuth:secret:mismatch]", an unknown email
     // "[passwordAuth:identity:notFound]"; neither gets better by retrying.
     if (
       error instanceof AuthExpiredError ||
-      (error instanceof NonRetryableError && /passwordAuth/.test(error.message))
+      (error instanceof NonRetryableError && /\[passwordAuth:/.test(error.message))
     ) {
       throw new AuthRejectedError("Doma.ai refused the service user's email and password");
     }

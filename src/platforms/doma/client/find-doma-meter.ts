@@ -1,8 +1,8 @@
 import type { Meter } from '../../../domain/model/meter.js';
+import { ALL_METERS_DOCUMENT, AllMetersData } from '../contract/all-meters.js';
 import type { DomaContext } from './doma-context.js';
 import { domaGraphql } from './doma-graphql.js';
 import { domaResourceId } from './doma-resources.js';
-import { ALL_METERS } from './tmp-contract.js';
 
 /**
  * The Doma.ai id of our meter: from the id map when we archived it before, else by number,
@@ -13,7 +13,7 @@ export async function findDomaMeter(ctx: DomaContext, meter: Meter): Promise<str
   const known = await ctx.ids.platformIdOf('meter', meter.id);
   if (known) return known;
   const { data } = await domaGraphql(ctx, 'allMeters', {
-    query: ALL_METERS,
+    query: ALL_METERS_DOCUMENT,
     variables: {
       where: {
         organization: { id: ctx.connection.settings.organizationId },
@@ -26,6 +26,5 @@ export async function findDomaMeter(ctx: DomaContext, meter: Meter): Promise<str
       sortBy: ['createdAt_ASC'],
     },
   });
-  const found = Array.isArray(data.objs) ? (data.objs as Array<{ id?: unknown }>) : [];
-  return typeof found[0]?.id === 'string' ? found[0].id : undefined;
+  return AllMetersData.safeParse(data).data?.objs?.[0]?.id;
 }

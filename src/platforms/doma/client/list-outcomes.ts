@@ -32,7 +32,7 @@ export function listOutcomes(
     const e = errorAt.get(i);
     return {
       status: 'rejected',
-      code: e ? String(e.extensions?.type ?? errorCode(e)) : 'no_result',
+      code: e ? errorCode(e) : 'no_result',
       message: e?.message ?? `Doma.ai ${what} answered no result for this record`,
     };
   });

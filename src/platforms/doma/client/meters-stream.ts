@@ -5,13 +5,13 @@ import type {
   RecordOutcome,
   WireRecord,
 } from '../../../engine/connector/connector.js';
+import { UPDATE_METER_DOCUMENT } from '../contract/update-meter.js';
 import type { DomaContext } from './doma-context.js';
 import type { DomaCredentials } from './doma-credentials.js';
 import { domaGraphql } from './doma-graphql.js';
 import { domaSender } from './doma-sender.js';
 import type { DomaSettings } from './doma-settings.js';
 import { findDomaMeter } from './find-doma-meter.js';
-import { UPDATE_METER } from './tmp-contract.js';
 
 interface ArchiveWire {
   meter: Meter;
@@ -60,7 +60,7 @@ async function deliver(batch: readonly WireRecord[], ctx: DomaContext): Promise<
       continue;
     }
     await domaGraphql(ctx, 'updateMeter', {
-      query: UPDATE_METER,
+      query: UPDATE_METER_DOCUMENT,
       variables: {
         id,
         data: { ...domaSender(ctx.connection.settings), archiveDate: `${archiveDate}T00:00:00.000Z` },

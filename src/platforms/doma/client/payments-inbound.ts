@@ -1,8 +1,8 @@
 import type { InboundItem, InboundStream } from '../../../engine/connector/connector.js';
+import { ALL_PAYMENTS_DOCUMENT } from '../contract/all-payments.js';
 import type { DomaCredentials } from './doma-credentials.js';
 import { domaMoney } from './doma-money.js';
 import type { DomaSettings } from './doma-settings.js';
-import { ALL_PAYMENTS } from './tmp-contract.js';
 import { pullWindow, type WindowPull } from './window-pull.js';
 
 /**
@@ -25,7 +25,7 @@ function toItem(raw: Record<string, unknown>): Promise<InboundItem | undefined> 
 
 const spec: WindowPull = {
   what: 'allPayments',
-  query: ALL_PAYMENTS,
+  query: ALL_PAYMENTS_DOCUMENT,
   alias: 'objs',
   field: 'transferDate',
   sortBy: ['transferDate_ASC', 'id_ASC'],

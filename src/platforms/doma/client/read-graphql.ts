@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { NonRetryableError } from '../../../engine/policy/platform-errors.js';
+import { DomaGraphqlError } from '../contract/doma-errors.js';
 import { type GraphqlError, requestFailure } from './graphql-failure.js';
 
 export interface GraphqlAnswer {
@@ -18,6 +20,7 @@ export async function readGraphql(res: Response, what: string): Promise<GraphqlA
   let body: { data?: Record<string, unknown> | null; errors?: GraphqlError[] } | undefined;
   try {
     body = JSON.parse(text);
+    if (body?.errors !== undefined) body.errors = z.array(DomaGraphqlError).parse(body.errors);
   } catch {
     throw new NonRetryableError(
       `Doma.ai ${what}: HTTP ${res.status}, not a GraphQL answer`,

@@ -2,6 +2,9 @@ import type { Meter } from '../../../domain/model/meter.js';
 import type { Reading } from '../../../domain/model/reading.js';
 import type { CanonicalRow, OutboundStream, WireRecord } from '../../../engine/connector/connector.js';
 import { NonRetryableError } from '../../../engine/policy/platform-errors.js';
+import { domaLimits } from '../contract/doma-limits.js';
+import { REGISTER_METERS_READINGS_DOCUMENT } from '../contract/register-meters-readings.js';
+import { variablesSize } from '../contract/variables-size.js';
 import type { DomaContext } from './doma-context.js';
 import type { DomaCredentials } from './doma-credentials.js';
 import { domaGraphql } from './doma-graphql.js';
@@ -10,7 +13,6 @@ import type { DomaSettings } from './doma-settings.js';
 import { listOutcomes } from './list-outcomes.js';
 import { loadPlaces, missingPlace } from './load-places.js';
 import { readingToDoma } from './reading-to-doma.js';
-import { READINGS_PER_CALL, REGISTER_METERS_READINGS, variablesSize } from './tmp-contract.js';
 
 /** Each reading with its meter, account, premise and house: four lookups per page. */
 async function toWire(rows: readonly CanonicalRow[], ctx: DomaContext) {
@@ -56,7 +58,7 @@ async function toWire(rows: readonly CanonicalRow[], ctx: DomaContext) {
 async function deliver(batch: readonly WireRecord[], ctx: DomaContext) {
   const { settings } = ctx.connection;
   const { data, itemErrors } = await domaGraphql(ctx, 'registerMetersReadings', {
-    query: REGISTER_METERS_READINGS,
+    query: REGISTER_METERS_READINGS_DOCUMENT,
     variables: {
       data: {
         ...domaSender(settings),
@@ -70,7 +72,7 @@ async function deliver(batch: readonly WireRecord[], ctx: DomaContext) {
 
 export const readingsStream: OutboundStream<DomaSettings, DomaCredentials> = {
   kind: 'reading',
-  limits: { maxRecords: READINGS_PER_CALL, maxBytes: 480 * 1024 },
+  limits: { maxRecords: domaLimits.readingsPerCall, maxBytes: 480 * 1024 },
   toWire,
   sizeOf: (record) => variablesSize(record.payload),
   deliver,

@@ -6,13 +6,18 @@ import type {
   WireRecord,
 } from '../../../engine/connector/connector.js';
 import { NonRetryableError, PayloadTooLargeError } from '../../../engine/policy/platform-errors.js';
+import { domaLimits } from '../contract/doma-limits.js';
+import {
+  REGISTER_BILLING_RECEIPT_FILE_DOCUMENT,
+  RegisterBillingReceiptFileData,
+} from '../contract/register-billing-receipt-file.js';
+import { variablesSize } from '../contract/variables-size.js';
 import type { DomaContext } from './doma-context.js';
 import type { DomaCredentials } from './doma-credentials.js';
 import { domaGraphql } from './doma-graphql.js';
 import { domaSender } from './doma-sender.js';
 import type { DomaSettings } from './doma-settings.js';
 import { type ReceiptFileWire, receiptFileWire } from './receipt-file-wire.js';
-import { REGISTER_BILLING_RECEIPT_FILE, VARIABLES_LIMIT, variablesSize } from './tmp-contract.js';
 import { uploadReceiptFile } from './upload-receipt-file.js';
 
 /** Room for the envelope around the base64 in the variables limit. */
@@ -49,13 +54,13 @@ async function deliverOne(file: ReceiptFileWire, ctx: DomaContext): Promise<Reco
         base64EncodedPDF: file.base64,
       },
     };
-    if (variablesSize(variables) <= VARIABLES_LIMIT - INLINE_ROOM) {
+    if (variablesSize(variables) <= domaLimits.variablesBytes - INLINE_ROOM) {
       try {
         const { data } = await domaGraphql(ctx, 'registerBillingReceiptFile', {
-          query: REGISTER_BILLING_RECEIPT_FILE,
+          query: REGISTER_BILLING_RECEIPT_FILE_DOCUMENT,
           variables,
         });
-        const id = (data.result as { id?: unknown } | null)?.id;
+        const id = RegisterBillingReceiptFileData.safeParse(data).data?.result?.id;
         if (typeof id === 'string') return { status: 'ok', platformId: id };
         return {
           status: 'rejected',

@@ -1,5 +1,8 @@
 import type { Receipt } from '../../../domain/model/receipt.js';
 import type { CanonicalRow, OutboundStream, WireRecord } from '../../../engine/connector/connector.js';
+import { domaLimits } from '../contract/doma-limits.js';
+import { REGISTER_BILLING_RECEIPTS_DOCUMENT } from '../contract/register-billing-receipts.js';
+import { variablesSize } from '../contract/variables-size.js';
 import type { DomaContext } from './doma-context.js';
 import type { DomaCredentials } from './doma-credentials.js';
 import { domaGraphql } from './doma-graphql.js';
@@ -8,7 +11,6 @@ import type { DomaSettings } from './doma-settings.js';
 import { listOutcomes } from './list-outcomes.js';
 import { loadPlaces, missingPlace } from './load-places.js';
 import { receiptToDoma } from './receipt-to-doma.js';
-import { RECEIPTS_PER_CALL, REGISTER_BILLING_RECEIPTS, variablesSize } from './tmp-contract.js';
 
 /**
  * Room left in the 512 KB variables limit for the envelope (dv, sender, context) and for the
@@ -44,7 +46,7 @@ async function toWire(rows: readonly CanonicalRow[], ctx: DomaContext) {
 async function deliver(batch: readonly WireRecord[], ctx: DomaContext) {
   const { settings } = ctx.connection;
   const { data, itemErrors } = await domaGraphql(ctx, 'registerBillingReceipts', {
-    query: REGISTER_BILLING_RECEIPTS,
+    query: REGISTER_BILLING_RECEIPTS_DOCUMENT,
     variables: {
       data: {
         ...domaSender(settings),
@@ -58,7 +60,7 @@ async function deliver(batch: readonly WireRecord[], ctx: DomaContext) {
 
 export const receiptsStream: OutboundStream<DomaSettings, DomaCredentials> = {
   kind: 'receipt',
-  limits: { maxRecords: RECEIPTS_PER_CALL, maxBytes: RECEIPT_BATCH_BYTES },
+  limits: { maxRecords: domaLimits.receiptsPerCall, maxBytes: RECEIPT_BATCH_BYTES },
   toWire,
   sizeOf: (record) => variablesSize(record.payload),
   deliver,

@@ -1,9 +1,9 @@
 import { parseDecimal } from '../../../domain/decimal.js';
 import type { InboundItem, InboundStream } from '../../../engine/connector/connector.js';
+import { ALL_METER_READINGS_DOCUMENT } from '../contract/all-meter-readings.js';
 import type { DomaContext } from './doma-context.js';
 import type { DomaCredentials } from './doma-credentials.js';
 import type { DomaSettings } from './doma-settings.js';
-import { ALL_METER_READINGS } from './tmp-contract.js';
 import { pullWindow, type WindowPull } from './window-pull.js';
 
 interface DomaReadingRow {
@@ -52,7 +52,7 @@ async function toItem(raw: Record<string, unknown>, ctx: DomaContext): Promise<I
 
 const spec: WindowPull = {
   what: 'allMeterReadings',
-  query: ALL_METER_READINGS,
+  query: ALL_METER_READINGS_DOCUMENT,
   alias: 'objs',
   field: 'createdAt',
   sortBy: ['createdAt_ASC', 'id_ASC'],

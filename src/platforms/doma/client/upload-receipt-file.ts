@@ -1,10 +1,14 @@
 import { NonRetryableError } from '../../../engine/policy/platform-errors.js';
+import {
+  CREATE_BILLING_RECEIPT_FILE_DOCUMENT,
+  CreateBillingReceiptFileData,
+  RECEIPT_FILE_UPLOAD_PATHS,
+} from '../contract/create-billing-receipt-file.js';
 import type { DomaContext } from './doma-context.js';
 import { domaSender } from './doma-sender.js';
 import { domaApiUrl } from './doma-url.js';
 import { ensureToken } from './ensure-token.js';
 import { readGraphql } from './read-graphql.js';
-import { CREATE_BILLING_RECEIPT_FILE } from './tmp-contract.js';
 
 export interface UploadFile {
   base64: string;
@@ -22,7 +26,7 @@ export async function uploadReceiptFile(
 ): Promise<string> {
   const { settings } = ctx.connection;
   const operations = {
-    query: CREATE_BILLING_RECEIPT_FILE,
+    query: CREATE_BILLING_RECEIPT_FILE_DOCUMENT,
     variables: {
       data: {
         ...domaSender(settings),
@@ -34,8 +38,8 @@ export async function uploadReceiptFile(
       },
     },
   };
-  const map: Record<string, string[]> = { '0': ['variables.data.sensitiveDataFile'] };
-  if (input.public) map['1'] = ['variables.data.publicDataFile'];
+  const map: Record<string, string[]> = { '0': [RECEIPT_FILE_UPLOAD_PATHS.sensitive] };
+  if (input.public) map['1'] = [RECEIPT_FILE_UPLOAD_PATHS.public];
   const form = new FormData();
   form.append('operations', JSON.stringify(operations));
   form.append('map', JSON.stringify(map));
@@ -48,7 +52,7 @@ export async function uploadReceiptFile(
     body: form,
   });
   const { data, itemErrors } = await readGraphql(res, 'createBillingReceiptFile');
-  const id = (data.obj as { id?: unknown } | null)?.id;
+  const id = CreateBillingReceiptFileData.safeParse(data).data?.result?.id;
   if (typeof id !== 'string') {
     throw new NonRetryableError(
       `Doma.ai createBillingReceiptFile: ${itemErrors[0]?.message ?? 'no id in the answer'}`,
