@@ -67,3 +67,13 @@ export function buildPaymentRegistry(input: {
 export function encodeRegistry(text: string, encoding: RegistryEncoding = 'windows-1251'): Buffer {
   return encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, 'win1251');
 }
+
+/** A payment order as a piece of a file name: safe in a header and on every file system. */
+export function orderForFileName(order: string): string {
+  return order.replace(/[^\w.-]+/g, '_') || 'no-order';
+}
+
+/** `registry_2024-11-22_350000.txt`. */
+export function registryFileName(date: string, order: string): string {
+  return `registry_${date}_${orderForFileName(order)}.txt`;
+}

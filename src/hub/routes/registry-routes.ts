@@ -2,11 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatMoney } from '../../domain/money.js';
-import { encodeRegistry } from '../../domain/registry/payment-registry.js';
-import { splitSettings } from '../../engine/sync-settings.js';
-import { DomaSettings } from '../../platforms/doma/client/doma-settings.js';
-import { domaRegistries } from '../../platforms/doma/client/payment-registry/doma-registries.js';
-import { listConnections } from '../../store/connection-store.js';
+import { encodeRegistry, registryFileName } from '../../domain/registry/payment-registry.js';
+import { orgRegistries } from '../../platforms/doma/client/payment-registry/org-registries.js';
 import { OrgParams } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
@@ -16,18 +13,10 @@ import { resolveConnection } from './resolve-connection.js';
 const Date10 = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Encoding = z.enum(['windows-1251', 'utf-8']);
 
-/** The registry time zone and encoding of a Doma.ai connection (its settings, defaults when unreadable). */
-function registrySettings(settings: Record<string, unknown>) {
-  const parsed = DomaSettings.safeParse(splitSettings(settings).platform);
-  return parsed.success
-    ? { timeZone: parsed.data.registryTimeZone, encoding: parsed.data.registryEncoding }
-    : { timeZone: 'UTC', encoding: 'windows-1251' as const };
-}
-
 /**
  * Bank payment registries built from the payments Doma.ai connections pulled into the inbox
- * (seed 000 §"Формирование реестра"): the list of a day's registries as JSON, and one registry as
- * the file a billing loader reads.
+ * (seed 000 §"Формирование реестра"): a day's registries as JSON, and one registry as the file a
+ * billing loader reads.
  */
 export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -38,7 +27,8 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
     {
       schema: {
         tags,
-        summary: "A day's bank payment registries (one per connection and payment order), with their text",
+        summary:
+          "A day's bank payment registries (one per Doma.ai connection and payment order), with their text",
         params: OrgParams,
         querystring: z.object({
           date: Date10,
@@ -50,6 +40,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
             registries: z.array(
               z.object({
                 connectionId: z.string(),
+                connectionName: z.string(),
                 order: z.string(),
                 transferDate: z.string(),
                 count: z.number(),
@@ -65,19 +56,10 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
     },
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
-      const all = (await listConnections(ctx.store.db, ctx.box, org.id)).filter(
-        (c) =>
-          c.platform === req.query.platform &&
-          (!req.query.connection || c.id === req.query.connection || c.name === req.query.connection),
-      );
-      const registries = [];
-      for (const c of all) {
-        const { timeZone, encoding } = registrySettings(c.settings);
-        for (const reg of await domaRegistries(ctx.store.db, org.id, [c.id], req.query.date, timeZone)) {
-          registries.push({ ...reg, amount: formatMoney(reg.amount), fee: formatMoney(reg.fee), encoding });
-        }
-      }
-      return { registries };
+      const all = await orgRegistries(ctx.store.db, ctx.box, org.id, req.query.date, req.query.connection);
+      return {
+        registries: all.map((x) => ({ ...x, amount: formatMoney(x.amount), fee: formatMoney(x.fee) })),
+      };
     },
   );
 
@@ -104,32 +86,31 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
           `connection ${conn.name} is ${conn.platform}; registries come from doma`,
         );
       }
-      const settings = registrySettings(conn.settings);
-      const all = await domaRegistries(ctx.store.db, org.id, [conn.id], req.query.date, settings.timeZone);
-      const chosen = req.query.order === undefined ? all : all.filter((x) => x.order === req.query.order);
+      const { date, order } = req.query;
+      const all = await orgRegistries(ctx.store.db, ctx.box, org.id, date, conn.id);
+      const chosen = order === undefined ? all : all.filter((x) => x.order === order);
       if (chosen.length === 0) {
         throw new HttpError(
           404,
           'registry_not_found',
-          `no DONE payments transferred on ${req.query.date}${req.query.order ? ` with order ${req.query.order}` : ''}`,
+          `no DONE payments transferred on ${date}${order ? ` with payment order ${order}` : ''}`,
         );
       }
       if (chosen.length > 1) {
         throw new HttpError(
           409,
           'several_orders',
-          `${chosen.length} payment orders on ${req.query.date}: pass ?order=`,
+          `${chosen.length} payment orders on ${date}: pass ?order=`,
           {
             orders: chosen.map((x) => x.order),
           },
         );
       }
       const reg = chosen[0]!;
-      const encoding = req.query.encoding ?? settings.encoding;
-      const name = `registry_${req.query.date}_${reg.order.replace(/[^\w.-]+/g, '_') || 'no-order'}.txt`;
+      const encoding = req.query.encoding ?? reg.encoding;
       return reply
         .type(`text/plain; charset=${encoding}`)
-        .header('content-disposition', `attachment; filename="${name}"`)
+        .header('content-disposition', `attachment; filename="${registryFileName(date, reg.order)}"`)
         .header('x-registry-count', String(reg.count))
         .header('x-registry-amount', formatMoney(reg.amount))
         .send(encodeRegistry(reg.text, encoding));
