@@ -30,7 +30,7 @@ export async function ensureToken(ctx: DomaContext): Promise<string> {
 
 async function logIn(ctx: DomaContext): Promise<string> {
   const { email, password } = ctx.credentials;
-  let token: unknown;
+  let token: string | undefined;
   try {
     const res = await ctx.fetch(domaApiUrl(ctx), {
       method: 'POST',
@@ -40,14 +40,9 @@ async function logIn(ctx: DomaContext): Promise<string> {
     const { data } = await readGraphql(res, 'login');
     token = LoginData.safeParse(data).data?.auth?.token;
   } catch (error) {
-    // NOTES.md: a wrong password is "[passwordAuth:secret:mismatch]", an unknown email
-    // "[passwordAuth:identity:notFound]"; neither gets better by retrying.
-    if (
-      error instanceof AuthExpiredError ||
-      (error instanceof NonRetryableError && /\[passwordAuth:/.test(error.message))
-    ) {
-      throw new AuthRejectedError("Doma.ai refused the service user's email and password");
-    }
+    // A wrong password is already AuthRejectedError (graphql-failure.ts); an UNAUTHENTICATED answer
+    // to the login itself means the same.
+    if (error instanceof AuthExpiredError) throw new AuthRejectedError('Doma.ai refused the service user');
     throw error;
   }
   if (typeof token !== 'string' || token === '') {

@@ -39,6 +39,14 @@ export function requestFailure(what: string, e: GraphqlError, res: Response): Pl
   const code = errorCode(e);
   const message = `Doma.ai ${what}: ${code}: ${e.message}`;
   const x = e.extensions ?? {};
+  // NOTES.md: a wrong password or an unknown email fail the login with these prefixes (code
+  // INTERNAL_SERVER_ERROR on the platform): wrong credentials, not a hiccup to retry.
+  if (
+    e.message.startsWith(DomaErrorMessage.passwordMismatchPrefix) ||
+    e.message.startsWith(DomaErrorMessage.identityNotFoundPrefix)
+  ) {
+    return new AuthRejectedError(`Doma.ai ${what}: the service user's email or password was refused`);
+  }
   if (x.code === DomaErrorCode.unauthenticated || e.name === DomaErrorName.authentication) {
     return new AuthExpiredError(message);
   }

@@ -39,6 +39,7 @@ export async function startDomaFixture(
     settings?: Record<string, unknown>;
     sync?: Record<string, unknown>;
     connector?: Connector;
+    credentials?: { email: string; password: string };
   } = {},
 ): Promise<DomaFixture> {
   const store = await openTestStore(kind);
@@ -48,7 +49,7 @@ export async function startDomaFixture(
   const conn = await createConnection(store.db, box, ORG, {
     platform: 'doma',
     name: 'doma',
-    credentials: { email: sandbox.email, password: sandbox.password },
+    credentials: opts.credentials ?? { email: sandbox.email, password: sandbox.password },
     settings: {
       baseUrl: sandbox.url,
       billingContextId: SeedIds.context,
