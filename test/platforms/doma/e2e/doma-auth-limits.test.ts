@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../../../src/store/open-store.js';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
-import { storeKinds } from '../../../support/test-stores.js';
+import { openTestStore, storeKinds } from '../../../support/test-stores.js';
 import {
   type DomaFixture,
   putFlats,
@@ -11,6 +12,13 @@ import {
 } from './doma-fixture.js';
 
 describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
   let f: DomaFixture | undefined;
   afterEach(async () => {
     await f?.close();
@@ -19,12 +27,13 @@ describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => 
 
   it('logs in again when the token expires in the middle of a sync, and every receipt lands', async () => {
     f = await startDomaFixture(kind, {
+      store,
       sandbox: { tokenTtlMs: 300, latencyMs: 40 },
       sync: { maxBatchRecords: 2 },
     });
-    const accounts = await putFlats(f.store, 24);
+    const accounts = await putFlats(f, 24);
     await putRecords(
-      f.store,
+      f,
       'receipt',
       accounts.map((a) => receiptInput(a)),
     );
@@ -41,12 +50,13 @@ describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => 
     // its hour then ends 3 s after the first call — the reset its 429 announces.
     let offset = -(3600_000 - 3_000);
     f = await startDomaFixture(kind, {
+      store,
       sandbox: { quota: 10, clock: () => new Date(Date.now() + offset) },
       sync: { maxBatchRecords: 2 },
     });
-    const accounts = await putFlats(f.store, 6);
+    const accounts = await putFlats(f, 6);
     await putRecords(
-      f.store,
+      f,
       'receipt',
       accounts.map((a) => receiptInput(a)),
     );
@@ -62,22 +72,26 @@ describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => 
   });
 
   it('stops on a wrong password or a billing context the user may not use: a connection problem, not retried', async () => {
-    f = await startDomaFixture(kind, { credentials: { email: 'bridge@sandbox.doma.ai', password: 'wrong' } });
-    await putFlats(f.store, 1).then(([a]) => putRecords(f!.store, 'receipt', [receiptInput(a!)]));
+    f = await startDomaFixture(kind, {
+      store,
+      credentials: { email: 'bridge@sandbox.doma.ai', password: 'wrong' },
+    });
+    await putFlats(f, 1).then(([a]) => putRecords(f!, 'receipt', [receiptInput(a!)]));
     const refused = await syncOnce(f, { kinds: ['receipt'] });
     expect(refused.state).toBe('failed');
     expect(refused.lastError).toMatch(/connection problem.*email or password was refused/);
     await f.close();
 
     f = await startDomaFixture(kind, {
+      store,
       settings: { billingContextId: '00000000-0000-4000-8000-00000000dead' },
     });
-    await putFlats(f.store, 1).then(([a]) => putRecords(f!.store, 'receipt', [receiptInput(a!)]));
+    await putFlats(f, 1).then(([a]) => putRecords(f!, 'receipt', [receiptInput(a!)]));
     const denied = await syncOnce(f, { kinds: ['receipt'] });
     expect(denied.state).toBe('failed');
     expect(denied.lastError).toMatch(/connection problem.*billing context/);
     // Not turned into record errors (the records are fine), and nothing reached the platform.
-    expect(await listRecordErrors(f.store.db, 'uk-doma', { limit: 5 })).toEqual([]);
+    expect(await listRecordErrors(f.store.db, f.org, { limit: 5 })).toEqual([]);
     expect(f.sandbox.receipts()).toEqual([]);
   });
 });

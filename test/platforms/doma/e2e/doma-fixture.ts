@@ -20,12 +20,15 @@ import { orgFixture, TEST_SECRET } from '../../../support/test-hub.js';
 import { openTestStore } from '../../../support/test-stores.js';
 
 export const ORG = 'uk-doma';
+let orgs = 0;
 /** The seed's organization with the Finished billing context (the sandbox starts with both). */
 export const DOMA_ORG = SeedIds.context;
 
 /** A store with one organisation, a Doma.ai sandbox and a connection to it, and an inline engine. */
 export interface DomaFixture {
   store: Store;
+  /** The organisation of this fixture (a fresh one per fixture, so tests may share a store). */
+  org: string;
   sandbox: DomaSandbox;
   connectionId: string;
   engine: SyncEngine;
@@ -40,13 +43,16 @@ export async function startDomaFixture(
     sync?: Record<string, unknown>;
     connector?: Connector;
     credentials?: { email: string; password: string };
+    /** A store shared by the tests of a file (opening one costs seconds); closed by its opener. */
+    store?: Store;
   } = {},
 ): Promise<DomaFixture> {
-  const store = await openTestStore(kind);
+  const store = opts.store ?? (await openTestStore(kind));
+  const org = `${ORG}-${++orgs}`;
   const box = SecretBox.fromString(TEST_SECRET);
   const sandbox = await startDomaSandbox(opts.sandbox);
-  await upsertOrg(store.db, orgFixture(ORG) as never);
-  const conn = await createConnection(store.db, box, ORG, {
+  await upsertOrg(store.db, orgFixture(org) as never);
+  const conn = await createConnection(store.db, box, org, {
     platform: 'doma',
     name: 'doma',
     credentials: opts.credentials ?? { email: sandbox.email, password: sandbox.password },
@@ -62,27 +68,28 @@ export async function startDomaFixture(
   const engine = await SyncEngine.start({ store, box, connectors, mode: 'inline' });
   return {
     store,
+    org,
     sandbox,
     connectionId: conn.id,
     engine,
     async close() {
       await engine.stop();
       await sandbox.close();
-      await store.close();
+      if (!opts.store) await store.close();
     },
   };
 }
 
 /** Writes canonical records (API input form) straight into the store, decoded like the API does. */
 export async function putRecords(
-  store: Store,
+  f: Pick<DomaFixture, 'store' | 'org'>,
   kind: EntityKindName,
   inputs: readonly unknown[],
 ): Promise<void> {
   const k = entityKinds[kind];
   await upsertRecords(
-    store.db,
-    ORG,
+    f.store.db,
+    f.org,
     kind,
     inputs.map((input) => {
       const data = k.schema.parse(input);
@@ -97,7 +104,7 @@ export async function syncOnce(
   f: DomaFixture,
   opts: { kinds?: string[]; direction?: 'outbound' | 'inbound' | 'both' } = {},
 ) {
-  const [run] = await f.engine.trigger(ORG, {
+  const [run] = await f.engine.trigger(f.org, {
     connectionId: f.connectionId,
     kinds: opts.kinds,
     direction: opts.direction,
@@ -110,16 +117,16 @@ export async function syncOnce(
 export const RECIPIENT = { inn: '7736050003', bik: '044525225', account: '40702810138250123017' };
 
 /** `n` flats in the seed's house (ФИАС known to the sandbox), one account each. */
-export async function putFlats(store: Store, n: number): Promise<string[]> {
-  await putRecords(store, 'house', [{ id: 'h14', address: SEED_HOUSE_ADDRESS, fiasGuid: SeedIds.houseFias }]);
+export async function putFlats(f: DomaFixture, n: number): Promise<string[]> {
+  await putRecords(f, 'house', [{ id: 'h14', address: SEED_HOUSE_ADDRESS, fiasGuid: SeedIds.houseFias }]);
   const numbers = Array.from({ length: n }, (_, i) => `10000${String(i + 1).padStart(5, '0')}`);
   await putRecords(
-    store,
+    f,
     'premise',
     numbers.map((_, i) => ({ id: `p${i + 1}`, houseId: 'h14', number: String(i + 1) })),
   );
   await putRecords(
-    store,
+    f,
     'account',
     numbers.map((number, i) => ({ number, premiseId: `p${i + 1}`, ownerName: `Жилец Номер ${i + 1}` })),
   );

@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../../../../src/store/open-store.js';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
-import { storeKinds } from '../../../support/test-stores.js';
+import { openTestStore, storeKinds } from '../../../support/test-stores.js';
 import {
   type DomaFixture,
   putFlats,
@@ -20,6 +21,13 @@ const file = (accountNumber: string, pdf: Buffer, variant = 'full') => ({
 });
 
 describe.each(storeKinds)('Doma.ai PDF receipts end to end (%s)', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
   let f: DomaFixture | undefined;
   afterEach(async () => {
     await f?.close();
@@ -27,11 +35,11 @@ describe.each(storeKinds)('Doma.ai PDF receipts end to end (%s)', (kind) => {
   });
 
   it('attaches PDFs by importId (base64 or multipart), with the public variant, and never re-sends an unchanged one', async () => {
-    f = await startDomaFixture(kind);
-    const [a1, a2, a3] = await putFlats(f.store, 3);
-    await putRecords(f.store, 'receipt', [receiptInput(a1!), receiptInput(a2!)]);
+    f = await startDomaFixture(kind, { store });
+    const [a1, a2, a3] = await putFlats(f, 3);
+    await putRecords(f, 'receipt', [receiptInput(a1!), receiptInput(a2!)]);
     const large = tinyPdf('large', 300 * 1024); // ~400 KB of base64: over the variables limit
-    await putRecords(f.store, 'receipt_file', [
+    await putRecords(f, 'receipt_file', [
       file(a1!, tinyPdf('one')),
       file(a1!, tinyPdf('one, without the name'), 'public'),
       file(a2!, large),
@@ -40,7 +48,7 @@ describe.each(storeKinds)('Doma.ai PDF receipts end to end (%s)', (kind) => {
     const run = await syncOnce(f, { kinds: ['receipt', 'receipt_file'] });
     expect(run.state).toBe('partial');
     expect(run.sent).toBe(2 + 3);
-    const errors = await listRecordErrors(f.store.db, 'uk-doma', { connectionId: f.connectionId, limit: 10 });
+    const errors = await listRecordErrors(f.store.db, f.org, { connectionId: f.connectionId, limit: 10 });
     expect(errors.map((e) => [e.key, e.code])).toEqual([
       [`${a3}/2024-01/housing/full`, 'NO_RECEIPT_FOR_FILE'],
     ]);
@@ -59,7 +67,7 @@ describe.each(storeKinds)('Doma.ai PDF receipts end to end (%s)', (kind) => {
     expect(again.requests).toBe(0);
     expect(f.sandbox.writeCounts().receiptFiles).toBe(before);
 
-    await putRecords(f.store, 'receipt_file', [file(a2!, tinyPdf('two, corrected'))]);
+    await putRecords(f, 'receipt_file', [file(a2!, tinyPdf('two, corrected'))]);
     const changed = await syncOnce(f, { kinds: ['receipt_file'] });
     expect(changed.sent).toBe(1);
     expect(

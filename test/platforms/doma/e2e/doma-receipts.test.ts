@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Connector } from '../../../../src/engine/connector/connector.js';
 import { domaConnector } from '../../../../src/platforms/doma/client/doma-connector.js';
 import { receiptsStream } from '../../../../src/platforms/doma/client/receipts-stream.js';
 import { listIds } from '../../../../src/store/id-map-store.js';
+import type { Store } from '../../../../src/store/open-store.js';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
-import { storeKinds } from '../../../support/test-stores.js';
+import { openTestStore, storeKinds } from '../../../support/test-stores.js';
 import {
   type DomaFixture,
   putFlats,
@@ -17,6 +18,13 @@ import {
 const UNKNOWN_CATEGORY = '00000000-0000-4000-8000-0000000000c1';
 
 describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
   let f: DomaFixture | undefined;
   afterEach(async () => {
     await f?.close();
@@ -24,9 +32,9 @@ describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
   });
 
   it('publishes receipts, refuses the bad ones record by record, maps ids, and re-sends nothing unchanged', async () => {
-    f = await startDomaFixture(kind, { settings: { categories: { bogus: UNKNOWN_CATEGORY } } });
-    const accounts = await putFlats(f.store, 6);
-    await putRecords(f.store, 'receipt', [
+    f = await startDomaFixture(kind, { store, settings: { categories: { bogus: UNKNOWN_CATEGORY } } });
+    const accounts = await putFlats(f, 6);
+    await putRecords(f, 'receipt', [
       ...accounts.slice(0, 4).map((a) => receiptInput(a)),
       // The platform does not know this category: its answer is null + BILLING_CATEGORY_NOT_FOUND.
       receiptInput(accounts[4]!, { category: 'bogus' }),
@@ -50,7 +58,7 @@ describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
     });
     expect(first.toPayDetails).toMatchObject({ balance: '-12.30000000' });
 
-    const errors = await listRecordErrors(f.store.db, 'uk-doma', { connectionId: f.connectionId, limit: 10 });
+    const errors = await listRecordErrors(f.store.db, f.org, { connectionId: f.connectionId, limit: 10 });
     const codes = Object.fromEntries(errors.map((e) => [e.key, e.code]));
     expect(codes).toEqual({
       [`${accounts[4]}/2024-01/bogus`]: 'BILLING_CATEGORY_NOT_FOUND',
@@ -66,7 +74,7 @@ describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
     expect(f.sandbox.writeCount()).toBe(writes);
 
     // A changed amount goes out again and updates the same receipt (upsert by importId).
-    await putRecords(f.store, 'receipt', [receiptInput(accounts[0]!, { balance: '100.00' })]);
+    await putRecords(f, 'receipt', [receiptInput(accounts[0]!, { balance: '100.00' })]);
     const changed = await syncOnce(f, { kinds: ['receipt'] });
     expect(changed.sent).toBe(1);
     expect(f.sandbox.receipts()).toHaveLength(4);
@@ -76,10 +84,10 @@ describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
   });
 
   it('sizes batches by the platform measure: 1000 receipts of 12 services land in several calls, none refused for size', async () => {
-    f = await startDomaFixture(kind);
-    const accounts = await putFlats(f.store, 1000);
+    f = await startDomaFixture(kind, { store });
+    const accounts = await putFlats(f, 1000);
     await putRecords(
-      f.store,
+      f,
       'receipt',
       accounts.map((a) => receiptInput(a, {}, 12)),
     );
@@ -101,10 +109,10 @@ describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
         },
       ],
     };
-    f = await startDomaFixture(kind, { connector: loose });
-    const accounts = await putFlats(f.store, 400);
+    f = await startDomaFixture(kind, { store, connector: loose });
+    const accounts = await putFlats(f, 400);
     await putRecords(
-      f.store,
+      f,
       'receipt',
       accounts.map((a) => receiptInput(a, {}, 12)),
     );
