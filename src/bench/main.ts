@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { benchLine } from './bench-line.js';
 import { runDeliverBench } from './deliver-bench.js';
+import { registerDomaBench } from './doma-bench-command.js';
 import { runIngestBench } from './ingest-bench.js';
 import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phases.js';
 import { measureScaleOut } from './scale-out.js';
@@ -83,6 +84,8 @@ program
       }),
     );
   });
+
+registerDomaBench(program);
 
 // Internal: one measured phase in a process of its own (see ingest-phases.ts).
 program
