@@ -7,15 +7,15 @@ import { SyncEngine } from '../engine/sync-engine.js';
 import { domaConnector } from '../platforms/doma/client/doma-connector.js';
 import { DomaSettings } from '../platforms/doma/client/doma-settings.js';
 import { SeedIds } from '../platforms/doma/sandbox/seed-objects.js';
-import { type DomaSandbox, startDomaSandbox } from '../platforms/doma/sandbox/start-doma-sandbox.js';
 import { createConnection } from '../store/connection-store.js';
 import type { Store } from '../store/open-store.js';
 import { upsertOrg } from '../store/org-store.js';
 import { SecretBox } from '../store/secret-box.js';
 import { benchLine } from './bench-line.js';
 import { BENCH_ORG, type BenchDriver, openBenchStore } from './deliver-setup.js';
-import { benchHouseAddress, benchHouseFias, FLATS_PER_HOUSE, loadDomaBenchData } from './doma-bench-data.js';
+import { FLATS_PER_HOUSE, loadDomaBenchData } from './doma-bench-data.js';
 import { buildReceiptBodies, postReceiptBodies } from './doma-raw.js';
+import { startChildSandbox } from './doma-sandbox-child.js';
 
 export interface DomaBenchOptions {
   receipts: number;
@@ -32,18 +32,9 @@ export interface DomaFigures {
   noopMutations: number;
 }
 
-/** A sandbox with the bench's houses in the seed's organization and a quota no run reaches. */
-async function benchSandbox(receipts: number): Promise<DomaSandbox> {
-  const sandbox = await startDomaSandbox({ quota: 1_000_000_000 });
-  for (let h = 0; h < Math.ceil(receipts / FLATS_PER_HOUSE); h++) {
-    sandbox.addProperty(SeedIds.context, benchHouseAddress(h), benchHouseFias(h));
-  }
-  return sandbox;
-}
-
 /**
- * Receipts of 12 services from the store to the Doma.ai sandbox through the engine, beside the
- * sandbox's raw intake of the same pre-built requests posted by a bare loop, then an unchanged
+ * Receipts of 12 services from the store to the Doma.ai sandbox (a process of its own, as the
+ * platform is remote) through the engine, beside the sandbox's raw intake of the same pre-built requests posted by a bare loop, then an unchanged
  * re-publish that must send no mutation at all. PGlite; PostgreSQL too when `databaseUrl` is set.
  */
 export async function runDomaBench(opts: DomaBenchOptions): Promise<DomaFigures[]> {
@@ -73,7 +64,8 @@ async function measure(store: Store, driver: BenchDriver, opts: DomaBenchOptions
   await loadDomaBenchData(store, BENCH_ORG, n);
   opts.log(`  loaded the store in ${((performance.now() - t0) / 1000).toFixed(1)} s (not measured)`);
 
-  const rawSandbox = await benchSandbox(n);
+  const houses = Math.ceil(n / FLATS_PER_HOUSE);
+  const rawSandbox = await startChildSandbox(houses);
   let rawSeconds: number;
   try {
     const settings = DomaSettings.parse({
@@ -87,14 +79,14 @@ async function measure(store: Store, driver: BenchDriver, opts: DomaBenchOptions
       { email: rawSandbox.email, password: rawSandbox.password },
       bodies,
     );
-    const held = rawSandbox.receipts().length;
+    const held = (await rawSandbox.state()).counts.receipts;
     if (held !== n) throw new Error(`raw intake: the sandbox holds ${held} of ${n} receipts`);
     opts.log(`  raw intake (${bodies.length} pre-built requests, bare loop): ${rate(rawSeconds)}`);
   } finally {
     await rawSandbox.close();
   }
 
-  const sandbox = await benchSandbox(n);
+  const sandbox = await startChildSandbox(houses);
   const box = new SecretBox(randomBytes(32));
   const engine = await SyncEngine.start({
     store,
@@ -122,19 +114,21 @@ async function measure(store: Store, driver: BenchDriver, opts: DomaBenchOptions
       return { run: done, seconds: (performance.now() - started) / 1000 };
     };
     const full = await run();
-    if (full.run.state !== 'succeeded' || full.run.sent !== n || sandbox.receipts().length !== n) {
+    const landed = (await sandbox.state()).counts.receipts;
+    if (full.run.state !== 'succeeded' || full.run.sent !== n || landed !== n) {
       throw new Error(
-        `the engine did not publish everything: ${full.run.state}, sent ${full.run.sent}, sandbox holds ${sandbox.receipts().length} (${full.run.lastError ?? 'no error'})`,
+        `the engine did not publish everything: ${full.run.state}, sent ${full.run.sent}, sandbox holds ${landed} (${full.run.lastError ?? 'no error'})`,
       );
     }
     opts.log(`  engine (${full.run.requests} requests): ${rate(full.seconds)}`);
 
-    const writes = sandbox.writeCount();
+    const writes = (await sandbox.state()).writes.total;
     const noop = await run();
-    const noopMutations = sandbox.writeCount() - writes + noop.run.requests;
+    const written = (await sandbox.state()).writes.total - writes;
+    const noopMutations = written + noop.run.requests;
     if (noop.run.state !== 'succeeded' || noopMutations !== 0 || noop.run.unchanged !== n) {
       throw new Error(
-        `the unchanged re-publish was not a no-op: ${noop.run.requests} requests, ${sandbox.writeCount() - writes} platform writes, ${noop.run.unchanged} of ${n} unchanged`,
+        `the unchanged re-publish was not a no-op: ${noop.run.requests} requests, ${written} platform writes, ${noop.run.unchanged} of ${n} unchanged`,
       );
     }
     opts.log(`  unchanged re-publish: ${noop.seconds.toFixed(3)} s, 0 requests, 0 platform writes`);
