@@ -86,7 +86,7 @@ async function play(ctx: DemoContext, sandbox: Awaited<ReturnType<typeof startDo
   // Residents pay through the app and submit readings.
   const today = new Date().toISOString().slice(0, 10);
   const paid = sandbox.receipts().slice(0, 4);
-  paid.forEach((r, i) =>
+  paid.forEach((r, i) => {
     sandbox.addPayment({
       organizationId: domaOrg,
       receiptId: r.id,
@@ -95,8 +95,8 @@ async function play(ctx: DemoContext, sandbox: Awaited<ReturnType<typeof startDo
       order: 'DEMO-0001',
       status: i === 3 ? 'WITHDRAWN' : 'DONE',
       transferDate: i === 3 ? null : `${today}T00:00:01.000Z`,
-    }),
-  );
+    });
+  });
   const meters = sandbox
     .meters()
     .filter((m) => m.id !== SeedIds.meter)

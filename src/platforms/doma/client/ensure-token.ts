@@ -1,3 +1,4 @@
+import { sessionToken } from '../../../engine/connector/session-login.js';
 import {
   AuthExpiredError,
   AuthRejectedError,
@@ -8,24 +9,12 @@ import type { DomaContext } from './doma-context.js';
 import { domaApiUrl } from './doma-url.js';
 import { readGraphql } from './read-graphql.js';
 
-/** Session keys: the token, and a login in flight that concurrent batches share. */
-const TOKEN = 'token';
-const PENDING_LOGIN = 'pendingLogin';
-
 /**
- * The bearer token of this connection, logging in when the session has none (first call, or the
- * engine cleared the session after UNAUTHENTICATED). seed 000 §"Авторизация".
+ * The bearer token of this connection, logging in when the session has none (seed 000
+ * §"Авторизация").
  */
-export async function ensureToken(ctx: DomaContext): Promise<string> {
-  const known = ctx.session.get(TOKEN);
-  if (typeof known === 'string') return known;
-  const pending = ctx.session.get(PENDING_LOGIN);
-  if (pending instanceof Promise) return pending as Promise<string>;
-  const login = logIn(ctx).finally(() => {
-    if (ctx.session.get(PENDING_LOGIN) === login) ctx.session.delete(PENDING_LOGIN);
-  });
-  ctx.session.set(PENDING_LOGIN, login);
-  return login;
+export function ensureToken(ctx: DomaContext): Promise<string> {
+  return sessionToken(ctx.session, () => logIn(ctx));
 }
 
 async function logIn(ctx: DomaContext): Promise<string> {
@@ -48,6 +37,5 @@ async function logIn(ctx: DomaContext): Promise<string> {
   if (typeof token !== 'string' || token === '') {
     throw new NonRetryableError('Doma.ai login answered without a token', 'contract_break');
   }
-  ctx.session.set(TOKEN, token);
   return token;
 }

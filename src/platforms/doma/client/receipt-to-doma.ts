@@ -1,7 +1,6 @@
-import { issuesToErrors } from '../../../domain/issues-to-errors.js';
-import { Recipient } from '../../../domain/model/bank-details.js';
 import type { Receipt, ReceiptLine } from '../../../domain/model/receipt.js';
 import { periodYearMonth } from '../../../domain/period.js';
+import { checkRecipient } from './check-recipient.js';
 import { compact } from './compact.js';
 import { domaAddress, domaAddressInfo } from './doma-address.js';
 import { domaCategoryId } from './doma-categories.js';
@@ -13,20 +12,13 @@ type Mapped = { ok: true; receipt: Record<string, unknown> } | { ok: false; code
 
 /**
  * A canonical receipt → one element of `registerBillingReceipts.data.receipts` (seed 000
- * §"Интеграция через АПИ"). `importId` is our key, so a re-send updates the same receipt. The
- * recipient is checked again here (ИНН, БИК, account key): a wrong account bounces the residents'
- * money for up to 10 days, so such a receipt is refused rather than sent.
+ * §"Интеграция через АПИ"). `importId` is our key, so a re-send updates the same receipt; a
+ * receipt whose recipient fails the checks is refused rather than sent.
  */
 export function receiptToDoma(key: string, r: Receipt, place: Place, settings: DomaSettings): Mapped {
-  const recipient = Recipient.safeParse(r.recipient);
-  if (!recipient.success) {
-    const [first] = issuesToErrors(recipient.error.issues);
-    return {
-      ok: false,
-      code: first?.code ?? 'recipient_invalid',
-      message: `recipient.${first?.path}: ${first?.message}`,
-    };
-  }
+  const checked = checkRecipient(r.recipient);
+  if (!checked.ok) return checked;
+  const { recipient } = checked;
   const category = domaCategoryId(settings, r.category);
   if (!category) {
     return {
@@ -58,9 +50,9 @@ export function receiptToDoma(key: string, r: Receipt, place: Place, settings: D
       }),
       address: domaAddress(place),
       addressMeta: domaAddressInfo(place),
-      tin: recipient.data.inn,
-      bankAccount: recipient.data.account,
-      routingNumber: recipient.data.bik,
+      tin: recipient.inn,
+      bankAccount: recipient.account,
+      routingNumber: recipient.bik,
       category: { id: category },
       year,
       month,

@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, startTestHub, type TestHub } from '../../../support/test-hub.js';
 import { storeKinds } from '../../../support/test-stores.js';
+import { tinyPdf } from '../e2e/doma-fixture.js';
 
 const ORG = 'uk-pdf';
-export const tinyPdf = (text: string) =>
-  Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
-
 describe.each(storeKinds)('PDF receipt upload route (%s)', (kind) => {
   let hub: TestHub;
   beforeAll(async () => {

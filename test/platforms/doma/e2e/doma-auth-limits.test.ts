@@ -1,33 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../src/store/open-store.js';
+import { describe, expect, it } from 'vitest';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
-import { openTestStore, storeKinds } from '../../../support/test-stores.js';
-import {
-  type DomaFixture,
-  putFlats,
-  putRecords,
-  receiptInput,
-  startDomaFixture,
-  syncOnce,
-} from './doma-fixture.js';
+import { storeKinds } from '../../../support/test-stores.js';
+import { domaSuite, putFlats, putRecords, receiptInput, syncOnce } from './doma-fixture.js';
 
 describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore(kind);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
-  let f: DomaFixture | undefined;
-  afterEach(async () => {
-    await f?.close();
-    f = undefined;
-  });
+  const suite = domaSuite(kind);
 
   it('logs in again when the token expires in the middle of a sync, and every receipt lands', async () => {
-    f = await startDomaFixture(kind, {
-      store,
+    const f = await suite.start({
       sandbox: { tokenTtlMs: 300, latencyMs: 40 },
       sync: { maxBatchRecords: 2 },
     });
@@ -49,8 +29,7 @@ describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => 
     // The sandbox's clock runs an hour minus 3 s behind until its quota is spent, then catches up:
     // its hour then ends 3 s after the first call — the reset its 429 announces.
     let offset = -(3600_000 - 3_000);
-    f = await startDomaFixture(kind, {
-      store,
+    const f = await suite.start({
       sandbox: { quota: 10, clock: () => new Date(Date.now() + offset) },
       sync: { maxBatchRecords: 2 },
     });
@@ -72,21 +51,14 @@ describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => 
   });
 
   it('stops on a wrong password or a billing context the user may not use: a connection problem, not retried', async () => {
-    f = await startDomaFixture(kind, {
-      store,
-      credentials: { email: 'bridge@sandbox.doma.ai', password: 'wrong' },
-    });
-    await putFlats(f, 1).then(([a]) => putRecords(f!, 'receipt', [receiptInput(a!)]));
-    const refused = await syncOnce(f, { kinds: ['receipt'] });
+    const wrong = await suite.start({ credentials: { email: 'bridge@sandbox.doma.ai', password: 'wrong' } });
+    await putFlats(wrong, 1).then(([a]) => putRecords(wrong, 'receipt', [receiptInput(a!)]));
+    const refused = await syncOnce(wrong, { kinds: ['receipt'] });
     expect(refused.state).toBe('failed');
     expect(refused.lastError).toMatch(/connection problem.*email or password was refused/);
-    await f.close();
 
-    f = await startDomaFixture(kind, {
-      store,
-      settings: { billingContextId: '00000000-0000-4000-8000-00000000dead' },
-    });
-    await putFlats(f, 1).then(([a]) => putRecords(f!, 'receipt', [receiptInput(a!)]));
+    const f = await suite.start({ settings: { billingContextId: '00000000-0000-4000-8000-00000000dead' } });
+    await putFlats(f, 1).then(([a]) => putRecords(f, 'receipt', [receiptInput(a!)]));
     const denied = await syncOnce(f, { kinds: ['receipt'] });
     expect(denied.state).toBe('failed');
     expect(denied.lastError).toMatch(/connection problem.*billing context/);

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { type EntityKindName, entityKinds } from '../../../../src/domain/entity-kinds.js';
 import type { Connector } from '../../../../src/engine/connector/connector.js';
 import { ConnectorRegistry } from '../../../../src/engine/connector/connector-registry.js';
@@ -161,4 +162,32 @@ export function tinyPdf(text: string, padding = 0): Buffer {
   return Buffer.from(
     `%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n% ${text}\n${'%'.repeat(padding)}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
   );
+}
+
+/**
+ * The hooks of a suite: one store for the file (opening one costs seconds), a fresh fixture per
+ * test on it (its own organisation and sandbox), closed after each test.
+ */
+export function domaSuite(kind: 'pglite' | 'postgres') {
+  let store: Store | undefined;
+  let current: DomaFixture | undefined;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+  afterEach(async () => {
+    await current?.close();
+    current = undefined;
+  });
+  return {
+    async start(
+      opts: Omit<Parameters<typeof startDomaFixture>[1] & object, 'store'> = {},
+    ): Promise<DomaFixture> {
+      await current?.close();
+      current = await startDomaFixture(kind, { ...opts, store });
+      return current;
+    },
+  };
 }

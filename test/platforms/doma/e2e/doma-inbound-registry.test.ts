@@ -1,20 +1,12 @@
 import iconv from 'iconv-lite';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildHub } from '../../../../src/hub/build-hub.js';
 import { readInbox } from '../../../../src/store/inbox-store.js';
-import type { Store } from '../../../../src/store/open-store.js';
 import { SecretBox } from '../../../../src/store/secret-box.js';
 import { createToken } from '../../../../src/store/token-store.js';
 import { TEST_SECRET } from '../../../support/test-hub.js';
-import { openTestStore, storeKinds } from '../../../support/test-stores.js';
-import {
-  DOMA_ORG,
-  type DomaFixture,
-  putFlats,
-  putRecords,
-  startDomaFixture,
-  syncOnce,
-} from './doma-fixture.js';
+import { storeKinds } from '../../../support/test-stores.js';
+import { DOMA_ORG, domaSuite, putFlats, putRecords, syncOnce } from './doma-fixture.js';
 
 /** Yesterday (UTC) at a given time: inside the first pull's look-back window. */
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
@@ -23,21 +15,10 @@ const [yy, mm, dd] = yesterday.split('-');
 const ddmmyyyy = `${dd}-${mm}-${yy}`;
 
 describe.each(storeKinds)('Doma.ai inbound readings, payments and registries (%s)', (kind) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore(kind);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
-  let f: DomaFixture | undefined;
-  afterEach(async () => {
-    await f?.close();
-    f = undefined;
-  });
+  const suite = domaSuite(kind);
 
   it("pulls residents' readings (not ours) once, however often it pulls", async () => {
-    f = await startDomaFixture(kind, { store });
+    const f = await suite.start();
     const [a1] = await putFlats(f, 1);
     await putRecords(f, 'meter', [{ id: 'm1', accountNumber: a1, resource: 'hot_water', number: 'HW-1' }]);
     await putRecords(f, 'reading', [{ meterId: 'm1', date: '2024-05-25', value1: '12.5' }]);
@@ -68,9 +49,9 @@ describe.each(storeKinds)('Doma.ai inbound readings, payments and registries (%s
   });
 
   it('pulls DONE payments and builds one registry per payment order, exact to the kopeck, in windows-1251', async () => {
-    f = await startDomaFixture(kind, { store, settings: { registryTimeZone: 'UTC' } });
+    const f = await suite.start({ settings: { registryTimeZone: 'UTC' } });
     const pay = (over: { amount: string } & Record<string, unknown>) =>
-      f!.sandbox.addPayment({
+      f.sandbox.addPayment({
         organizationId: DOMA_ORG,
         accountNumber: '1000000001',
         rawAddress: 'г Москва, ул Маломосковская, д 14, кв. 1',

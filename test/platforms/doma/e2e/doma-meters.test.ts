@@ -1,29 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomaMeterResource } from '../../../../src/platforms/doma/contract/meter-resources.js';
 import { listIds } from '../../../../src/store/id-map-store.js';
-import type { Store } from '../../../../src/store/open-store.js';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
-import { openTestStore, storeKinds } from '../../../support/test-stores.js';
-import { type DomaFixture, putFlats, putRecords, startDomaFixture, syncOnce } from './doma-fixture.js';
+import { storeKinds } from '../../../support/test-stores.js';
+import { domaSuite, putFlats, putRecords, syncOnce } from './doma-fixture.js';
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
 describe.each(storeKinds)('Doma.ai meters and readings end to end (%s)', (kind) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore(kind);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
-  let f: DomaFixture | undefined;
-  afterEach(async () => {
-    await f?.close();
-    f = undefined;
-  });
+  const suite = domaSuite(kind);
 
   it('registers readings with their meters, archives a meter whose day has come, defers a future one', async () => {
-    f = await startDomaFixture(kind, { store });
+    const f = await suite.start();
     const [a1, a2, a3] = await putFlats(f, 3);
     await putRecords(f, 'meter', [
       {

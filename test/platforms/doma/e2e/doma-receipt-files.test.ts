@@ -1,16 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../../../src/store/open-store.js';
+import { describe, expect, it } from 'vitest';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
-import { openTestStore, storeKinds } from '../../../support/test-stores.js';
-import {
-  type DomaFixture,
-  putFlats,
-  putRecords,
-  receiptInput,
-  startDomaFixture,
-  syncOnce,
-  tinyPdf,
-} from './doma-fixture.js';
+import { storeKinds } from '../../../support/test-stores.js';
+import { domaSuite, putFlats, putRecords, receiptInput, syncOnce, tinyPdf } from './doma-fixture.js';
 
 const file = (accountNumber: string, pdf: Buffer, variant = 'full') => ({
   accountNumber,
@@ -21,21 +12,10 @@ const file = (accountNumber: string, pdf: Buffer, variant = 'full') => ({
 });
 
 describe.each(storeKinds)('Doma.ai PDF receipts end to end (%s)', (kind) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore(kind);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
-  let f: DomaFixture | undefined;
-  afterEach(async () => {
-    await f?.close();
-    f = undefined;
-  });
+  const suite = domaSuite(kind);
 
   it('attaches PDFs by importId (base64 or multipart), with the public variant, and never re-sends an unchanged one', async () => {
-    f = await startDomaFixture(kind, { store });
+    const f = await suite.start();
     const [a1, a2, a3] = await putFlats(f, 3);
     await putRecords(f, 'receipt', [receiptInput(a1!), receiptInput(a2!)]);
     const large = tinyPdf('large', 300 * 1024); // ~400 KB of base64: over the variables limit

@@ -1,38 +1,19 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Connector } from '../../../../src/engine/connector/connector.js';
 import { domaConnector } from '../../../../src/platforms/doma/client/doma-connector.js';
 import { receiptsStream } from '../../../../src/platforms/doma/client/receipts-stream.js';
 import { listIds } from '../../../../src/store/id-map-store.js';
-import type { Store } from '../../../../src/store/open-store.js';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
-import { openTestStore, storeKinds } from '../../../support/test-stores.js';
-import {
-  type DomaFixture,
-  putFlats,
-  putRecords,
-  receiptInput,
-  startDomaFixture,
-  syncOnce,
-} from './doma-fixture.js';
+import { storeKinds } from '../../../support/test-stores.js';
+import { domaSuite, putFlats, putRecords, receiptInput, syncOnce } from './doma-fixture.js';
 
 const UNKNOWN_CATEGORY = '00000000-0000-4000-8000-0000000000c1';
 
 describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await openTestStore(kind);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
-  let f: DomaFixture | undefined;
-  afterEach(async () => {
-    await f?.close();
-    f = undefined;
-  });
+  const suite = domaSuite(kind);
 
   it('publishes receipts, refuses the bad ones record by record, maps ids, and re-sends nothing unchanged', async () => {
-    f = await startDomaFixture(kind, { store, settings: { categories: { bogus: UNKNOWN_CATEGORY } } });
+    const f = await suite.start({ settings: { categories: { bogus: UNKNOWN_CATEGORY } } });
     const accounts = await putFlats(f, 6);
     await putRecords(f, 'receipt', [
       ...accounts.slice(0, 4).map((a) => receiptInput(a)),
@@ -84,7 +65,7 @@ describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
   });
 
   it('sizes batches by the platform measure: 1000 receipts of 12 services land in several calls, none refused for size', async () => {
-    f = await startDomaFixture(kind, { store });
+    const f = await suite.start();
     const accounts = await putFlats(f, 1000);
     await putRecords(
       f,
@@ -109,7 +90,7 @@ describe.each(storeKinds)('Doma.ai receipts end to end (%s)', (kind) => {
         },
       ],
     };
-    f = await startDomaFixture(kind, { store, connector: loose });
+    const f = await suite.start({ connector: loose });
     const accounts = await putFlats(f, 400);
     await putRecords(
       f,
