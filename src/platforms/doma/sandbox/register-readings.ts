@@ -242,8 +242,8 @@ function saveReading(
   accountNumber: string,
 ): ReadingRec {
   const key = values.map((v) => (v === null ? '' : String(Number(v)))).join('|');
-  for (const existing of store.readings.values()) {
-    if (existing.meter !== meter || existing.deletedAt !== null) continue;
+  for (const existing of store.readingsByMeter.get(meter.id) ?? []) {
+    if (existing.deletedAt !== null) continue;
     const theirs = [existing.value1, existing.value2, existing.value3, existing.value4];
     if (theirs.map((v) => (v === null ? '' : String(Number(v)))).join('|') === key) return existing;
   }
@@ -302,5 +302,8 @@ export function addReading(
     deletedAt: null,
   };
   store.readings.set(rec.id, rec);
+  const ofMeter = store.readingsByMeter.get(rec.meter.id);
+  if (ofMeter) ofMeter.push(rec);
+  else store.readingsByMeter.set(rec.meter.id, [rec]);
   return rec;
 }
