@@ -3,6 +3,7 @@ import { domaMeterResourceInfo } from '../contract/meter-resources.js';
 import { DomaUnitType } from '../contract/register-meters-readings.js';
 import type { MeterRec, OrganizationRec, PropertyRec } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
+import { newMeter } from './new-meter.js';
 import { rowError } from './reading-row-error.js';
 import type { ReadingArg } from './register-readings.js';
 
@@ -26,9 +27,9 @@ export function createMeter(
       i,
     );
   }
-  const resource = domaMeterResourceInfo[r.meterResource.id];
-  if (!resource)
+  if (!domaMeterResourceInfo[r.meterResource.id]) {
     return rowError('METER_RESOURCE_NOT_FOUND', `Meter resource ${r.meterResource.id} not found`, i);
+  }
   const tariffs = typeof r.meterMeta?.numberOfTariffs === 'number' ? r.meterMeta.numberOfTariffs : valuesSent;
   if (!Number.isInteger(tariffs) || tariffs < 1 || tariffs > 4) {
     return rowError(DomaErrorType.wrongNumberOfTariffs, 'Number of tariffs must be 1..4', i);
@@ -50,29 +51,13 @@ export function createMeter(
       i,
     );
   }
-  const now = store.nowIso();
-  const meter: MeterRec = {
-    id: store.newId(),
+  const meter = newMeter(store, {
     organization: org,
     property,
-    resource: { id: r.meterResource.id, ...resource },
+    resourceId: r.meterResource.id,
     ...key,
     numberOfTariffs: tariffs,
-    place: null,
-    isAutomatic: false,
-    installationDate: null,
-    commissioningDate: null,
-    verificationDate: null,
-    nextVerificationDate: null,
-    controlReadingsDate: null,
-    sealingDate: null,
-    archiveDate: null,
-    v: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-  };
-  store.meters.set(meter.id, meter);
+  }) as MeterRec;
   store.writes.meters++;
   return meter;
 }
