@@ -63,6 +63,8 @@ export const DomaErrorName = {
   authentication: 'AuthenticationError',
   accessDenied: 'AccessDeniedError',
   gql: 'GQLError',
+  /** A list asked for more than 1000 rows (`first` > 1000). */
+  limitsExceeded: 'LimitsExceededError',
 } as const;
 
 /** One element of a GraphQL `errors` array as the platform sends it. */

@@ -3,7 +3,7 @@ import { DomaReadingSource, type DomaReadingSourceKey } from '../contract/meter-
 import { toDecimal8 } from './decimal8.js';
 import type { ReadingRec } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
-import { addReading } from './register-readings.js';
+import { addReading } from './save-reading.js';
 
 /** A reading a resident submitted (app, web, call…), as the admin route and the test handle take it. */
 export const ResidentReadingSeed = z.object({

@@ -72,7 +72,7 @@ export interface ReceiptRec {
   services: Array<Record<string, unknown>> | null;
   recipient: { tin: string; bic: string; bankAccount: string };
   file: ReceiptFileRec | null;
-  /** Canonical JSON of what the billing sent: equal content means no write. */
+  /** Digest of what the billing sent: an equal digest means nothing changed, so no write. */
   content: string;
   v: number;
   createdAt: string;

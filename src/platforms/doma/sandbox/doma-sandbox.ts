@@ -1,7 +1,7 @@
 import type { SandboxSpec } from '../../sandbox-spec.js';
 import { domaLimits } from '../contract/doma-limits.js';
+import { DOMA_SANDBOX_EMAIL, DOMA_SANDBOX_PASSWORD } from './sandbox-defaults.js';
 import { SEED_HOUSE_ADDRESS, SeedIds } from './seed-objects.js';
-import { DOMA_SANDBOX_EMAIL, DOMA_SANDBOX_PASSWORD, startDomaSandbox } from './start-doma-sandbox.js';
 
 /** "7d", "90m", "30s", "1500ms" or plain milliseconds. */
 export function parseDuration(text: string): number {
@@ -36,6 +36,8 @@ export const domaSandbox: SandboxSpec = {
     const quota = Number(flags.quota);
     if (!Number.isInteger(quota) || quota <= 0)
       throw new Error(`--quota must be a positive integer, got ${flags.quota}`);
+    // Loaded on start only: every other CLI command stays free of graphql-js and the schema build.
+    const { startDomaSandbox } = await import('./start-doma-sandbox.js');
     const sb = await startDomaSandbox({
       host: flags.host,
       port: Number(flags.port),

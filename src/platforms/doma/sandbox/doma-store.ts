@@ -30,6 +30,8 @@ export class DomaStore {
   readonly receiptFiles = new Map<string, ReceiptFileRec>();
   readonly meters = new Map<string, MeterRec>();
   readonly readings = new Map<string, ReadingRec>();
+  /** Readings by meter id, for the duplicate check. */
+  readonly readingsByMeter = new Map<string, ReadingRec[]>();
   readonly payments = new Map<string, PaymentRec>();
   writes: WriteCounters = zeroWriteCounters();
 

@@ -1,11 +1,15 @@
 import { buildSchema, type DocumentNode, GraphQLError, parse, validate } from 'graphql';
 import { DomaErrorCode } from '../contract/doma-errors.js';
 import { domaSubsetSdl } from '../contract/doma-subset-sdl.js';
+import { withJsonVariables } from './fast-variables.js';
 
 /** The schema the sandbox serves: ours, built once. */
 export const sandboxSchema = buildSchema(domaSubsetSdl);
 
-export type PreparedDocument = { document: DocumentNode } | { errors: GraphQLError[] };
+/** A valid document, and the same with JSON-typed variables (see fast-variables.ts). */
+export type PreparedDocument =
+  | { document: DocumentNode; fastDocument: DocumentNode }
+  | { errors: GraphQLError[] };
 
 const MAX_CACHED = 500;
 const cache = new Map<string, PreparedDocument>();
@@ -23,7 +27,7 @@ export function prepareDocument(query: string): PreparedDocument {
     const errors = validate(sandboxSchema, document);
     prepared = errors.length
       ? { errors: errors.map((e) => withCode(e, DomaErrorCode.graphqlValidationFailed)) }
-      : { document };
+      : { document, fastDocument: withJsonVariables(document) };
   } catch (err) {
     if (!(err instanceof GraphQLError)) throw err;
     prepared = { errors: [withCode(err, DomaErrorCode.graphqlParseFailed)] };

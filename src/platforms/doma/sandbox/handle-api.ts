@@ -6,6 +6,7 @@ import { variablesSize } from '../contract/variables-size.js';
 import { type ApiAnswer, requestError } from './api-answer.js';
 import type { QuotaState } from './complexity-limiter.js';
 import type { DomaRuntime } from './doma-runtime.js';
+import { variablesAreCanonical } from './fast-variables.js';
 import { formatErrors } from './format-errors.js';
 import { prepareDocument, sandboxSchema } from './graphql-documents.js';
 import { operationCost } from './operation-cost.js';
@@ -117,7 +118,8 @@ export function handleApi(rt: DomaRuntime, req: ApiRequest): ApiAnswer {
   const contextValue: RequestContext = { rt, userId };
   const result = execute({
     schema: sandboxSchema,
-    document: prepared.document,
+    document:
+      operation && variablesAreCanonical(operation, variables) ? prepared.fastDocument : prepared.document,
     rootValue: rootResolvers,
     contextValue,
     variableValues: variables,

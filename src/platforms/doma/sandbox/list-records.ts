@@ -1,4 +1,4 @@
-import { DomaErrorCode } from '../contract/doma-errors.js';
+import { DomaErrorCode, DomaErrorName } from '../contract/doma-errors.js';
 import { domaLimits } from '../contract/doma-limits.js';
 import { compareValues, matchesWhere } from './match-where.js';
 import { SandboxError } from './sandbox-error.js';
@@ -12,7 +12,7 @@ export interface ListArgs {
 
 /** Keystone's answer to a list asking for more rows than the server allows. */
 export function limitsExceeded(): SandboxError {
-  return new SandboxError('LimitsExceededError', 'Your request exceeded server limits', {
+  return new SandboxError(DomaErrorName.limitsExceeded, 'Your request exceeded server limits', {
     code: DomaErrorCode.badUserInput,
   });
 }

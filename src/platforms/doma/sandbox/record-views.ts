@@ -10,6 +10,7 @@ export const receiptView = (r: ReceiptRec) => ({
   importId: r.importId,
   period: r.period,
   accountNumber: r.account.number,
+  accountGlobalId: r.account.globalId,
   address: r.property.address,
   unitName: r.account.unitName,
   fullName: r.account.fullName,

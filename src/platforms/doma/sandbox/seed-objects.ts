@@ -1,6 +1,7 @@
-import { DomaMeterResource, domaMeterResourceInfo } from '../contract/meter-resources.js';
+import { DomaMeterResource } from '../contract/meter-resources.js';
 import { FINISHED_CONTEXT_STATUS } from './context-access.js';
 import type { DomaStore } from './doma-store.js';
+import { newMeter } from './new-meter.js';
 
 /** Ids the seed's curl examples use (seed 000), so each example works against a fresh sandbox. */
 export const SeedIds = {
@@ -27,31 +28,17 @@ export function seedObjects(store: DomaStore): void {
     const property = store.addProperty(org, SEED_HOUSE_ADDRESS, SeedIds.houseFias, SEED_HOUSE_ALIASES);
     if (id === SeedIds.context) store.addContext(org, FINISHED_CONTEXT_STATUS, SeedIds.context);
     if (id === SeedIds.meterOrganization) {
-      const now = store.nowIso();
-      const resource = DomaMeterResource.coldWater;
-      store.meters.set(SeedIds.meter, {
+      newMeter(store, {
         id: SeedIds.meter,
         organization: org,
         property,
-        resource: { id: resource, ...(domaMeterResourceInfo[resource] as { name: string; measure: string }) },
+        resourceId: DomaMeterResource.coldWater,
         number: '00112233',
         accountNumber: 'K9910000706',
         unitName: '706',
         unitType: 'flat',
         numberOfTariffs: 1,
         place: 'Кухня',
-        isAutomatic: false,
-        installationDate: null,
-        commissioningDate: null,
-        verificationDate: null,
-        nextVerificationDate: null,
-        controlReadingsDate: null,
-        sealingDate: null,
-        archiveDate: null,
-        v: 1,
-        createdAt: now,
-        updatedAt: now,
-        deletedAt: null,
       });
     }
   });

@@ -21,11 +21,11 @@ import {
   receiptFileView,
   receiptView,
 } from './record-views.js';
+import { DOMA_SANDBOX_EMAIL, DOMA_SANDBOX_PASSWORD } from './sandbox-defaults.js';
 import { seedObjects } from './seed-objects.js';
 import { totalWrites, type WriteCounters } from './write-counters.js';
 
-export const DOMA_SANDBOX_EMAIL = 'bridge@sandbox.doma.ai';
-export const DOMA_SANDBOX_PASSWORD = 'doma-sandbox-secret';
+export { DOMA_SANDBOX_EMAIL, DOMA_SANDBOX_PASSWORD };
 
 export interface DomaSandboxOptions extends Partial<DomaFaults> {
   host?: string;
