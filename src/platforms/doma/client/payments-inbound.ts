@@ -18,6 +18,9 @@ function toItem(raw: Record<string, unknown>): Promise<InboundItem | undefined> 
     accountNumber: typeof raw.accountNumber === 'string' && raw.accountNumber ? raw.accountNumber : undefined,
     occurredAt: typeof raw.depositedDate === 'string' ? raw.depositedDate : undefined,
     amount,
+    // The platform's period is the receipt's first day ("2024-01-01"): ours is the month.
+    period:
+      typeof raw.period === 'string' && /^\d{4}-\d{2}/.test(raw.period) ? raw.period.slice(0, 7) : undefined,
     source: raw,
   };
   return Promise.resolve({ kind: 'payment', sourceId: id, payload: JSON.parse(JSON.stringify(payload)) });

@@ -1,5 +1,6 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { InboundPayment, InboundReading } from '../../../../src/domain/model/inbound.js';
 import { buildHub } from '../../../../src/hub/build-hub.js';
 import { readInbox } from '../../../../src/store/inbox-store.js';
 import { SecretBox } from '../../../../src/store/secret-box.js';
@@ -30,6 +31,7 @@ describe.each(storeKinds)('Doma.ai inbound readings, payments and registries (%s
     const pull = await syncOnce(f, { direction: 'inbound' });
     expect(pull.state).toBe('succeeded');
     const inbox = await readInbox(f.store.db, f.org, { limit: 100, kind: 'reading' });
+    for (const i of inbox.items) expect(InboundReading.safeParse(i.payload).success).toBe(true);
     const payloads = inbox.items.map((i) => i.payload as { value1: string });
     expect(payloads.sort((a, b) => a.value1.localeCompare(b.value1))).toEqual([
       expect.objectContaining({
@@ -76,6 +78,7 @@ describe.each(storeKinds)('Doma.ai inbound readings, payments and registries (%s
     const pull = await syncOnce(f, { direction: 'inbound' });
     expect(pull.state).toBe('succeeded');
     const payments = (await readInbox(f.store.db, f.org, { limit: 100, kind: 'payment' })).items;
+    for (const p of payments) expect(InboundPayment.safeParse(p.payload).success).toBe(true);
     expect(payments.map((p) => (p.payload as { amount: string }).amount).sort()).toEqual([
       '0.10',
       '1000.00',
