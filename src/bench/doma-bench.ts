@@ -22,6 +22,8 @@ const ENGINE_CONCURRENCY = 2;
 
 export interface DomaBenchOptions {
   receipts: number;
+  /** Added by the sandbox to every answer, for the raw loop and the engine alike. */
+  latencyMs: number;
   databaseUrl?: string | undefined;
   log: (line: string) => void;
 }
@@ -41,12 +43,15 @@ export interface DomaFigures {
  * re-publish that must send no mutation at all. PGlite; PostgreSQL too when `databaseUrl` is set.
  */
 export async function runDomaBench(opts: DomaBenchOptions): Promise<DomaFigures[]> {
+  if (!Number.isInteger(opts.latencyMs) || opts.latencyMs < 0) throw new Error('--latency-ms must be ≥ 0');
   if (!Number.isInteger(opts.receipts) || opts.receipts < 1)
     throw new Error('--receipts must be a positive integer');
   const drivers: BenchDriver[] = opts.databaseUrl ? ['pglite', 'postgres'] : ['pglite'];
   const figures: DomaFigures[] = [];
   for (const driver of drivers) {
-    opts.log(`doma on ${driver}: ${opts.receipts} receipts of 12 services`);
+    opts.log(
+      `doma on ${driver}: ${opts.receipts} receipts of 12 services, sandbox latency ${opts.latencyMs} ms`,
+    );
     const store = await openBenchStore(driver, opts.databaseUrl);
     try {
       const f = await measure(store, driver, opts);
@@ -68,7 +73,7 @@ async function measure(store: Store, driver: BenchDriver, opts: DomaBenchOptions
   opts.log(`  loaded the store in ${((performance.now() - t0) / 1000).toFixed(1)} s (not measured)`);
 
   const houses = Math.ceil(n / FLATS_PER_HOUSE);
-  const rawSandbox = await startChildSandbox(houses);
+  const rawSandbox = await startChildSandbox(houses, opts.latencyMs);
   let rawSeconds: number;
   try {
     const settings = DomaSettings.parse({
@@ -89,7 +94,7 @@ async function measure(store: Store, driver: BenchDriver, opts: DomaBenchOptions
     await rawSandbox.close();
   }
 
-  const sandbox = await startChildSandbox(houses);
+  const sandbox = await startChildSandbox(houses, opts.latencyMs);
   const box = new SecretBox(randomBytes(32));
   const engine = await SyncEngine.start({
     store,
@@ -131,7 +136,9 @@ async function measure(store: Store, driver: BenchDriver, opts: DomaBenchOptions
         `the engine did not publish everything: ${full.run.state}, sent ${full.run.sent}, sandbox holds ${landed} (${full.run.lastError ?? 'no error'})`,
       );
     }
-    opts.log(`  engine (${full.run.requests} requests, ${ENGINE_CONCURRENCY} in flight): ${rate(full.seconds)}`);
+    opts.log(
+      `  engine (${full.run.requests} requests, ${ENGINE_CONCURRENCY} in flight): ${rate(full.seconds)}`,
+    );
 
     const writes = (await sandbox.state()).writes.total;
     const noop = await run();

@@ -16,9 +16,12 @@ export interface ChildSandbox {
   close(): Promise<void>;
 }
 
-/** Starts the child with the bench's `houses` in the seed's organization and a quota no run reaches. */
-export async function startChildSandbox(houses: number): Promise<ChildSandbox> {
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), String(houses)], {
+/**
+ * Starts the child with the bench's `houses` in the seed's organization, a quota no run reaches and
+ * `latencyMs` added to every answer (the sandbox's latency fault).
+ */
+export async function startChildSandbox(houses: number, latencyMs: number): Promise<ChildSandbox> {
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), String(houses), String(latencyMs)], {
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const [first] = (await once(child.stdout, 'data')) as [Buffer];
@@ -41,8 +44,8 @@ export async function startChildSandbox(houses: number): Promise<ChildSandbox> {
 }
 
 /** The child: start, announce where, serve until the parent closes stdin. */
-async function main(houses: number): Promise<void> {
-  const sandbox = await startDomaSandbox({ quota: 1_000_000_000 });
+async function main(houses: number, latencyMs: number): Promise<void> {
+  const sandbox = await startDomaSandbox({ quota: 1_000_000_000, latencyMs });
   for (let h = 0; h < houses; h++)
     sandbox.addProperty(SeedIds.context, benchHouseAddress(h), benchHouseFias(h));
   process.stdout.write(
@@ -53,4 +56,5 @@ async function main(houses: number): Promise<void> {
   await sandbox.close();
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) await main(Number(process.argv[2]));
+if (process.argv[1] === fileURLToPath(import.meta.url))
+  await main(Number(process.argv[2]), Number(process.argv[3] ?? 0));
