@@ -49,7 +49,7 @@ async function play(ctx: DemoContext, sandbox: Awaited<ReturnType<typeof startDo
   const houses = await listRecords(ctx.db, ctx.orgId, 'house', { limit: 10_000 });
   for (const h of houses) sandbox.addProperty(domaOrg, (h.data as House).address, (h.data as House).fiasGuid);
   ctx.log(
-    `sandbox ${sandbox.url} (${sandbox.email}), ${houses.length} houses registered in its organization`,
+    `sandbox ${sandbox.url} (${sandbox.email}), ${houses.length} house(s) of the demo registered in its organization`,
   );
 
   const created = await ctx.hub.post(`/v1/orgs/${org}/connections`, {
