@@ -6,6 +6,11 @@ import { domaSuite, putFlats, putRecords, receiptInput, syncOnce } from './doma-
 describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => {
   const suite = domaSuite(kind);
 
+  it('checks a connection by logging in and reading one meter of the organisation', async () => {
+    const f = await suite.start();
+    expect(await f.engine.check(f.org, f.connectionId)).toMatchObject({ ok: true, platform: 'doma' });
+  });
+
   it('logs in again when the token expires in the middle of a sync, and every receipt lands', async () => {
     const f = await suite.start({
       sandbox: { tokenTtlMs: 300, latencyMs: 40 },
@@ -53,6 +58,10 @@ describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => 
   it('stops on a wrong password or a billing context the user may not use: a connection problem, not retried', async () => {
     const wrong = await suite.start({ credentials: { email: 'bridge@sandbox.doma.ai', password: 'wrong' } });
     await putFlats(wrong, 1).then(([a]) => putRecords(wrong, 'receipt', [receiptInput(a!)]));
+    expect(await wrong.engine.check(wrong.org, wrong.connectionId)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/email or password was refused/),
+    });
     const refused = await syncOnce(wrong, { kinds: ['receipt'] });
     expect(refused.state).toBe('failed');
     expect(refused.lastError).toMatch(/connection problem.*email or password was refused/);
