@@ -1,6 +1,7 @@
 import { Command, Option } from 'commander';
 import { benchLine } from './bench-line.js';
 import { runDeliverBench } from './deliver-bench.js';
+import { registerDomaBench } from './doma-bench-command.js';
 import { registerDomcontrolBench } from './domcontrol-command.js';
 import { runIngestBench } from './ingest-bench.js';
 import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phases.js';
@@ -90,6 +91,7 @@ program
 registerDomcontrolBench(program);
 registerUzhkhBench(program);
 program.addCommand(is74Command());
+registerDomaBench(program);
 
 // Internal: one measured phase in a process of its own (see ingest-phases.ts).
 program

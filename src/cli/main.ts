@@ -6,6 +6,7 @@ import { registerCheckCommand } from './commands/check-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerErrorsCommand } from './commands/errors-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
+import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerResendAllCommand } from './commands/resend-all-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
 import { registerSandboxCommand } from './commands/sandbox-command.js';
@@ -54,6 +55,7 @@ registerErrorsCommand(program);
 registerResendAllCommand(program);
 registerWorkerCommand(program);
 registerSandboxCommand(program);
+registerRegistryCommand(program);
 
 try {
   await program.parseAsync(process.argv);

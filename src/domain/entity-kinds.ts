@@ -8,6 +8,7 @@ import { Payment } from './model/payment.js';
 import { Premise } from './model/premise.js';
 import { Reading } from './model/reading.js';
 import { Receipt } from './model/receipt.js';
+import { ReceiptFile, receiptFileKey } from './model/receipt-file.js';
 import { Service } from './model/service.js';
 import { Tariff } from './model/tariff.js';
 import { Transaction } from './model/transaction.js';
@@ -79,6 +80,14 @@ export const entityKinds = {
     keyOf: (r) => `${r.accountNumber}/${r.period}/${r.category}`,
     keyFields: ['accountNumber', 'period', 'category'],
     description: 'Receipts: account × period × category, with service lines',
+  }),
+  receipt_file: kind({
+    name: 'receipt_file',
+    plural: 'receipt-files',
+    schema: ReceiptFile,
+    keyOf: receiptFileKey,
+    keyFields: ['accountNumber', 'period', 'category', 'variant'],
+    description: 'PDF receipts (base64): the full one and an optional public one without personal data',
   }),
   meter: kind({
     name: 'meter',

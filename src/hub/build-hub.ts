@@ -27,8 +27,10 @@ import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerIs74ChangeSync } from './routes/is74-change-sync.js';
 import { registerIs74UserRoutes } from './routes/is74-users.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
+import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
+import { registerRegistryRoutes } from './routes/registry-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
@@ -179,6 +181,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerRunRoutes(app, ctx);
   registerRecordErrorRoutes(app, ctx);
   registerUzhkhRoutes(app, ctx);
+  registerReceiptFileRoutes(app, ctx);
+  registerRegistryRoutes(app, ctx);
   return app;
 }
 

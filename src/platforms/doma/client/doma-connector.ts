@@ -1,0 +1,25 @@
+import type { Connector } from '../../../engine/connector/connector.js';
+import { checkDoma } from './check-doma.js';
+import { DomaCredentials } from './doma-credentials.js';
+import { DomaSettings } from './doma-settings.js';
+import { metersStream } from './meters-stream.js';
+import { paymentsInbound } from './payments-inbound.js';
+import { readingsStream } from './readings-stream.js';
+import { receiptFilesStream } from './receipt-files-stream.js';
+import { receiptsStream } from './receipts-stream.js';
+import { residentReadingsInbound } from './resident-readings-inbound.js';
+
+/**
+ * Doma.ai (open-source "condo"): receipts, their PDFs, meter readings and archived meters out;
+ * readings from residents and payments back (seed 000). Order matters: a PDF needs its receipt, an
+ * archive needs the meter its first reading created.
+ */
+export const domaConnector: Connector<DomaSettings, DomaCredentials> = {
+  platform: 'doma',
+  title: 'Doma.ai: receipts, PDF receipts, meters and readings; resident readings and payments back',
+  settings: DomaSettings,
+  credentials: DomaCredentials,
+  check: checkDoma,
+  outbound: [readingsStream, metersStream, receiptsStream, receiptFilesStream],
+  inbound: [residentReadingsInbound, paymentsInbound],
+};

@@ -1,0 +1,76 @@
+import {
+  AuthExpiredError,
+  AuthRejectedError,
+  NonRetryableError,
+  PayloadTooLargeError,
+  type PlatformError,
+  PlatformHttpError,
+  RateLimitedError,
+} from '../../../engine/policy/platform-errors.js';
+import { retryAfterFromHeaders } from '../../../engine/policy/rate-limit-delay.js';
+import {
+  DomaErrorCode,
+  DomaErrorMessage,
+  DomaErrorName,
+  DomaErrorType,
+  type DomaGraphqlError,
+} from '../contract/doma-errors.js';
+
+export type GraphqlError = DomaGraphqlError;
+
+/** The platform's exact code of an error: `extensions.type` (the precise one), else `extensions.code`. */
+export function errorCode(e: GraphqlError): string {
+  return e.extensions?.type ?? e.extensions?.code ?? e.name ?? 'UNKNOWN';
+}
+
+const SPLIT: ReadonlySet<string> = new Set([
+  DomaErrorType.variablesSizeExceeded,
+  DomaErrorType.receiptsLimitHit,
+  DomaErrorType.tooMuchReadings,
+]);
+
+/**
+ * A whole-request failure (an error without an item path, or no `data` at all) → the PlatformError
+ * the engine's policy understands (NOTES.md "Endpoint and auth", "Request limits"):
+ * UNAUTHENTICATED → log in again once; TOO_MANY_REQUESTS → wait for the complexity reset; a size or
+ * count limit → split the batch; AccessDenied → a connection problem (never retried).
+ */
+export function requestFailure(what: string, e: GraphqlError, res: Response): PlatformError {
+  const code = errorCode(e);
+  const message = `Doma.ai ${what}: ${code}: ${e.message}`;
+  const x = e.extensions ?? {};
+  // NOTES.md: a wrong password or an unknown email fail the login with these prefixes (code
+  // INTERNAL_SERVER_ERROR on the platform): wrong credentials, not a hiccup to retry.
+  if (
+    e.message.startsWith(DomaErrorMessage.passwordMismatchPrefix) ||
+    e.message.startsWith(DomaErrorMessage.identityNotFoundPrefix)
+  ) {
+    return new AuthRejectedError(`Doma.ai ${what}: the service user's email or password was refused`);
+  }
+  if (x.code === DomaErrorCode.unauthenticated || e.name === DomaErrorName.authentication) {
+    return new AuthExpiredError(message);
+  }
+  if (x.code === DomaErrorCode.tooManyRequests || x.type === DomaErrorType.rateLimitExceeded) {
+    return new RateLimitedError(message, retryAfterFromHeaders(res.headers) ?? resetFromMessage(e));
+  }
+  if (SPLIT.has(code) || x.code === DomaErrorCode.payloadTooLarge) return new PayloadTooLargeError(message);
+  if (
+    x.code === DomaErrorCode.forbidden ||
+    e.name === DomaErrorName.accessDenied ||
+    e.message.startsWith(DomaErrorMessage.accessDenied)
+  ) {
+    return new AuthRejectedError(
+      `${message} — the service user may not use this billing context or organisation (unknown, or the context is not Finished)`,
+    );
+  }
+  if (res.status >= 500 || x.code === DomaErrorCode.internal)
+    return new PlatformHttpError(res.status, message);
+  return new NonRetryableError(message, code);
+}
+
+/** `messageInterpolation.resetTime` (an ISO instant) when the headers say nothing. */
+function resetFromMessage(e: GraphqlError): number | undefined {
+  const at = e.extensions?.messageInterpolation?.resetTime;
+  const t = typeof at === 'string' ? Date.parse(at) : Number.NaN;
+  return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
+}

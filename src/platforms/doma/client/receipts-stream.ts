@@ -1,0 +1,67 @@
+import type { Receipt } from '../../../domain/model/receipt.js';
+import type { CanonicalRow, OutboundStream, WireRecord } from '../../../engine/connector/connector.js';
+import { domaLimits } from '../contract/doma-limits.js';
+import { REGISTER_BILLING_RECEIPTS_DOCUMENT } from '../contract/register-billing-receipts.js';
+import { variablesSize } from '../contract/variables-size.js';
+import type { DomaContext } from './doma-context.js';
+import type { DomaCredentials } from './doma-credentials.js';
+import { domaGraphql } from './doma-graphql.js';
+import { domaSender } from './doma-sender.js';
+import type { DomaSettings } from './doma-settings.js';
+import { listOutcomes } from './list-outcomes.js';
+import { loadPlaces, missingPlace } from './load-places.js';
+import { receiptToDoma } from './receipt-to-doma.js';
+
+/**
+ * Room left in the 512 KB variables limit for the envelope (dv, sender, context) and for the
+ * difference between the per-receipt measure and the measure of the whole: batches stay under it.
+ */
+export const RECEIPT_BATCH_BYTES = 480 * 1024;
+
+async function toWire(rows: readonly CanonicalRow[], ctx: DomaContext) {
+  const live = rows.filter((r) => !r.deleted);
+  const places = await loadPlaces(
+    ctx,
+    live.map((r) => (r.data as Receipt).accountNumber),
+  );
+  const records: WireRecord[] = [];
+  const rejected: Array<{ key: string; code: string; message: string }> = [];
+  for (const row of live) {
+    const receipt = row.data as Receipt;
+    const place = places.get(receipt.accountNumber);
+    if (!place) {
+      rejected.push({ key: row.key, ...missingPlace(receipt.accountNumber) });
+      continue;
+    }
+    const mapped = receiptToDoma(row.key, receipt, place, ctx.connection.settings);
+    if (mapped.ok) records.push({ key: row.key, op: 'upsert', payload: mapped.receipt });
+    else rejected.push({ key: row.key, code: mapped.code, message: mapped.message });
+  }
+  // A deleted receipt is left alone: registerBillingReceipts has no deletion, and the platform
+  // keeps receipts as the history residents already saw.
+  return { records, rejected };
+}
+
+/** seed 000 §"Публикация начислений": up to 1000 receipts in one call, answered in input order. */
+async function deliver(batch: readonly WireRecord[], ctx: DomaContext) {
+  const { settings } = ctx.connection;
+  const { data, itemErrors } = await domaGraphql(ctx, 'registerBillingReceipts', {
+    query: REGISTER_BILLING_RECEIPTS_DOCUMENT,
+    variables: {
+      data: {
+        ...domaSender(settings),
+        context: { id: settings.billingContextId },
+        receipts: batch.map((r) => r.payload),
+      },
+    },
+  });
+  return listOutcomes('registerBillingReceipts', batch.length, data.result, itemErrors);
+}
+
+export const receiptsStream: OutboundStream<DomaSettings, DomaCredentials> = {
+  kind: 'receipt',
+  limits: { maxRecords: domaLimits.receiptsPerCall, maxBytes: RECEIPT_BATCH_BYTES },
+  toWire,
+  sizeOf: (record) => variablesSize(record.payload),
+  deliver,
+};

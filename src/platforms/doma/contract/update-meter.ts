@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { domaResponse } from './doma-errors.js';
+import { Sender } from './sender.js';
+
+/**
+ * Archives a meter (seed 000 §"Изменение ИПУ"). A future archiveDate is silently ignored and `null`
+ * does not un-archive (NOTES.md): send only past or present dates.
+ */
+export const UPDATE_METER_DOCUMENT = `mutation updateMeter($id: ID!, $data: MeterUpdateInput) {
+  result: updateMeter(id: $id, data: $data) { id archiveDate updatedAt }
+}`;
+
+export const UpdateMeterVariables = z.object({
+  id: z.string(),
+  data: z.object({ dv: z.literal(1), sender: Sender, archiveDate: z.string() }),
+});
+export type UpdateMeterVariables = z.infer<typeof UpdateMeterVariables>;
+
+export const UpdateMeterData = z.object({
+  result: z.object({ id: z.string(), archiveDate: z.string().nullable(), updatedAt: z.string() }).nullable(),
+});
+export const UpdateMeterResponse = domaResponse(UpdateMeterData);
+export type UpdateMeterResponse = z.infer<typeof UpdateMeterResponse>;

@@ -1,0 +1,42 @@
+import { DomaErrorCode, DomaErrorName } from '../contract/doma-errors.js';
+import { domaLimits } from '../contract/doma-limits.js';
+import { compareValues, matchesWhere } from './match-where.js';
+import { SandboxError } from './sandbox-error.js';
+
+export interface ListArgs {
+  where?: Record<string, unknown> | null;
+  sortBy?: string[] | null;
+  first?: number | null;
+  skip?: number | null;
+}
+
+/** Keystone's answer to a list asking for more rows than the server allows. */
+export function limitsExceeded(): SandboxError {
+  return new SandboxError(DomaErrorName.limitsExceeded, 'Your request exceeded server limits', {
+    code: DomaErrorCode.badUserInput,
+  });
+}
+
+/**
+ * A list query over records: `where`, then `sortBy` (stable: insertion order breaks ties), then `skip`
+ * and `first`. `first` over 1000, or no `first` and more than 1000 rows, is refused.
+ */
+export function listRecords<T extends object>(records: Iterable<T>, args: ListArgs): T[] {
+  if (args.first != null && args.first > domaLimits.listFirst) throw limitsExceeded();
+  let rows = [...records].filter((r) => matchesWhere(r as Record<string, unknown>, args.where));
+  for (const sort of [...(args.sortBy ?? [])].reverse()) {
+    const [, field = '', dir] = /^(.*)_(ASC|DESC)$/.exec(sort) ?? [];
+    const sign = dir === 'DESC' ? -1 : 1;
+    rows = rows.sort((a, b) => {
+      const av = (a as Record<string, unknown>)[field];
+      const bv = (b as Record<string, unknown>)[field];
+      const x = av !== null && typeof av === 'object' ? (av as { id?: unknown }).id : av;
+      const y = bv !== null && typeof bv === 'object' ? (bv as { id?: unknown }).id : bv;
+      return sign * compareValues(x, y);
+    });
+  }
+  const from = args.skip ?? 0;
+  const page = args.first == null ? rows.slice(from) : rows.slice(from, from + args.first);
+  if (page.length > domaLimits.listFirst) throw limitsExceeded();
+  return page;
+}
