@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readBody } from '../../sandbox-kit/read-body.js';
 import { DomaErrorCode } from '../contract/doma-errors.js';
 import { DOMA_API_PATH } from '../contract/doma-limits.js';
 import { type ApiAnswer, requestError } from './api-answer.js';
@@ -7,8 +8,10 @@ import type { DomaRuntime } from './doma-runtime.js';
 import { handleAdmin } from './handle-admin.js';
 import { handleApi } from './handle-api.js';
 import { parseMultipart } from './parse-multipart.js';
-import { readBody } from './read-body.js';
 import { json, sendAnswer } from './send-answer.js';
+
+/** The cap on a request body; larger bodies are refused with 413 before parsing. */
+const MAX_BODY_BYTES = 50 * 1024 * 1024;
 
 const bearerOf = (req: IncomingMessage): string | undefined =>
   /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
@@ -25,7 +28,8 @@ export async function handleRequest(
 ): Promise<void> {
   try {
     const url = new URL(req.url ?? '/', 'http://sandbox');
-    const body = await readBody(req);
+    // Far above the platform's 512 KB variables limit: a multipart PDF upload is the largest body.
+    const body = await readBody(req, MAX_BODY_BYTES);
     if (!body)
       return sendAnswer(
         res,

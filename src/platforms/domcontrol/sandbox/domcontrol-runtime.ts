@@ -1,4 +1,4 @@
-import { seededRandom } from '../../testbed/sandbox/seeded-random.js';
+import { seededRandom } from '../../sandbox-kit/seeded-random.js';
 import type { DomcontrolAuth } from '../contract/domcontrol-auth.js';
 import { DomcontrolDirectories } from './domcontrol-directories.js';
 import {

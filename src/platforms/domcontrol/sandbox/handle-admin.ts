@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody } from '../../testbed/sandbox/read-body.js';
-import { sendJson } from '../../testbed/sandbox/send-json.js';
+import { readBody } from '../../sandbox-kit/read-body.js';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import { DOMCONTROL_IMPORT_ORDER, type DomcontrolImport } from '../contract/domcontrol-paths.js';
 import { DomcontrolFaults, mergeDomcontrolFaults } from './domcontrol-faults.js';
 import type { DomcontrolRuntime } from './domcontrol-runtime.js';

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { sendJson } from '../../testbed/sandbox/send-json.js';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import {
   DOMCONTROL_IMPORT_ORDER,
   type DomcontrolImport,

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { readBody } from '../../sandbox-kit/read-body.js';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import { mergeFaults } from './merge-faults.js';
 import { parseJson } from './parse-json.js';
-import { readBody } from './read-body.js';
-import { sendJson } from './send-json.js';
 import { TestbedFaults } from './testbed-faults.js';
 import type { TestbedRuntime } from './testbed-runtime.js';
 import { testbedState } from './testbed-state.js';

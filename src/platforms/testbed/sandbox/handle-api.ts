@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import { testbedPaths } from '../contract/testbed-paths.js';
 import { handleInbound } from './handle-inbound.js';
 import { handleInboundAck } from './handle-inbound-ack.js';
 import { handleItems } from './handle-items.js';
 import { handleLogin } from './handle-login.js';
-import { sendJson } from './send-json.js';
 import type { TestbedRuntime } from './testbed-runtime.js';
 
 const itemsPrefix = `${testbedPaths.items}/`;

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import { TESTBED_INBOUND_DEFAULT_LIMIT, TESTBED_INBOUND_MAX_LIMIT } from '../contract/testbed-paths.js';
 import { inflictFault } from './inflict-fault.js';
 import { rollFault } from './roll-fault.js';
-import { sendJson } from './send-json.js';
 import type { TestbedRuntime } from './testbed-runtime.js';
 
 /** `GET /api/inbound?limit=N`: the oldest waiting records; reading does not remove them. */

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../../sandbox-kit/read-body.js';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import { inflictFault } from './inflict-fault.js';
 import { parseJson } from './parse-json.js';
-import { readBody } from './read-body.js';
 import { readItemWrites } from './read-item-writes.js';
 import { rollFault } from './roll-fault.js';
-import { sendJson } from './send-json.js';
 import type { TestbedRuntime } from './testbed-runtime.js';
 
 /** `POST /api/items/:kind`: all-or-nothing limits, then per-item upserts and deletes in input order. */

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readBody } from '../../sandbox-kit/read-body.js';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import { LoginRequest } from '../contract/login-request.js';
 import { parseJson } from './parse-json.js';
-import { readBody } from './read-body.js';
-import { sendJson } from './send-json.js';
 import type { TestbedRuntime } from './testbed-runtime.js';
 
 /** Tokens do not expire when `tokenTtlMs` is 0; a day is what the answer then claims. */

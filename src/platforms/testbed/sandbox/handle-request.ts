@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import { handleAdmin } from './handle-admin.js';
 import { handleApi } from './handle-api.js';
-import { sendJson } from './send-json.js';
 import type { TestbedRuntime } from './testbed-runtime.js';
 
 /** Splits the URL by hand (no URL object on the hot path) and picks the API or the admin routes. */

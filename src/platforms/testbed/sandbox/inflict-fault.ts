@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendJson } from '../../sandbox-kit/send-json.js';
 import type { FaultKind } from './roll-fault.js';
-import { sendJson } from './send-json.js';
 import type { TestbedRuntime } from './testbed-runtime.js';
 
 /**

@@ -1,7 +1,7 @@
+import { seededRandom } from '../../sandbox-kit/seeded-random.js';
 import { InboundQueue } from './inbound-queue.js';
 import { ItemStore } from './item-store.js';
 import { mergeFaults } from './merge-faults.js';
-import { seededRandom } from './seeded-random.js';
 import { defaultTestbedFaults, type TestbedFaults } from './testbed-faults.js';
 import { emptyTestbedStats, type TestbedStats } from './testbed-stats.js';
 import { TokenRegistry } from './token-registry.js';

@@ -1,5 +1,5 @@
+import { seededRandom } from '../../sandbox-kit/seeded-random.js';
 import { ResidentActions } from './resident-actions.js';
-import { seededRandom } from './seeded-random.js';
 import { defaultUzhkhFaults, UzhkhFaults } from './uzhkh-faults.js';
 import { UzhkhWorld } from './uzhkh-world.js';
 
