@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenServer } from '../../sandbox-kit/listen-server.js';
 import { domaLimits } from '../contract/doma-limits.js';
 import { addPayment, type PaymentSeed } from './add-payment.js';
 import { addResidentReading, type ResidentReadingSeed } from './add-resident-reading.js';
@@ -100,14 +100,7 @@ export async function startDomaSandbox(options: DomaSandboxOptions = {}): Promis
   };
   reseed();
   const server = createServer((req, res) => void handleRequest(rt, req, res, reseed));
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const url = `http://${shownHost}:${address.port}`;
+  const url = await listenServer(server, host, port);
   const orgOf = (id: string) => {
     const org = rt.store.organizations.get(id);
     if (!org) throw new Error(`organization ${id} not found`);

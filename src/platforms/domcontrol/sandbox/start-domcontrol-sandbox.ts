@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenServer } from '../../sandbox-kit/listen-server.js';
 import { DomcontrolAuth } from '../contract/domcontrol-auth.js';
 import type { DomcontrolImport } from '../contract/domcontrol-paths.js';
 import { type DomcontrolFaults, mergeDomcontrolFaults } from './domcontrol-faults.js';
@@ -40,15 +40,9 @@ export async function startDomcontrolSandbox(
   const { host = '127.0.0.1', port = 0, auth = { mode: 'none' }, seed = 1, ...faults } = options;
   const rt = new DomcontrolRuntime(DomcontrolAuth.parse(auth), { seed, faults });
   const server = createServer((req, res) => void handleRequest(rt, req, res));
-  server.keepAliveTimeout = 65_000; // longer than undici's keep-alive: pooled sockets are not cut under it
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = await listenServer(server, host, port);
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url,
     auth: rt.auth,
     items: (name) => rt.dirs.map(name),
     get stats() {

@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenServer } from '../../sandbox-kit/listen-server.js';
 import { type Decision, decidePermissions } from './decide-permissions.js';
 import { handleRequest } from './handle-request.js';
 import type { Permission } from './permission-names.js';
@@ -40,14 +40,9 @@ export async function startIs74Sandbox(opts: Is74SandboxOptions = {}): Promise<I
   });
   const core = new SandboxCore(state);
   const server = createServer((req, res) => void handleRequest(core, req, res));
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = await listenServer(server, host, port);
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url,
     state,
     configure: (patch) => Object.assign(state.config, patch),
     setOrg: (patch) => Object.assign(state.org, patch),

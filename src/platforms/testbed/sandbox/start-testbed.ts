@@ -1,5 +1,5 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenServer } from '../../sandbox-kit/listen-server.js';
 import type { InboundRecord } from '../contract/inbound-response.js';
 import { handleRequest } from './handle-request.js';
 import type { TestbedItem } from './item-store.js';
@@ -52,16 +52,9 @@ export async function startTestbed(options: TestbedOptions = {}): Promise<Testbe
   } = options;
   const rt = new TestbedRuntime({ user, password, seed, faults });
   const server = createServer((req, res) => void handleRequest(rt, req, res));
-  // Longer than undici's keep-alive, so a benchmark's pooled connections are not cut under it.
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = await listenServer(server, host, port);
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url,
     user,
     password,
     items: (kind) => rt.items.peek(kind),

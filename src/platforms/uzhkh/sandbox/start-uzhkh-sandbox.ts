@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenServer } from '../../sandbox-kit/listen-server.js';
 import { handleAdmin } from './handle-admin.js';
 import { handleApi } from './handle-api.js';
 import type { ResidentActions } from './resident-actions.js';
@@ -68,20 +68,14 @@ export async function startUzhkhSandbox(options: UzhkhSandboxOptions = {}): Prom
         sendAnswer(res, 500, { error: 'internal', message: String(error) });
     });
   });
-  server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address() as AddressInfo;
-  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = await listenServer(server, host, port);
   let seeded: UzhkhSandbox['demo'];
   if (demo) {
     const houses = seedHouses(rt.world, { ...demo, random: rt.random });
     seeded = { houses, day: seedDay(rt.world, rt.act, houses) };
   }
   return {
-    url: `http://${shownHost}:${address.port}`,
+    url,
     token,
     world: () => rt.world,
     act: () => rt.act,
