@@ -14,6 +14,11 @@ export interface DemoContext {
     connectionId: string,
     opts?: { direction?: 'outbound' | 'inbound' | 'both'; kinds?: string[] },
   ): Promise<DemoRun[]>;
+  /**
+   * Creates the demo's connection and answers its id. The sandbox is new on every demo, so a
+   * connection of the same name left by an earlier demo (same data directory) is removed first.
+   */
+  freshConnection(body: { platform: string; name: string } & Record<string, unknown>): Promise<string>;
   /** Prints a line of the demo's output. */
   log(line: string): void;
 }

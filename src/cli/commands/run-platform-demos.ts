@@ -24,6 +24,13 @@ export async function runPlatformDemos(opts: {
     orgId: opts.orgId,
     db: opts.db,
     log: opts.log,
+    async freshConnection(body) {
+      const path = `/v1/orgs/${org}/connections`;
+      const existing = (await hub.call('GET', path)).body as Array<{ id: string; name: string }>;
+      for (const c of existing.filter((c) => c.name === body.name))
+        await hub.call('DELETE', `${path}/${encodeURIComponent(c.id)}`);
+      return String((await hub.call('POST', path, body)).body.id);
+    },
     async syncAndWait(connectionId, o = {}) {
       const started = await hub.call('POST', `/v1/orgs/${org}/sync`, {
         connection: connectionId,

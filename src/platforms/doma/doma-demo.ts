@@ -52,13 +52,12 @@ async function play(ctx: DemoContext, sandbox: Awaited<ReturnType<typeof startDo
     `sandbox ${sandbox.url} (${sandbox.email}), ${houses.length} house(s) of the demo registered in its organization`,
   );
 
-  const created = await ctx.hub.post(`/v1/orgs/${org}/connections`, {
+  const connectionId = await ctx.freshConnection({
     platform: 'doma',
     name: 'doma-demo',
     credentials: { email: sandbox.email, password: sandbox.password },
     settings: { baseUrl: sandbox.url, billingContextId: SeedIds.context, organizationId: domaOrg },
   });
-  const connectionId = created.body.id as string;
 
   const receipts = (await listRecords(ctx.db, ctx.orgId, 'receipt', { limit: 3 })).map(
     (r) => r.data as Receipt,

@@ -1,4 +1,4 @@
-import type { DemoContext, PlatformDemo } from '../platform-demo.js';
+import type { PlatformDemo } from '../platform-demo.js';
 import { startDomcontrolSandbox } from './sandbox/start-domcontrol-sandbox.js';
 
 const KINDS = ['service', 'account', 'meter', 'reading', 'balance', 'transaction'];
@@ -14,7 +14,7 @@ export const domcontrolDemo: PlatformDemo = {
     const token = 'demo-domcontrol-token';
     const sandbox = await startDomcontrolSandbox({ auth: { mode: 'bearer', token } });
     try {
-      const connectionId = await freshConnection(ctx, {
+      const connectionId = await ctx.freshConnection({
         platform: 'domcontrol',
         name: 'DomControl sandbox',
         settings: { baseUrl: sandbox.url, auth: { mode: 'bearer' } },
@@ -45,21 +45,3 @@ export const domcontrolDemo: PlatformDemo = {
     }
   },
 };
-
-/**
- * Creates the demo's connection. The sandbox is new on every demo, so a connection of the same name
- * left by an earlier demo (on the same data directory) is removed first: what it confirmed is gone.
- */
-async function freshConnection(
-  ctx: DemoContext,
-  body: { name: string } & Record<string, unknown>,
-): Promise<string> {
-  const path = `/v1/orgs/${encodeURIComponent(ctx.orgId)}/connections`;
-  const created = await ctx.hub.call('POST', path, body, [409]);
-  if (created.status !== 409) return String(created.body.id);
-  const existing = ((await ctx.hub.call('GET', path)).body as Array<{ id: string; name: string }>).find(
-    (c) => c.name === body.name,
-  );
-  if (existing) await ctx.hub.call('DELETE', `${path}/${existing.id}`);
-  return String((await ctx.hub.call('POST', path, body)).body.id);
-}

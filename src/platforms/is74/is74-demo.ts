@@ -28,15 +28,9 @@ export const is74Demo: PlatformDemo = {
       callbackPassword: randomBytes(12).toString('hex'),
     });
     try {
-      const old = (await ctx.hub.get(`/v1/orgs/${org}/connections`)).body as Array<{
-        id: string;
-        name: string;
-      }>;
-      for (const c of old.filter((c) => c.name === NAME))
-        await ctx.hub.call('DELETE', `/v1/orgs/${org}/connections/${c.id}`);
       const token = randomBytes(24).toString('base64url');
-      const conn = (
-        await ctx.hub.post(`/v1/orgs/${org}/connections`, {
+      const conn = {
+        id: await ctx.freshConnection({
           platform: 'is74',
           name: NAME,
           settings: { coreUrl: sandbox.url, tariffIds: TARIFFS },
@@ -45,8 +39,8 @@ export const is74Demo: PlatformDemo = {
             callbackUser: 'core',
             callbackPassword: sandbox.state.config.callbackPassword,
           },
-        })
-      ).body as { id: string };
+        }),
+      };
       const provider = `${ctx.hubUrl}/p/is74/${conn.id}`;
       sandbox.configure({ providerUrl: provider, providerToken: token });
 

@@ -36,13 +36,12 @@ export const uzhkhDemo: PlatformDemo = {
       ctx.log(
         `sandbox ${sandbox.url}: ${sandbox.demo!.houses.flats.length} flats, ${day.queued} changes queued`,
       );
-      const conn = await ctx.hub.call('POST', `/v1/orgs/${org}/connections`, {
+      const connectionId = await ctx.freshConnection({
         platform: 'uzhkh',
-        name: `uzhkh-demo-${Date.now().toString(36)}`,
+        name: 'uzhkh-demo',
         credentials: { token: sandbox.token },
         settings: { baseUrl: sandbox.url, idAssignment: 'hub' },
       });
-      const connectionId: string = conn.body.id;
       const [run] = await ctx.syncAndWait(connectionId, { direction: 'inbound' });
       ctx.log(
         `sync ${run?.state}: ${run?.received} inbox items received (the full download, then the queue, each record deleted after commit)`,
