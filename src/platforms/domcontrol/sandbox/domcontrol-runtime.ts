@@ -1,3 +1,4 @@
+import { SandboxTimers } from '../../sandbox-kit/sandbox-timers.js';
 import { seededRandom } from '../../sandbox-kit/seeded-random.js';
 import type { DomcontrolAuth } from '../contract/domcontrol-auth.js';
 import { DomcontrolDirectories } from './domcontrol-directories.js';
@@ -14,7 +15,7 @@ export class DomcontrolRuntime {
   stats!: DomcontrolStats;
   dirs!: DomcontrolDirectories;
   random!: () => number;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new SandboxTimers();
 
   constructor(
     readonly auth: DomcontrolAuth,
@@ -32,17 +33,10 @@ export class DomcontrolRuntime {
   }
 
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
+    return this.timers.sleep(ms);
   }
 
   cancelTimers(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.cancelAll();
   }
 }

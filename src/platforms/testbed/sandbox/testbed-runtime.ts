@@ -1,3 +1,4 @@
+import { SandboxTimers } from '../../sandbox-kit/sandbox-timers.js';
 import { seededRandom } from '../../sandbox-kit/seeded-random.js';
 import { InboundQueue } from './inbound-queue.js';
 import { ItemStore } from './item-store.js';
@@ -28,7 +29,7 @@ export class TestbedRuntime {
   random!: () => number;
   /** `/api` requests open right now. */
   inflight = 0;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new SandboxTimers();
 
   constructor(private readonly options: TestbedRuntimeOptions) {
     this.user = options.user;
@@ -47,20 +48,15 @@ export class TestbedRuntime {
   }
 
   later(ms: number, run: () => void): void {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, ms);
-    this.timers.add(timer);
+    this.timers.later(ms, run);
   }
 
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => this.later(ms, resolve));
+    return this.timers.sleep(ms);
   }
 
   /** Cancels pending hangs and delays; their requests are cut when the server closes its sockets. */
   cancelTimers(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.cancelAll();
   }
 }

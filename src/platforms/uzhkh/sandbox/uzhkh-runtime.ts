@@ -1,3 +1,4 @@
+import { SandboxTimers } from '../../sandbox-kit/sandbox-timers.js';
 import { seededRandom } from '../../sandbox-kit/seeded-random.js';
 import { ResidentActions } from './resident-actions.js';
 import { defaultUzhkhFaults, UzhkhFaults } from './uzhkh-faults.js';
@@ -31,7 +32,7 @@ export class UzhkhRuntime {
   faults!: UzhkhFaults;
   stats!: UzhkhStats;
   random!: () => number;
-  private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly timers = new SandboxTimers();
 
   constructor(private readonly options: UzhkhRuntimeOptions) {
     this.token = options.token;
@@ -61,17 +62,10 @@ export class UzhkhRuntime {
   }
 
   sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
+    return this.timers.sleep(ms);
   }
 
   cancelTimers(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.timers.cancelAll();
   }
 }
