@@ -16,16 +16,16 @@ import { safeError } from '../store/safe-error.js';
 import type { SecretBox } from '../store/secret-box.js';
 import { SecretKeyError } from '../store/secret-box.js';
 import { findActiveToken, touchToken } from '../store/token-store.js';
+import { ChangeSync } from './change-sync.js';
 import { HttpError } from './http-error.js';
 import type { HubContext, HubLimits } from './hub-context.js';
 import { HubMetrics } from './hub-metrics.js';
 import { registerJsonBodyParsers } from './json-body-parsers.js';
+import { mountBillingRoutes } from './mount-billing-routes.js';
 import { mountServedRoutes } from './mount-served-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
-import { registerIs74ChangeSync } from './routes/is74-change-sync.js';
-import { registerIs74UserRoutes } from './routes/is74-users.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
 import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
@@ -34,7 +34,6 @@ import { registerRegistryRoutes } from './routes/registry-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
-import { registerUzhkhRoutes } from './routes/uzhkh-routes.js';
 
 export interface HubOptions {
   store: Store;
@@ -65,7 +64,9 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     limits,
     connectors: opts.connectors ?? builtinConnectors(),
     engine: opts.engine,
+    changes: undefined as unknown as ChangeSync,
   };
+  ctx.changes = new ChangeSync(ctx);
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: limits.bodyLimit,
@@ -171,8 +172,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerOrgRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
-  registerIs74UserRoutes(app, ctx);
-  registerIs74ChangeSync(app, ctx);
+  app.addHook('onClose', async () => ctx.changes.close());
   registerInboxRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
   registerConnectionSyncRoutes(app, ctx);
@@ -180,7 +180,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerSyncRoutes(app, ctx);
   registerRunRoutes(app, ctx);
   registerRecordErrorRoutes(app, ctx);
-  registerUzhkhRoutes(app, ctx);
+  mountBillingRoutes(app, ctx);
   registerReceiptFileRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   return app;

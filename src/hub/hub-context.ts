@@ -2,6 +2,7 @@ import type { ConnectorRegistry } from '../engine/connector/connector-registry.j
 import type { SyncEngine } from '../engine/sync-engine.js';
 import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
+import type { ChangeSync } from './change-sync.js';
 import type { HubMetrics } from './hub-metrics.js';
 
 export interface HubLimits {
@@ -21,4 +22,6 @@ export interface HubContext {
   connectors: ConnectorRegistry;
   /** Sync runs: trigger, check, cancel, resend. Absent only in hubs built without an engine (tests of the core API). */
   engine: SyncEngine | undefined;
+  /** Starts runs of the connectors that sync on change, after a write changed what they watch. */
+  changes: ChangeSync;
 }

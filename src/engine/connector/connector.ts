@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { EntityKindName } from '../../domain/entity-kinds.js';
 import type { Db } from '../../store/open-store.js';
@@ -28,6 +28,17 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
    * hub's API token does not apply there: the routes authenticate the platform themselves.
    */
   served?: ServedRoutes<Settings, Credentials>;
+  /**
+   * Routes the billing calls for this platform's own commands (decisions on registration requests,
+   * is74 users), mounted under `/v1` behind the hub's token like every billing route.
+   */
+  billingRoutes?: BillingRoutes;
+  /**
+   * The platform learns of changes only when we tell it (is74 callbacks): a billing write that
+   * changed one of these canonical kinds starts an outbound run of the organisation's connections
+   * (unless a connection's `settings.syncOnChange` is false).
+   */
+  syncOnChange?: { kinds: readonly string[] };
 }
 
 export interface CheckResult {
@@ -198,4 +209,31 @@ export interface ServedRoutes<Settings = unknown, Credentials = unknown> {
     app: FastifyInstance,
     resolve: (connectionId: string) => Promise<ServedContext<Settings, Credentials> | undefined>,
   ): void;
+}
+
+/** What a platform's billing routes may use. */
+export interface BillingRouteContext {
+  db: Db;
+  box: SecretBox | undefined;
+  /** The hub's record limit per request. */
+  maxRecords: number;
+  /**
+   * Checks that the request's token may act for `orgId` and that the organisation exists (throws
+   * the hub's 403/404 otherwise); answers the organisation's id.
+   */
+  resolveOrg(req: FastifyRequest, orgId: string): Promise<string>;
+  /** Starts a run of one connection; undefined in a hub without an engine. */
+  trigger?(
+    orgId: string,
+    req: {
+      connectionId: string;
+      kinds?: string[];
+      direction: 'outbound' | 'inbound' | 'both';
+      trigger: string;
+    },
+  ): Promise<Array<{ id: number }>>;
+}
+
+export interface BillingRoutes {
+  register(app: FastifyInstance, ctx: BillingRouteContext): void;
 }

@@ -81,6 +81,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         for (const s of ['created', 'updated', 'unchanged', 'rejected'] as const) {
           if (summary[s] > 0) ctx.metrics.records.inc({ kind: kind.name, status: s }, summary[s]);
         }
+        if (summary.created + summary.updated > 0) ctx.changes.notify(org.id, kind.name);
         return summary;
       },
     );
@@ -150,6 +151,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         if (deleted.length === 0 && !(await getRecord(ctx.store.db, org.id, kind.name, key))) {
           throw new HttpError(404, 'record_not_found', `${kind.name} "${key}" does not exist in "${org.id}"`);
         }
+        if (deleted.length > 0) ctx.changes.notify(org.id, kind.name);
         return { deleted };
       },
     );
@@ -167,7 +169,9 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
       },
       async (req) => {
         const org = await resolveOrg(ctx, req, req.params.org);
-        return { deleted: await deleteRecords(ctx.store.db, org.id, kind.name, req.body.keys) };
+        const deleted = await deleteRecords(ctx.store.db, org.id, kind.name, req.body.keys);
+        if (deleted.length > 0) ctx.changes.notify(org.id, kind.name);
+        return { deleted };
       },
     );
   }

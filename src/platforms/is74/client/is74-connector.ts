@@ -5,6 +5,7 @@ import { contractCallbacks } from './contract-callbacks.js';
 import { Is74Credentials } from './is74-credentials.js';
 import { is74Served } from './is74-served.js';
 import { Is74Settings } from './is74-settings.js';
+import { is74UserRoutes } from './is74-user-routes.js';
 import { tariffCallbacks } from './tariff-callbacks.js';
 
 /**
@@ -25,4 +26,7 @@ export const is74Connector: Connector<Is74Settings, Is74Credentials> = {
   outbound: [tariffCallbacks, contractCallbacks, balanceCallbacks, chargeCallbacks],
   inbound: [],
   served: is74Served,
+  // What a callback tells the core about (seed 003 §callbacks): balances, contracts, tariffs, charges.
+  syncOnChange: { kinds: ['contract', 'balance', 'receipt', 'tariff'] },
+  billingRoutes: is74UserRoutes,
 };

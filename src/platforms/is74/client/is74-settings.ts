@@ -11,7 +11,7 @@ export const Is74Settings = z.strictObject({
   coreUrl: z.url(),
   allowIps: z.array(z.string().min(1)).max(100).optional(),
   tariffIds: z.array(z.string().min(1)).max(1000).optional(),
-  /** A billing write that may change what the core sees starts a run (see hub/routes/is74-change-sync). */
+  /** A billing write that may change what the core sees starts a run (the connector's `syncOnChange`, see hub/change-sync). */
   syncOnChange: z.boolean().default(true),
 });
 export type Is74Settings = z.output<typeof Is74Settings>;

@@ -4,6 +4,7 @@ import { uzhkhCommandStreams } from './command-streams.js';
 import { uzhkhDeletedStream } from './deleted-stream.js';
 import { uzhkhDownloadStream } from './download-stream.js';
 import { uzhkhQueueStream } from './queue-stream.js';
+import { uzhkhCommandRoutes } from './uzhkh-command-routes.js';
 import { UzhkhCredentials } from './uzhkh-credentials.js';
 import { UzhkhSettings } from './uzhkh-settings.js';
 
@@ -20,4 +21,5 @@ export const uzhkhConnector: Connector<UzhkhSettings, UzhkhCredentials> = {
   check: checkUzhkh,
   outbound: uzhkhCommandStreams,
   inbound: [uzhkhDownloadStream, uzhkhQueueStream, uzhkhDeletedStream],
+  billingRoutes: uzhkhCommandRoutes,
 };

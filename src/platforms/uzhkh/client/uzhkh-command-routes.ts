@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { BillingRouteContext, BillingRoutes } from '../../../engine/connector/connector.js';
+import { OrgParams } from '../../../hub/api-schemas.js';
+import { HttpError } from '../../../hub/http-error.js';
+import { getConnection } from '../../../store/connection-store.js';
+import { upsertRecords } from '../../../store/record-store.js';
+import { uzhkhCommandStatus } from './uzhkh-command-status.js';
 import {
   DECISION_KIND,
   Decision,
@@ -9,14 +15,7 @@ import {
   ID_ASSIGNMENT_KIND,
   IdAssignment,
   idAssignmentKey,
-} from '../../platforms/uzhkh/client/uzhkh-commands.js';
-import { getConnection } from '../../store/connection-store.js';
-import { upsertRecords } from '../../store/record-store.js';
-import { OrgParams } from '../api-schemas.js';
-import { HttpError } from '../http-error.js';
-import type { HubContext } from '../hub-context.js';
-import { resolveOrg } from '../resolve-org.js';
-import { uzhkhCommandStatus } from './uzhkh-command-status.js';
+} from './uzhkh-commands.js';
 
 const Params = OrgParams.extend({ id: z.string().min(1) });
 const Query = z.object({
@@ -34,14 +33,14 @@ const Stored = z.object({ stored: z.number(), changed: z.number(), runs: z.array
  * created (`SetId`), both delivered by the connection's outbound streams with the engine's retries,
  * and their outcomes.
  */
-export function registerUzhkhRoutes(app: FastifyInstance, ctx: HubContext): void {
+function register(app: FastifyInstance, ctx: BillingRouteContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['uzhkh'];
   const base = '/v1/orgs/:org/connections/:id/uzhkh';
 
-  const connectionOf = async (req: Parameters<typeof resolveOrg>[1], orgParam: string, id: string) => {
-    const org = await resolveOrg(ctx, req, orgParam);
-    const conn = await getConnection(ctx.store.db, ctx.box, org.id, id);
+  const connectionOf = async (req: FastifyRequest, orgParam: string, id: string) => {
+    const orgId = await ctx.resolveOrg(req, orgParam);
+    const conn = await getConnection(ctx.db, ctx.box, orgId, id);
     if (!conn) throw new HttpError(404, 'connection_not_found', `connection ${id} does not exist`);
     if (conn.platform !== 'uzhkh') {
       throw new HttpError(
@@ -50,7 +49,7 @@ export function registerUzhkhRoutes(app: FastifyInstance, ctx: HubContext): void
         `connection ${id} is a ${conn.platform} connection, not uzhkh`,
       );
     }
-    return { orgId: org.id, connectionId: conn.id };
+    return { orgId: orgId, connectionId: conn.id };
   };
 
   const store = async (
@@ -64,11 +63,11 @@ export function registerUzhkhRoutes(app: FastifyInstance, ctx: HubContext): void
       return { key, json, hash: createHash('sha256').update(json).digest('hex') };
     });
     const unique = [...new Map(rows.map((row) => [row.key, row])).values()];
-    const outcome = await upsertRecords(ctx.store.db, where.orgId, kind, unique);
+    const outcome = await upsertRecords(ctx.db, where.orgId, kind, unique);
     const changed = [...outcome.values()].filter((o) => o !== 'unchanged').length;
     const runs =
-      sync && ctx.engine
-        ? await ctx.engine.trigger(where.orgId, {
+      sync && ctx.trigger
+        ? await ctx.trigger(where.orgId, {
             connectionId: where.connectionId,
             kinds: [kind],
             direction: 'outbound',
@@ -122,10 +121,9 @@ export function registerUzhkhRoutes(app: FastifyInstance, ctx: HubContext): void
     { schema: { tags, summary: 'Decisions and id assignments with their outcome', params: Params } },
     async (req) => {
       const where = await connectionOf(req, req.params.org, req.params.id);
-      return uzhkhCommandStatus(ctx.store.db, where.orgId, where.connectionId, [
-        DECISION_KIND,
-        ID_ASSIGNMENT_KIND,
-      ]);
+      return uzhkhCommandStatus(ctx.db, where.orgId, where.connectionId, [DECISION_KIND, ID_ASSIGNMENT_KIND]);
     },
   );
 }
+
+export const uzhkhCommandRoutes: BillingRoutes = { register };

@@ -1,13 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { IS74_USER_KIND, Is74UserInput } from '../../platforms/is74/client/is74-user.js';
-import { deleteUsers, writeUsers } from '../../platforms/is74/client/write-users.js';
-import { listRecords } from '../../store/record-store.js';
-import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery } from '../api-schemas.js';
-import { HttpError } from '../http-error.js';
-import type { HubContext } from '../hub-context.js';
-import { resolveOrg } from '../resolve-org.js';
+import type { BillingRouteContext, BillingRoutes } from '../../../engine/connector/connector.js';
+import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery } from '../../../hub/api-schemas.js';
+import { HttpError } from '../../../hub/http-error.js';
+import { listRecords } from '../../../store/record-store.js';
+import { IS74_USER_KIND, Is74UserInput } from './is74-user.js';
+import { deleteUsers, writeUsers } from './write-users.js';
 
 const UserView = Is74UserInput.omit({ password: true }).extend({ updatedAt: z.string() });
 
@@ -16,7 +15,7 @@ const UserView = Is74UserInput.omit({ password: true }).extend({ updatedAt: z.st
  * gives them. Passwords are write-only here — sealed at rest and never listed; only the platform
  * reads them back, through the Data Provider API the seed prescribes.
  */
-export function registerIs74UserRoutes(app: FastifyInstance, ctx: HubContext): void {
+function register(app: FastifyInstance, ctx: BillingRouteContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['is74'];
   const base = '/v1/orgs/:org/is74/users';
@@ -26,7 +25,7 @@ export function registerIs74UserRoutes(app: FastifyInstance, ctx: HubContext): v
     {
       schema: {
         tags,
-        summary: `Upsert is74 users (JSON array, up to ${ctx.limits.maxRecords})`,
+        summary: `Upsert is74 users (JSON array, up to ${ctx.maxRecords})`,
         description:
           'Key: id (the ext_user_id). The password is sealed before it is stored; a re-send of an unchanged user writes nothing. A login belongs to one user.',
         params: OrgParams,
@@ -43,18 +42,18 @@ export function registerIs74UserRoutes(app: FastifyInstance, ctx: HubContext): v
             },
     },
     async (req) => {
-      const org = await resolveOrg(ctx, req, req.params.org);
+      const orgId = await ctx.resolveOrg(req, req.params.org);
       if (!ctx.box)
         throw new HttpError(503, 'secret_key', 'the hub has no secret key to seal passwords with');
       const body = req.body as unknown;
       if (!Array.isArray(body))
         throw new HttpError(400, 'body_not_array', 'the body must be a JSON array of users');
-      if (body.length > ctx.limits.maxRecords) {
+      if (body.length > ctx.maxRecords) {
         throw new HttpError(413, 'too_many_records', `${body.length} users in one request`, {
-          limit: ctx.limits.maxRecords,
+          limit: ctx.maxRecords,
         });
       }
-      return writeUsers(ctx.store.db, ctx.box, org.id, body);
+      return writeUsers(ctx.db, ctx.box, orgId, body);
     },
   );
 
@@ -70,9 +69,9 @@ export function registerIs74UserRoutes(app: FastifyInstance, ctx: HubContext): v
       },
     },
     async (req) => {
-      const org = await resolveOrg(ctx, req, req.params.org);
+      const orgId = await ctx.resolveOrg(req, req.params.org);
       const { limit, after } = req.query;
-      const rows = await listRecords(ctx.store.db, org.id, IS74_USER_KIND, {
+      const rows = await listRecords(ctx.db, orgId, IS74_USER_KIND, {
         after: after === undefined ? undefined : decodeCursor(after),
         limit,
       });
@@ -94,13 +93,15 @@ export function registerIs74UserRoutes(app: FastifyInstance, ctx: HubContext): v
         tags,
         summary: 'Delete is74 users by id: they can no longer sign in',
         params: OrgParams,
-        body: z.object({ keys: z.array(z.string().min(1)).min(1).max(ctx.limits.maxRecords) }),
+        body: z.object({ keys: z.array(z.string().min(1)).min(1).max(ctx.maxRecords) }),
         response: { 200: z.object({ deleted: z.array(z.string()) }) },
       },
     },
     async (req) => {
-      const org = await resolveOrg(ctx, req, req.params.org);
-      return { deleted: await deleteUsers(ctx.store.db, org.id, req.body.keys) };
+      const orgId = await ctx.resolveOrg(req, req.params.org);
+      return { deleted: await deleteUsers(ctx.db, orgId, req.body.keys) };
     },
   );
 }
+
+export const is74UserRoutes: BillingRoutes = { register };

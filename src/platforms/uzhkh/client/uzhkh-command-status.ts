@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../store/open-store.js';
-import { queryRows } from '../../store/query-rows.js';
+import type { Db } from '../../../store/open-store.js';
+import { queryRows } from '../../../store/query-rows.js';
 
 export interface CommandStatus {
   kind: string;
