@@ -8,7 +8,8 @@ import {
   type RegistryEncoding,
   registryFileName,
 } from '../../domain/registry/payment-registry.js';
-import { orgRegistries } from '../../platforms/doma/client/payment-registry/org-registries.js';
+import { orgRegistries } from '../../engine/org-registries.js';
+import { builtinConnectors } from '../../platforms/builtin-connectors.js';
 import { CliError } from '../cli-error.js';
 import { HubClient } from '../hub-client.js';
 import { remoteHubOf } from '../remote-hub-of.js';
@@ -59,7 +60,7 @@ export function registerRegistryCommand(program: Command): void {
         .requiredOption('--org <id>', 'the organization')
         .addOption(
           new Option('--platform <platform>', 'where the payments come from')
-            .choices(['doma'])
+            .choices(registryPlatforms())
             .default('doma'),
         )
         .requiredOption('--date <YYYY-MM-DD>', 'the transfer date')
@@ -105,7 +106,12 @@ async function loadRegistries(flags: RegistryFlags, command: Command): Promise<R
     return res.body.registries as Registry[];
   }
   return withStore(flags, async ({ store, box }) =>
-    (await orgRegistries(store.db, box, flags.org, flags.date, flags.connection)).map((r) => ({
+    (
+      await orgRegistries(store.db, box, builtinConnectors(), flags.org, flags.date, {
+        connection: flags.connection,
+        platform: flags.platform,
+      })
+    ).map((r) => ({
       ...r,
       amount: formatMoney(r.amount),
     })),
@@ -117,4 +123,10 @@ function outFile(flags: RegistryFlags, order: string, several: boolean): string 
   if (!several) return flags.out;
   const ext = extname(flags.out);
   return `${flags.out.slice(0, flags.out.length - ext.length)}_${orderForFileName(order)}${ext}`;
+}
+
+/** The platforms whose connectors build payment registries. */
+function registryPlatforms(): string[] {
+  const connectors = builtinConnectors();
+  return connectors.names().filter((p) => connectors.get(p)?.paymentRegistries);
 }

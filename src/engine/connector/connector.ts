@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { EntityKindName } from '../../domain/entity-kinds.js';
+import type { PaymentRegistry } from '../../domain/registry/payment-registry.js';
 import type { Db } from '../../store/open-store.js';
 import type { SecretBox } from '../../store/secret-box.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
@@ -39,6 +40,8 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
    * (unless a connection's `settings.syncOnChange` is false).
    */
   syncOnChange?: { kinds: readonly string[] };
+  /** Bank payment registries from the payments this platform's connections pulled (Doma.ai). */
+  paymentRegistries?: PaymentRegistrySource;
 }
 
 export interface CheckResult {
@@ -236,4 +239,13 @@ export interface BillingRouteContext {
 
 export interface BillingRoutes {
   register(app: FastifyInstance, ctx: BillingRouteContext): void;
+}
+
+/** Builds a transfer date's bank payment registries of one connection from its inbox payments. */
+export interface PaymentRegistrySource {
+  build(
+    db: Db,
+    connection: { id: string; orgId: string; settings: unknown },
+    date: string,
+  ): Promise<{ registries: PaymentRegistry[]; encoding: 'windows-1251' | 'utf-8' }>;
 }

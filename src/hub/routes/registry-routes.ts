@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { formatMoney } from '../../domain/money.js';
 import { encodeRegistry, registryFileName } from '../../domain/registry/payment-registry.js';
-import { orgRegistries } from '../../platforms/doma/client/payment-registry/org-registries.js';
+import { orgRegistries } from '../../engine/org-registries.js';
 import { OrgParams } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
@@ -14,8 +14,8 @@ const Date10 = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 const Encoding = z.enum(['windows-1251', 'utf-8']);
 
 /**
- * Bank payment registries built from the payments Doma.ai connections pulled into the inbox
- * (seed 000 §"Формирование реестра"): a day's registries as JSON, and one registry as the file a
+ * Bank payment registries built from the payments a platform's connections pulled into the inbox
+ * (Doma.ai, seed 000 §"Формирование реестра"): a day's registries as JSON, and one registry as the file a
  * billing loader reads.
  */
 export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): void {
@@ -28,11 +28,11 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
       schema: {
         tags,
         summary:
-          "A day's bank payment registries (one per Doma.ai connection and payment order), with their text",
+          "A day's bank payment registries (one per connection and payment order, from platforms that build them: Doma.ai), with their text",
         params: OrgParams,
         querystring: z.object({
           date: Date10,
-          platform: z.literal('doma').default('doma'),
+          platform: z.string().min(1).optional().describe('only connections to this platform'),
           connection: z.string().optional(),
         }),
         response: {
@@ -41,6 +41,7 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
               z.object({
                 connectionId: z.string(),
                 connectionName: z.string(),
+                platform: z.string(),
                 order: z.string(),
                 transferDate: z.string(),
                 count: z.number(),
@@ -56,7 +57,10 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
     },
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
-      const all = await orgRegistries(ctx.store.db, ctx.box, org.id, req.query.date, req.query.connection);
+      const all = await orgRegistries(ctx.store.db, ctx.box, ctx.connectors, org.id, req.query.date, {
+        connection: req.query.connection,
+        platform: req.query.platform,
+      });
       return {
         registries: all.map((x) => ({ ...x, amount: formatMoney(x.amount), fee: formatMoney(x.fee) })),
       };
@@ -79,15 +83,17 @@ export function registerRegistryRoutes(app: FastifyInstance, ctx: HubContext): v
     async (req, reply) => {
       const org = await resolveOrg(ctx, req, req.params.org);
       const conn = await resolveConnection(ctx, org.id, req.params.connection);
-      if (conn.platform !== 'doma') {
+      if (!ctx.connectors.get(conn.platform)?.paymentRegistries) {
         throw new HttpError(
           400,
           'no_registries',
-          `connection ${conn.name} is ${conn.platform}; registries come from doma`,
+          `connection ${conn.name} is ${conn.platform}; that platform has no payment registries (Doma.ai has)`,
         );
       }
       const { date, order } = req.query;
-      const all = await orgRegistries(ctx.store.db, ctx.box, org.id, date, conn.id);
+      const all = await orgRegistries(ctx.store.db, ctx.box, ctx.connectors, org.id, date, {
+        connection: conn.id,
+      });
       const chosen = order === undefined ? all : all.filter((x) => x.order === order);
       if (chosen.length === 0) {
         throw new HttpError(

@@ -3,6 +3,7 @@ import { checkDoma } from './check-doma.js';
 import { DomaCredentials } from './doma-credentials.js';
 import { DomaSettings } from './doma-settings.js';
 import { metersStream } from './meters-stream.js';
+import { domaRegistrySource } from './payment-registry/doma-registry-source.js';
 import { paymentsInbound } from './payments-inbound.js';
 import { readingsStream } from './readings-stream.js';
 import { receiptFilesStream } from './receipt-files-stream.js';
@@ -22,4 +23,5 @@ export const domaConnector: Connector<DomaSettings, DomaCredentials> = {
   check: checkDoma,
   outbound: [readingsStream, metersStream, receiptsStream, receiptFilesStream],
   inbound: [residentReadingsInbound, paymentsInbound],
+  paymentRegistries: domaRegistrySource,
 };
