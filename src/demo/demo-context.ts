@@ -1,4 +1,5 @@
-import { addMonths, daysInMonth, MONTH_NAMES } from './demo-calendar.js';
+import { MONTH_NAMES } from '../domain/month-names.js';
+import { addMonths, daysInMonth } from './demo-calendar.js';
 import { pad2, ymd } from './demo-format.js';
 import { type DemoOptions, normaliseSeed, parsePeriodOption } from './demo-options.js';
 import { buildOrganization } from './demo-organization.js';

@@ -1,25 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Receipt } from '../../../domain/model/receipt.js';
+import { MONTH_NAMES } from '../../../domain/month-names.js';
 import type { Db } from '../../../store/open-store.js';
 import type { Is74ChargeView } from '../contract/catalogue-response.js';
 import { fastRows } from './fast-rows.js';
 import { IS74_USER_KIND } from './is74-user.js';
 import { is74Period } from './is74-wire-values.js';
-
-const MONTHS = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
 
 /**
  * A user's charges, latest first (seed 003 §"7. Начисления"), from the receipts of the user's
@@ -57,7 +43,7 @@ export async function loadCharges(
 }
 
 export function chargeView(r: Receipt): Is74ChargeView {
-  const month = MONTHS[Number(r.period.slice(5, 7)) - 1];
+  const month = MONTH_NAMES[Number(r.period.slice(5, 7)) - 1];
   return {
     account: r.accountNumber,
     cost: r.charge ?? r.toPay,
