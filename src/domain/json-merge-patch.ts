@@ -1,0 +1,29 @@
+/** A JSON object (not an array, not null): what a merge patch merges into. */
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Applies a JSON merge patch (RFC 7396 §2): a key absent from the patch keeps its value, a `null`
+ * removes the key, an object merges into the object beside it, anything else (arrays included)
+ * replaces. Every edit in the hub goes through this, so no edit can reset a setting to a default
+ * by leaving it out. Neither argument is modified.
+ */
+export function mergePatch(target: unknown, patch: unknown): unknown {
+  if (!isJsonObject(patch)) return patch;
+  const result: Record<string, unknown> = isJsonObject(target) ? { ...target } : {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete result[key];
+    else result[key] = mergePatch(result[key], value);
+  }
+  return result;
+}
+
+/** Dotted paths whose values differ between two JSON values (objects compared key by key). */
+export function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
+  if (isJsonObject(before) && isJsonObject(after)) {
+    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
+    return keys.flatMap((k) => changedPaths(before[k], after[k], prefix ? `${prefix}.${k}` : k));
+  }
+  return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
+}
