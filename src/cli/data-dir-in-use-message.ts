@@ -21,7 +21,7 @@ export function dataDirInUseMessage(err: DataDirInUseError, throughApi: boolean)
   }
   return [
     `data directory ${err.dataDir} is held by zhkh-bridge serve (process ${err.pid}) at ${url}; go through it:`,
-    `  export ZHKH_URL=${url} ZHKH_TOKEN=<an admin token: the one serve printed at its first start>`,
+    `  export ZHKH_URL=${url} ZHKH_TOKEN=<an admin token: the one serve printed at its first start, or ZHKH_ADMIN_TOKEN>`,
     `  ${thisCommand()}`,
   ].join('\n');
 }

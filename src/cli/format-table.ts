@@ -23,7 +23,7 @@ export function formatTable(
   const cells = rows.map((r) =>
     head.map((_, c) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
   );
-  const numeric = head.map((_, c) => cells.length > 0 && cells.every((r) => /^-?\d*$/.test(r[c]!)));
+  const numeric = head.map((_, c) => cells.length > 0 && cells.every((r) => /^(-?\d+)?$/.test(r[c]!)));
   const widths = head.map((h, c) => Math.max(h.length, ...cells.map((r) => r[c]!.length)));
   const w = opts.wrap;
   if (w !== undefined && w < head.length) {

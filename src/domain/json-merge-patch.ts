@@ -19,11 +19,17 @@ export function mergePatch(target: unknown, patch: unknown): unknown {
   return result;
 }
 
-/** Dotted paths whose values differ between two JSON values (objects compared key by key). */
+/**
+ * Dotted paths of the leaves that differ between two JSON values: objects are compared key by key,
+ * and an object that appears or goes away counts as each of its leaves.
+ */
 export function changedPaths(before: unknown, after: unknown, prefix = ''): string[] {
-  if (isJsonObject(before) && isJsonObject(after)) {
-    const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-    return keys.flatMap((k) => changedPaths(before[k], after[k], prefix ? `${prefix}.${k}` : k));
+  const objectOrNone = (v: unknown) => v === undefined || isJsonObject(v);
+  if (objectOrNone(before) && objectOrNone(after) && (isJsonObject(before) || isJsonObject(after))) {
+    const b = (before ?? {}) as Record<string, unknown>;
+    const a = (after ?? {}) as Record<string, unknown>;
+    const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
+    return keys.flatMap((k) => changedPaths(b[k], a[k], prefix ? `${prefix}.${k}` : k));
   }
   return JSON.stringify(before) === JSON.stringify(after) ? [] : [prefix];
 }

@@ -143,7 +143,8 @@ export function untilSignal(): Promise<string> {
 export function registerServeCommand(program: Command): void {
   withStoreOptions(program.command('serve'))
     .description('Run the billing-facing HTTP API and the sync engine (its workers) until Ctrl-C')
-    .option('-p, --port <port>', 'port to listen on (env PORT)', '8080')
+    // No commander default: it would hide PORT from the environment (startHub falls back to 8080).
+    .option('-p, --port <port>', 'port to listen on (env PORT, default 8080)')
     .option(
       '--host <host>',
       'address to bind (env HOST); use 0.0.0.0 to accept remote billing systems',
