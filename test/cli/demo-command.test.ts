@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ describe.runIf(built)('zhkh-bridge CLI (built)', () => {
     expect(second.stdout).toMatch(/account\s+40\s+0\s+0\s+40\s+0/);
     expect(second.stdout).not.toContain('admin token');
     const orgs = run(['orgs', 'list', '--data-dir', dataDir]);
-    expect(orgs.stdout).toMatch(/^demo\t/m);
+    expect(orgs.stdout).toMatch(/^demo\s/m);
     expect(orgs.stdout).toContain('account 40');
   });
 
@@ -67,4 +67,61 @@ describe.runIf(built)('zhkh-bridge CLI (built)', () => {
     expect(noOrg.status).toBe(1);
     expect(noOrg.stderr).toContain('organization "ghost" does not exist');
   });
+
+  it('serving, the summary shows how to use the CLI against it, and those lines work', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'zb-demo-cli-')), 'data');
+    const env = { ...process.env };
+    for (const k of ['DATABASE_URL', 'ZHKH_URL', 'ZHKH_TOKEN', 'ZHKH_DATA_DIR']) delete env[k];
+    const demo = spawn(
+      process.execPath,
+      [cli, 'demo', '--accounts', '20', '--port', '0', '--data-dir', dataDir],
+      {
+        env,
+      },
+    );
+    try {
+      const summary = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`demo did not start serving:\n${out}`)), 400_000);
+        demo.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('serving until Ctrl-C')) {
+            clearTimeout(timer);
+            resolve(out);
+          }
+        });
+        demo.on('exit', (code) => reject(new Error(`demo exited ${code}:\n${out}`)));
+      });
+      const exported = /^ {2}export ZHKH_URL=(\S+) ZHKH_TOKEN=(\S+)$/m.exec(summary);
+      expect(exported, summary).not.toBeNull();
+      const examples = [...summary.matchAll(/^ {2}npx zhkh-bridge (.+)$/gm)].map((m) => m[1]!.split(' '));
+      expect(examples.length).toBeGreaterThanOrEqual(2);
+      const withHub = { ...env, ZHKH_URL: exported![1]!, ZHKH_TOKEN: exported![2]! };
+      const results = await Promise.all(
+        examples.map(
+          (args) =>
+            new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+              const child = spawn(process.execPath, [cli, ...args], { env: withHub });
+              let stdout = '';
+              let stderr = '';
+              child.stdout.on('data', (d) => {
+                stdout += d;
+              });
+              child.stderr.on('data', (d) => {
+                stderr += d;
+              });
+              child.on('close', (status) => resolve({ status, stdout, stderr }));
+            }),
+        ),
+      );
+      for (const r of results) expect(r.status, r.stderr).toBe(0);
+      const list = results.find((_, i) => examples[i]![0] === 'connections')!;
+      for (const platform of ['doma', 'uzhkh', 'domcontrol', 'is74'])
+        expect(list.stdout).toMatch(new RegExp(`\\s${platform}\\s+yes\\s`));
+    } finally {
+      const exited = new Promise((resolve) => demo.once('exit', resolve));
+      demo.kill('SIGINT');
+      await exited;
+    }
+  }, 600_000);
 });
