@@ -10,7 +10,8 @@ const built = existsSync(join(root, 'dist/cli/main.js'));
 const run = (args: string[]) =>
   spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
 
-describe.runIf(built)('zhkh-bridge CLI (built)', () => {
+// Every test starts CLI processes (the demo a hub and four sandboxes): minutes on a busy machine.
+describe.runIf(built)('zhkh-bridge CLI (built)', { timeout: 600_000 }, () => {
   it('demo --once loads generated data, and a second run finds it all unchanged', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'zb-demo-')), 'data');
     const first = run(['demo', '--once', '--accounts', '40', '--port', '0', '--data-dir', dataDir]);
@@ -123,5 +124,5 @@ describe.runIf(built)('zhkh-bridge CLI (built)', () => {
       demo.kill('SIGINT');
       await exited;
     }
-  }, 600_000);
+  });
 });
