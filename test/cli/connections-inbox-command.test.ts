@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,29 +7,12 @@ import { startTestbed, type Testbed } from '../../src/platforms/testbed/sandbox/
 import { appendInbox } from '../../src/store/inbox-store.js';
 import type { Db } from '../../src/store/open-store.js';
 import { upsertOrg } from '../../src/store/org-store.js';
+import { CLI_BUILT, runCli } from '../support/run-cli.js';
 import { orgFixture, startTestHub, type TestHub } from '../support/test-hub.js';
 
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'bin/zhkh-bridge.js');
-const built = existsSync(join(root, 'dist/cli/main.js'));
+const built = CLI_BUILT;
 
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  for (const k of ['DATABASE_URL', 'ZHKH_URL', 'ZHKH_TOKEN', 'ZHKH_DATA_DIR']) delete env[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, timeout: 180_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runCli(args);
 
 /** A message longer than any table cell, to see it whole. */
 const LONG = `показание отклонено: ${'слишком большой расход за период; '.repeat(6)}конец`;

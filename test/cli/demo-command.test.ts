@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanCliEnv, runCli } from '../support/run-cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'bin/zhkh-bridge.js');
@@ -71,8 +72,7 @@ describe.runIf(built)('zhkh-bridge CLI (built)', { timeout: 600_000 }, () => {
 
   it('serving, the summary shows how to use the CLI against it, and those lines work', async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'zb-demo-cli-')), 'data');
-    const env = { ...process.env };
-    for (const k of ['DATABASE_URL', 'ZHKH_URL', 'ZHKH_TOKEN', 'ZHKH_DATA_DIR']) delete env[k];
+    const env = cleanCliEnv();
     const demo = spawn(
       process.execPath,
       [cli, 'demo', '--accounts', '20', '--port', '0', '--data-dir', dataDir],
@@ -98,23 +98,7 @@ describe.runIf(built)('zhkh-bridge CLI (built)', { timeout: 600_000 }, () => {
       const examples = [...summary.matchAll(/^ {2}npx zhkh-bridge (.+)$/gm)].map((m) => m[1]!.split(' '));
       expect(examples.length).toBeGreaterThanOrEqual(2);
       const withHub = { ...env, ZHKH_URL: exported![1]!, ZHKH_TOKEN: exported![2]! };
-      const results = await Promise.all(
-        examples.map(
-          (args) =>
-            new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-              const child = spawn(process.execPath, [cli, ...args], { env: withHub });
-              let stdout = '';
-              let stderr = '';
-              child.stdout.on('data', (d) => {
-                stdout += d;
-              });
-              child.stderr.on('data', (d) => {
-                stderr += d;
-              });
-              child.on('close', (status) => resolve({ status, stdout, stderr }));
-            }),
-        ),
-      );
+      const results = await Promise.all(examples.map((args) => runCli(args, { env: withHub })));
       for (const r of results) expect(r.status, r.stderr).toBe(0);
       const list = results.find((_, i) => examples[i]![0] === 'connections')!;
       for (const platform of ['doma', 'uzhkh', 'domcontrol', 'is74'])

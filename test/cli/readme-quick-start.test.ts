@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI, CLI_BUILT, type CliResult, cleanCliEnv, runCli } from '../support/run-cli.js';
 
 const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'bin/zhkh-bridge.js');
-const built = existsSync(join(root, 'dist/cli/main.js'));
+const built = CLI_BUILT;
 
 /**
  * The shell commands of the README's "Using the hub" section, up to its first subsection: each
@@ -66,43 +66,14 @@ function freePort(): Promise<number> {
 }
 
 /** The environment of a fresh shell: no hub or store settings inherited from the test's. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const k of [
-    'DATABASE_URL',
-    'ZHKH_DATA_DIR',
-    'ZHKH_URL',
-    'ZHKH_TOKEN',
-    'ZHKH_SECRET_KEY',
-    'ZHKH_ADMIN_TOKEN',
-    'PORT',
-    'HOST',
-  ])
-    delete env[k];
-  return env;
-}
+const cleanEnv = () => cleanCliEnv(['ZHKH_SECRET_KEY', 'ZHKH_ADMIN_TOKEN', 'PORT', 'HOST']);
 
-interface Ran {
+interface Ran extends CliResult {
   line: string;
-  status: number | null;
-  stdout: string;
-  stderr: string;
 }
 
-function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, line = args.join(' ')): Promise<Ran> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env, timeout: 180_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ line, status, stdout, stderr }));
-  });
+async function run(args: string[], cwd: string, env: NodeJS.ProcessEnv, line = args.join(' ')): Promise<Ran> {
+  return { line, ...(await runCli(args, { cwd, env })) };
 }
 
 /** Starts `serve` and resolves with the admin token it prints on the first start. */
@@ -112,7 +83,7 @@ function startServe(
   env: NodeJS.ProcessEnv,
 ): Promise<{ child: ChildProcess; token: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env });
     let out = '';
     let err = '';
     const timer = setTimeout(() => reject(new Error(`serve did not start:\n${out}\n${err}`)), 180_000);

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import type { TokenInfo } from '../../store/token-store.js';
 import { CliError } from '../cli-error.js';
 import { formatTable } from '../format-table.js';
 import { printJson, withJsonOption } from '../json-option.js';
@@ -8,15 +9,6 @@ import { withHubClient } from '../with-hub-client.js';
 import type { StoreFlags } from '../with-store.js';
 
 type Flags = StoreFlags & RemoteFlags & { json?: boolean };
-
-interface TokenView {
-  id: string;
-  orgId: string | null;
-  name: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
 
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : null);
 
@@ -57,7 +49,7 @@ Examples:
         const body = flags.org === undefined ? { name: flags.name } : { name: flags.name, org: flags.org };
         const { token, info } = (await client.post('/v1/tokens', body)).body as {
           token: string;
-          info: TokenView;
+          info: TokenInfo;
         };
         console.error(
           `created ${info.orgId ? `token for ${info.orgId}` : 'admin token'} ${info.id} (${info.name})`,
@@ -74,7 +66,7 @@ Examples:
     .addHelpText('after', '\nExamples:\n  zhkh-bridge tokens list\n  zhkh-bridge tokens list --json')
     .action((flags: Flags, command: Command) =>
       withHubClient(flags, command, async (client) => {
-        const list = (await client.get('/v1/tokens')).body as TokenView[];
+        const list = (await client.get('/v1/tokens')).body as TokenInfo[];
         if (flags.json) return printJson(list);
         if (list.length === 0) {
           console.log(
