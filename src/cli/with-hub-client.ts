@@ -44,7 +44,9 @@ export async function withHubClient<T>(
     const token = randomBytes(32).toString('base64url');
     let app: FastifyInstance | undefined;
     try {
-      app = await buildHub({ store, box, connectors, engine, inProcessToken: token });
+      // Only failures reach the log (on stderr): "internal error; see the hub log" must find it.
+      const logger = { level: 'error', redact: LOG_REDACT, stream: process.stderr };
+      app = await buildHub({ store, box, connectors, engine, inProcessToken: token, logger });
       return await fn(new HubClient({ url: store.where, token }, injectSend(app)));
     } finally {
       await app?.close();
