@@ -29,7 +29,8 @@ export interface RawRequest {
  * the connector's own mappings, in dependency order and batches of `batch` items.
  */
 export function buildDomcontrolBodies(records: BenchRecords, batch: number): RawRequest[] {
-  const settings = DomcontrolSettings.parse({});
+  // The mappings read only the defaults; the address (required, never defaulted) is not in a body.
+  const settings = DomcontrolSettings.parse({ baseUrl: 'http://127.0.0.1/' });
   const premises = new Map((records.premise as Premise[]).map((p) => [p.id, p]));
   const houses = new Map((records.house as House[]).map((h) => [h.id, h]));
   const items: Array<[DomcontrolImport, unknown[]]> = [

@@ -3,8 +3,10 @@ import { Command, CommanderError } from 'commander';
 import { safeError } from '../store/safe-error.js';
 import { CliError } from './cli-error.js';
 import { registerCheckCommand } from './commands/check-command.js';
+import { registerConnectionsCommand } from './commands/connections-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerErrorsCommand } from './commands/errors-command.js';
+import { registerInboxCommand } from './commands/inbox-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
 import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerResendAllCommand } from './commands/resend-all-command.js';
@@ -36,9 +38,14 @@ Environment:
                      into .zhkh-bridge/secret.key for the embedded store when unset)
   ZHKH_ADMIN_TOKEN   an admin API token to provision at start
   PORT, HOST         where serve listens (default 127.0.0.1:8080)
-  ZHKH_URL           a running hub, for commands that can go through its API (--url)
+  ZHKH_URL           a running hub: every command that reads or writes the hub's state goes
+                     through its API instead of opening the store (--url)
   ZHKH_TOKEN         the bearer token for ZHKH_URL (--token)
   LOG_LEVEL          pino log level (default info)
+
+While serve holds the embedded store, go through it:
+  export ZHKH_URL=http://127.0.0.1:8080 ZHKH_TOKEN=<token>
+  zhkh-bridge orgs list
 
 Start with: zhkh-bridge demo`,
   );
@@ -48,6 +55,8 @@ registerDemoCommand(program);
 registerImportCommand(program);
 registerOrgsCommand(program);
 registerTokensCommand(program);
+registerConnectionsCommand(program);
+registerInboxCommand(program);
 registerSyncCommand(program);
 registerCheckCommand(program);
 registerRunsCommand(program);

@@ -25,7 +25,7 @@ export interface ConnectionInput {
   enabled?: boolean | undefined;
 }
 
-function requireBox(box: SecretBox | undefined): SecretBox {
+export function requireBox(box: SecretBox | undefined): SecretBox {
   if (!box) throw new SecretKeyError('ZHKH_SECRET_KEY is not set: credentials cannot be encrypted or read');
   return box;
 }
@@ -128,7 +128,7 @@ export async function readCredentials(
   return requireBox(box).open(row.credentials) as Record<string, unknown>;
 }
 
-function toInfo(row: typeof connections.$inferSelect, box: SecretBox | undefined): ConnectionInfo {
+export function toInfo(row: typeof connections.$inferSelect, box: SecretBox | undefined): ConnectionInfo {
   let credentialFields: string[] = [];
   if (row.credentials && box) {
     try {

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { isUniqueViolation } from './is-unique-violation.js';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
 
@@ -44,11 +45,6 @@ export async function upsertIds(db: Db, connectionId: string, entries: readonly 
       await insert(tx);
     });
   }
-}
-
-function isUniqueViolation(err: unknown): boolean {
-  const e = err as { code?: unknown; cause?: { code?: unknown } };
-  return e.code === '23505' || e.cause?.code === '23505';
 }
 
 export async function platformIdOf(

@@ -45,7 +45,12 @@ export async function appendInbox(
 export async function readInbox(
   db: Db,
   orgId: string,
-  opts: { after?: number | undefined; limit: number; kind?: string | undefined },
+  opts: {
+    after?: number | undefined;
+    limit: number;
+    kind?: string | undefined;
+    platform?: string | undefined;
+  },
 ): Promise<{ items: InboxEntry[]; ackedThrough: number }> {
   const acked = await ackedThrough(db, orgId);
   const after = opts.after ?? acked;
@@ -54,19 +59,32 @@ export async function readInbox(
     sql`
     SELECT id, connection_id, platform, kind, source_id, payload, received_at FROM inbox
     WHERE org_id = ${orgId} AND id > ${after} ${opts.kind ? sql`AND kind = ${opts.kind}` : sql``}
+      ${opts.platform ? sql`AND platform = ${opts.platform}` : sql``}
     ORDER BY id LIMIT ${opts.limit}`,
   );
+  return { ackedThrough: acked, items: rows.map(toEntry) };
+}
+
+/** One entry of the organisation's inbox by its cursor, acknowledged or not. */
+export async function readInboxEntry(db: Db, orgId: string, cursor: number): Promise<InboxEntry | undefined> {
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`
+    SELECT id, connection_id, platform, kind, source_id, payload, received_at FROM inbox
+    WHERE org_id = ${orgId} AND id = ${cursor}`,
+  );
+  return rows[0] && toEntry(rows[0]);
+}
+
+function toEntry(r: Record<string, unknown>): InboxEntry {
   return {
-    ackedThrough: acked,
-    items: rows.map((r) => ({
-      cursor: Number(r.id),
-      connectionId: String(r.connection_id),
-      platform: String(r.platform),
-      kind: String(r.kind),
-      sourceId: String(r.source_id),
-      payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-      receivedAt: new Date(r.received_at as string).toISOString(),
-    })),
+    cursor: Number(r.id),
+    connectionId: String(r.connection_id),
+    platform: String(r.platform),
+    kind: String(r.kind),
+    sourceId: String(r.source_id),
+    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+    receivedAt: new Date(r.received_at as string).toISOString(),
   };
 }
 

@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cleanCliEnv, runCli } from '../support/run-cli.js';
 
 const root = join(import.meta.dirname, '../..');
 const cli = join(root, 'bin/zhkh-bridge.js');
@@ -10,7 +11,8 @@ const built = existsSync(join(root, 'dist/cli/main.js'));
 const run = (args: string[]) =>
   spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', timeout: 120_000 });
 
-describe.runIf(built)('zhkh-bridge CLI (built)', () => {
+// Every test starts CLI processes (the demo a hub and four sandboxes): minutes on a busy machine.
+describe.runIf(built)('zhkh-bridge CLI (built)', { timeout: 600_000 }, () => {
   it('demo --once loads generated data, and a second run finds it all unchanged', () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), 'zb-demo-')), 'data');
     const first = run(['demo', '--once', '--accounts', '40', '--port', '0', '--data-dir', dataDir]);
@@ -23,7 +25,7 @@ describe.runIf(built)('zhkh-bridge CLI (built)', () => {
     expect(second.stdout).toMatch(/account\s+40\s+0\s+0\s+40\s+0/);
     expect(second.stdout).not.toContain('admin token');
     const orgs = run(['orgs', 'list', '--data-dir', dataDir]);
-    expect(orgs.stdout).toMatch(/^demo\t/m);
+    expect(orgs.stdout).toMatch(/^demo\s/m);
     expect(orgs.stdout).toContain('account 40');
   });
 
@@ -66,5 +68,45 @@ describe.runIf(built)('zhkh-bridge CLI (built)', () => {
     const noOrg = run(['tokens', 'create', '--org', 'ghost', '--data-dir', dataDir]);
     expect(noOrg.status).toBe(1);
     expect(noOrg.stderr).toContain('organization "ghost" does not exist');
+  });
+
+  it('serving, the summary shows how to use the CLI against it, and those lines work', async () => {
+    const dataDir = join(mkdtempSync(join(tmpdir(), 'zb-demo-cli-')), 'data');
+    const env = cleanCliEnv();
+    const demo = spawn(
+      process.execPath,
+      [cli, 'demo', '--accounts', '20', '--port', '0', '--data-dir', dataDir],
+      {
+        env,
+      },
+    );
+    try {
+      const summary = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`demo did not start serving:\n${out}`)), 400_000);
+        demo.stdout.on('data', (d) => {
+          out += d;
+          if (out.includes('serving until Ctrl-C')) {
+            clearTimeout(timer);
+            resolve(out);
+          }
+        });
+        demo.on('exit', (code) => reject(new Error(`demo exited ${code}:\n${out}`)));
+      });
+      const exported = /^ {2}export ZHKH_URL=(\S+) ZHKH_TOKEN=(\S+)$/m.exec(summary);
+      expect(exported, summary).not.toBeNull();
+      const examples = [...summary.matchAll(/^ {2}npx zhkh-bridge (.+)$/gm)].map((m) => m[1]!.split(' '));
+      expect(examples.length).toBeGreaterThanOrEqual(2);
+      const withHub = { ...env, ZHKH_URL: exported![1]!, ZHKH_TOKEN: exported![2]! };
+      const results = await Promise.all(examples.map((args) => runCli(args, { env: withHub })));
+      for (const r of results) expect(r.status, r.stderr).toBe(0);
+      const list = results.find((_, i) => examples[i]![0] === 'connections')!;
+      for (const platform of ['doma', 'uzhkh', 'domcontrol', 'is74'])
+        expect(list.stdout).toMatch(new RegExp(`\\s${platform}\\s+yes\\s`));
+    } finally {
+      const exited = new Promise((resolve) => demo.once('exit', resolve));
+      demo.kill('SIGINT');
+      await exited;
+    }
   });
 });

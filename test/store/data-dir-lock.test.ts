@@ -55,11 +55,16 @@ describe('data directory lock', () => {
       encoding: 'utf8',
     });
     expect(second.status).toBe(1);
-    expect(second.stderr).toContain(`data directory ${dataDir} is in use by process ${child.pid}`);
+    // The holder is serve: the message names it and gives the lines that go through its API.
+    expect(second.stderr).toContain(
+      `data directory ${dataDir} is held by zhkh-bridge serve (process ${child.pid})`,
+    );
+    expect(second.stderr).toMatch(/\n {2}export ZHKH_URL=http:\/\/127\.0\.0\.1:\d+ ZHKH_TOKEN=/);
     child.kill('SIGINT');
     const code = await new Promise((resolve) => child!.on('exit', resolve));
     expect(code).toBe(0);
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
+    expect(existsSync(`${dataDir}.serve.json`)).toBe(false);
     const third = spawnSync(process.execPath, [cli, 'orgs', 'list', '--data-dir', dataDir], {
       encoding: 'utf8',
     });

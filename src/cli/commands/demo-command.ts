@@ -101,6 +101,14 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     });
     try {
       if (flags.once) return;
+      console.log(
+        [
+          '\nthe CLI against this demo, in another terminal (every command takes --help):',
+          `  export ZHKH_URL=${hub.url} ZHKH_TOKEN=${token}`,
+          `  npx zhkh-bridge connections list --org ${org.id}`,
+          `  npx zhkh-bridge inbox list --org ${org.id} --limit 10`,
+        ].join('\n'),
+      );
       console.log('\nserving until Ctrl-C…');
       await untilSignal();
     } finally {

@@ -1,16 +1,14 @@
 import { type Command, Option } from 'commander';
-import { findConnection } from '../../hub/routes/find-connection.js';
-import { listRecordErrors, type RecordErrorRow } from '../../store/record-error-store.js';
-import { CliError } from '../cli-error.js';
+import type { RecordErrorRow } from '../../store/record-error-store.js';
 import { formatTable } from '../format-table.js';
-import { HubClient } from '../hub-client.js';
+import { orgPath } from '../hub-path.js';
+import { printJson, withJsonOption } from '../json-option.js';
 import { parsePositiveInt } from '../parse-positive-int.js';
-import { remoteHubOf } from '../remote-hub-of.js';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.js';
 import { withStoreOptions } from '../store-options.js';
 import { connectionNames } from '../sync/connection-names.js';
 import { type ResendFlags, resendAndReport } from '../sync/resend-and-report.js';
-import { withInlineEngine } from '../sync/with-inline-engine.js';
+import { withHubClient } from '../with-hub-client.js';
 import type { StoreFlags } from '../with-store.js';
 
 interface ListFlags extends StoreFlags, RemoteFlags {
@@ -20,6 +18,7 @@ interface ListFlags extends StoreFlags, RemoteFlags {
   state?: 'open' | 'resolved';
   after?: number;
   limit: number;
+  json?: boolean;
 }
 
 /** `zhkh-bridge errors list|retry`: records a platform refused, and sending them again. */
@@ -32,8 +31,7 @@ export function registerErrorsCommand(program: Command): void {
 
   withRemoteOptions(
     withStoreOptions(
-      errors
-        .command('list')
+      withJsonOption(errors.command('list'))
         .description("Refused records, oldest first, with the platform's reason")
         .requiredOption('--org <id>', 'the organization')
         .option('--connection <idOrName>', 'only this connection')
@@ -59,59 +57,41 @@ Examples:
   zhkh-bridge errors list --org uk-sever
   zhkh-bridge errors list --org uk-sever --connection doma-main --kind account --state resolved`,
     )
-    .action(async (flags: ListFlags, command: Command) => {
-      const hub = remoteHubOf(flags, command);
-      let items: RecordErrorRow[];
-      let names: Map<string, string>;
-      if (hub) {
-        const client = new HubClient(hub);
+    .action((flags: ListFlags, command: Command) =>
+      withHubClient(flags, command, async (client) => {
         const q = new URLSearchParams({ limit: String(flags.limit) });
         if (flags.connection) q.set('connection', flags.connection);
         if (flags.kind) q.set('kind', flags.kind);
         if (flags.state) q.set('state', flags.state);
         if (flags.after) q.set('after', String(flags.after));
-        items = (await client.get(`/v1/orgs/${encodeURIComponent(flags.org)}/record-errors?${q}`)).body.items;
-        names = await connectionNames({ client }, flags.org);
-      } else {
-        [items, names] = await withInlineEngine(flags, flags.org, async (_engine, { store, box }) => {
-          let connectionId: string | undefined;
-          if (flags.connection) {
-            const c = await findConnection(store.db, box, flags.org, flags.connection);
-            if (!c) throw new CliError(`organization "${flags.org}" has no connection "${flags.connection}"`);
-            connectionId = c.id;
-          }
-          const list = await listRecordErrors(store.db, flags.org, {
-            connectionId,
-            kind: flags.kind,
-            state: flags.state,
-            after: flags.after,
-            limit: flags.limit,
-          });
-          return [list, await connectionNames({ db: store.db, box }, flags.org)] as const;
-        });
-      }
-      if (items.length === 0) {
-        console.log(`no ${flags.state ?? ''} record errors`.replace('  ', ' '));
-        return;
-      }
-      console.log(
-        formatTable(
-          ['id', 'connection', 'kind', 'key', 'code', 'attempts', 'state', 'last seen (UTC)', 'message'],
-          items.map((e) => [
-            e.id,
-            names.get(e.connectionId) ?? e.connectionId,
-            e.kind,
-            e.key,
-            e.code,
-            e.attempts,
-            e.state,
-            e.lastSeen.replace('T', ' ').slice(0, 19),
-            e.message.length > 80 ? `${e.message.slice(0, 79)}…` : e.message,
-          ]),
-        ),
-      );
-      if (items.length === flags.limit) console.log(`\nmore: --after ${items.at(-1)!.id}`);
-    });
+        const page = (await client.get(`${orgPath(flags.org, 'record-errors')}?${q}`)).body;
+        if (flags.json) return printJson(page);
+        const items = page.items as RecordErrorRow[];
+        if (items.length === 0) {
+          console.log(`no ${flags.state ?? ''} record errors`.replace('  ', ' '));
+          return;
+        }
+        const names = await connectionNames({ client }, flags.org);
+        console.log(
+          formatTable(
+            ['id', 'connection', 'kind', 'key', 'code', 'attempts', 'state', 'last seen (UTC)', 'message'],
+            items.map((e) => [
+              e.id,
+              names.get(e.connectionId) ?? e.connectionId,
+              e.kind,
+              e.key,
+              e.code,
+              e.attempts,
+              e.state,
+              e.lastSeen.replace('T', ' ').slice(0, 19),
+              e.message,
+            ]),
+            { wrap: 8 },
+          ),
+        );
+        if (page.next !== null) console.log(`\nmore: --after ${page.next}`);
+      }),
+    );
 
   withRemoteOptions(
     withStoreOptions(

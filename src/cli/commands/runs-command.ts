@@ -1,21 +1,20 @@
 import { type Command, Option } from 'commander';
-import { findConnection } from '../../hub/routes/find-connection.js';
-import { FINAL_STATES, getOperation, listOperations, type Operation } from '../../store/operation-store.js';
 import { CliError } from '../cli-error.js';
 import { formatTable } from '../format-table.js';
-import { HubClient } from '../hub-client.js';
+import { orgPath } from '../hub-path.js';
+import { printJson, withJsonOption } from '../json-option.js';
 import { parsePositiveInt } from '../parse-positive-int.js';
-import { remoteHubOf } from '../remote-hub-of.js';
 import { type RemoteFlags, withRemoteOptions } from '../remote-options.js';
 import { withStoreOptions } from '../store-options.js';
 import { connectionNames } from '../sync/connection-names.js';
 import type { RunLike } from '../sync/run-like.js';
 import { runSummaryLine } from '../sync/run-summary-line.js';
-import { withInlineEngine } from '../sync/with-inline-engine.js';
+import { withHubClient } from '../with-hub-client.js';
 import type { StoreFlags } from '../with-store.js';
 
 interface OrgFlags extends StoreFlags, RemoteFlags {
   org: string;
+  json?: boolean;
 }
 interface ListFlags extends OrgFlags {
   connection?: string;
@@ -31,7 +30,6 @@ function common(command: Command): Command {
   return withRemoteOptions(withStoreOptions(command.requiredOption('--org <id>', 'the organization')));
 }
 
-const short = (text: string | null, n = 60) => (text && text.length > n ? `${text.slice(0, n - 1)}…` : text);
 const when = (iso: string | null) => (iso ? iso.replace('T', ' ').slice(0, 19) : null);
 
 function runsTable(runs: readonly RunLike[], names: ReadonlyMap<string, string>): string {
@@ -60,8 +58,9 @@ function runsTable(runs: readonly RunLike[], names: ReadonlyMap<string, string>)
       r.unchanged,
       r.failed,
       r.received,
-      short(r.lastError),
+      r.lastError,
     ]),
+    { wrap: 10 },
   );
 }
 
@@ -86,8 +85,9 @@ function showRun(run: RunLike, children: readonly ChildOp[], names: ReadonlyMap<
           o.failed,
           o.received,
           o.requests,
-          short(o.lastError),
+          o.lastError,
         ]),
+        { wrap: 9 },
       ),
     );
   }
@@ -99,8 +99,7 @@ export function registerRunsCommand(program: Command): void {
   const runs = program.command('runs').description('Sync runs: list, show one with its batches, cancel');
 
   common(
-    runs
-      .command('list')
+    withJsonOption(runs.command('list'))
       .description('Sync runs of an organization, newest first')
       .option('--connection <idOrName>', 'only this connection')
       .addOption(new Option('--state <state>', 'only runs in this state').choices(STATES))
@@ -113,68 +112,39 @@ export function registerRunsCommand(program: Command): void {
       'after',
       '\nExamples:\n  zhkh-bridge runs list --org uk-sever\n  zhkh-bridge runs list --org uk-sever --connection doma-main --state failed',
     )
-    .action(async (flags: ListFlags, command: Command) => {
-      const hub = remoteHubOf(flags, command);
-      let items: RunLike[];
-      let names: Map<string, string>;
-      if (hub) {
-        const client = new HubClient(hub);
+    .action((flags: ListFlags, command: Command) =>
+      withHubClient(flags, command, async (client) => {
         const q = new URLSearchParams({ limit: String(flags.limit) });
         if (flags.connection) q.set('connection', flags.connection);
         if (flags.state) q.set('state', flags.state);
         if (flags.before) q.set('before', String(flags.before));
-        items = (await client.get(`/v1/orgs/${encodeURIComponent(flags.org)}/runs?${q}`)).body.items;
-        names = await connectionNames({ client }, flags.org);
-      } else {
-        [items, names] = await withInlineEngine(flags, flags.org, async (_engine, { store, box }) => {
-          let connectionId: string | undefined;
-          if (flags.connection) {
-            const c = await findConnection(store.db, box, flags.org, flags.connection);
-            if (!c) throw new CliError(`organization "${flags.org}" has no connection "${flags.connection}"`);
-            connectionId = c.id;
-          }
-          const list = await listOperations(store.db, {
-            orgId: flags.org,
-            connectionId,
-            type: 'run',
-            state: flags.state as Operation['state'] | undefined,
-            before: flags.before,
-            limit: flags.limit,
-          });
-          return [list, await connectionNames({ db: store.db, box }, flags.org)] as const;
-        });
-      }
-      if (items.length === 0) {
-        console.log('no runs yet: start one with `zhkh-bridge sync`');
-        return;
-      }
-      console.log(runsTable(items, names));
-      if (items.length === flags.limit) console.log(`\nolder runs: --before ${items.at(-1)!.id}`);
-    });
+        const page = (await client.get(`${orgPath(flags.org, 'runs')}?${q}`)).body;
+        if (flags.json) return printJson(page);
+        const items = page.items as RunLike[];
+        if (items.length === 0) {
+          console.log('no runs yet: start one with `zhkh-bridge sync`');
+          return;
+        }
+        console.log(runsTable(items, await connectionNames({ client }, flags.org)));
+        if (page.next !== null) console.log(`\nolder runs: --before ${page.next}`);
+      }),
+    );
 
-  common(runs.command('show <id>').description('One run with its delivered batches and inbound pages'))
+  common(
+    withJsonOption(
+      runs.command('show <id>').description('One run with its delivered batches and inbound pages'),
+    ),
+  )
     .addHelpText('after', '\nExample:\n  zhkh-bridge runs show 42 --org uk-sever')
-    .action(async (id: string, flags: OrgFlags, command: Command) => {
-      const runId = parsePositiveInt(id);
-      const hub = remoteHubOf(flags, command);
-      let text: string;
-      if (hub) {
-        const client = new HubClient(hub);
-        const base = `/v1/orgs/${encodeURIComponent(flags.org)}/runs/${runId}`;
-        const run = (await client.get(base)).body as RunLike;
-        const children = (await client.get(`${base}/operations?limit=200`)).body.items as ChildOp[];
-        text = showRun(run, children, await connectionNames({ client }, flags.org));
-      } else {
-        text = await withInlineEngine(flags, flags.org, async (_engine, { store, box }) => {
-          const run = await getOperation(store.db, runId);
-          if (!run || run.orgId !== flags.org || run.type !== 'run')
-            throw new CliError(`run ${runId} does not exist`);
-          const children = await listOperations(store.db, { orgId: flags.org, parentId: runId, limit: 200 });
-          return showRun(run, children, await connectionNames({ db: store.db, box }, flags.org));
-        });
-      }
-      console.log(text);
-    });
+    .action((id: string, flags: OrgFlags, command: Command) =>
+      withHubClient(flags, command, async (client) => {
+        const path = orgPath(flags.org, 'runs', parsePositiveInt(id));
+        const run = (await client.get(path)).body as RunLike;
+        const operations = (await client.get(`${path}/operations?limit=1000`)).body.items as ChildOp[];
+        if (flags.json) return printJson({ run, operations });
+        console.log(showRun(run, operations, await connectionNames({ client }, flags.org)));
+      }),
+    );
 
   common(
     runs
@@ -182,33 +152,18 @@ export function registerRunsCommand(program: Command): void {
       .description('Cancel a run: a queued one at once, a running one after the batch in flight'),
   )
     .addHelpText('after', '\nExample:\n  zhkh-bridge runs cancel 42 --org uk-sever')
-    .action(async (id: string, flags: OrgFlags, command: Command) => {
-      const runId = parsePositiveInt(id);
-      const hub = remoteHubOf(flags, command);
-      let run: RunLike;
-      if (hub) {
-        const answer = await new HubClient(hub).post(
-          `/v1/orgs/${encodeURIComponent(flags.org)}/runs/${runId}/cancel`,
-          undefined,
-          [409],
-        );
+    .action((id: string, flags: OrgFlags, command: Command) =>
+      withHubClient(flags, command, async (client) => {
+        const runId = parsePositiveInt(id);
+        const answer = await client.post(orgPath(flags.org, 'runs', runId, 'cancel'), undefined, [409]);
         if (answer.status === 409)
           throw new CliError(`run ${runId} has already finished (${answer.body.state})`);
-        run = answer.body;
-      } else {
-        run = await withInlineEngine(flags, flags.org, async (engine, { store }) => {
-          const before = await getOperation(store.db, runId);
-          if (!before || before.orgId !== flags.org || before.type !== 'run')
-            throw new CliError(`run ${runId} does not exist`);
-          if (FINAL_STATES.includes(before.state))
-            throw new CliError(`run ${runId} has already finished (${before.state})`);
-          return (await engine.cancel(flags.org, runId)) ?? before;
-        });
-      }
-      console.log(
-        run.state === 'cancelled'
-          ? `run ${run.id} cancelled`
-          : `run ${run.id} will stop after the batch in flight (${run.state} now)`,
-      );
-    });
+        const run = answer.body as RunLike;
+        console.log(
+          run.state === 'cancelled'
+            ? `run ${run.id} cancelled`
+            : `run ${run.id} will stop after the batch in flight (${run.state} now)`,
+        );
+      }),
+    );
 }

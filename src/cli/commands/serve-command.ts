@@ -7,6 +7,7 @@ import { HubMetrics } from '../../hub/hub-metrics.js';
 import { builtinConnectors } from '../../platforms/builtin-connectors.js';
 import { createToken, ensureAdminToken, listTokens } from '../../store/token-store.js';
 import { CliError } from '../cli-error.js';
+import { writeServeAddress } from '../serve-address.js';
 import { withStoreOptions } from '../store-options.js';
 import { type OpenedStore, openCliStore, type StoreFlags } from '../with-store.js';
 
@@ -38,7 +39,8 @@ export interface RunningHub {
  * executes them here (on the embedded store this is the only process that can).
  */
 export async function startHub(flags: ServeFlags): Promise<RunningHub> {
-  const opened = await openCliStore(flags);
+  // serve and demo cannot go through another hub: a held data directory just names its holder.
+  const opened = await openCliStore(flags, false);
   try {
     const db = opened.store.db;
     if (process.env.ZHKH_ADMIN_TOKEN) await ensureAdminToken(db, process.env.ZHKH_ADMIN_TOKEN);
@@ -87,6 +89,7 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
       throw err;
     }
     const hubApp = app;
+    const forgetAddress = opened.dataDir ? writeServeAddress(opened.dataDir, url) : () => {};
     const running: RunningHub = {
       app: hubApp,
       opened,
@@ -95,6 +98,7 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
       url,
       async close() {
         // No new requests first, then let runs in flight finish their batch, then the store.
+        forgetAddress();
         await hubApp.close();
         await engine.stop();
         await opened.store.close();
@@ -139,7 +143,8 @@ export function untilSignal(): Promise<string> {
 export function registerServeCommand(program: Command): void {
   withStoreOptions(program.command('serve'))
     .description('Run the billing-facing HTTP API and the sync engine (its workers) until Ctrl-C')
-    .option('-p, --port <port>', 'port to listen on (env PORT)', '8080')
+    // No commander default: it would hide PORT from the environment (startHub falls back to 8080).
+    .option('-p, --port <port>', 'port to listen on (env PORT, default 8080)')
     .option(
       '--host <host>',
       'address to bind (env HOST); use 0.0.0.0 to accept remote billing systems',

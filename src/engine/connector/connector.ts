@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { EntityKindName } from '../../domain/entity-kinds.js';
 import type { PaymentRegistry } from '../../domain/registry/payment-registry.js';
+import type { ConnectionInfo } from '../../store/connection-store.js';
 import type { Db } from '../../store/open-store.js';
 import type { SecretBox } from '../../store/secret-box.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
@@ -225,6 +226,11 @@ export interface BillingRouteContext {
    * the hub's 403/404 otherwise); answers the organisation's id.
    */
   resolveOrg(req: FastifyRequest, orgId: string): Promise<string>;
+  /**
+   * The organisation's connection a path names, by id or by name alike, as on every
+   * `/v1/orgs/{org}/connections/{id}/…` route (throws the hub's 404 otherwise).
+   */
+  resolveConnection(orgId: string, idOrName: string): Promise<ConnectionInfo>;
   /** Starts a run of one connection; undefined in a hub without an engine. */
   trigger?(
     orgId: string,

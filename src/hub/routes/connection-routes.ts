@@ -2,19 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Connector } from '../../engine/connector/connector.js';
-import {
-  createConnection,
-  deleteConnection,
-  getConnection,
-  listConnections,
-  updateConnection,
-} from '../../store/connection-store.js';
+import { createConnection, deleteConnection, listConnections } from '../../store/connection-store.js';
+import { editConnection } from '../../store/edit-connection.js';
+import { isUniqueViolation } from '../../store/is-unique-violation.js';
 import { safeError } from '../../store/safe-error.js';
 import { OrgParams } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
 import { resolveOrg } from '../resolve-org.js';
 import { checkConnectionInput } from './check-connection-input.js';
+import { checkConnectionName } from './check-connection-name.js';
+import { mergeConnectionPatch } from './merge-connection-patch.js';
+import { resolveConnection } from './resolve-connection.js';
 
 const ConnectionView = z.object({
   id: z.string(),
@@ -44,13 +43,32 @@ const ConnectionBody = z.strictObject({
   enabled: z.boolean().optional(),
 });
 
-const IdParams = OrgParams.extend({ id: z.string() });
+const ConnectionPatchBody = z.strictObject({
+  name: ConnectionBody.shape.name.optional(),
+  enabled: z.boolean().optional(),
+  settings: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
+    .describe(
+      'a JSON merge patch (RFC 7396) of the settings: a key left out keeps its value, null removes it, objects merge',
+    ),
+  credentials: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .optional()
+    .describe('a JSON merge patch of the credentials (write-only; null removes them all)'),
+});
+
+const IdParams = OrgParams.extend({
+  id: z.string().describe('connection id or name (an id is looked up first; names never look like ids)'),
+});
 
 export function registerConnectionRoutes(app: FastifyInstance, ctx: HubContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['connections'];
-  const notFound = (id: string) =>
-    new HttpError(404, 'connection_not_found', `connection ${id} does not exist`);
+  const nameTaken = (org: string, name: string) =>
+    new HttpError(409, 'connection_exists', `organization "${org}" already has a connection named "${name}"`);
 
   const connectorOf = (platform: string): Connector => {
     const connector = ctx.connectors.get(platform);
@@ -84,22 +102,14 @@ export function registerConnectionRoutes(app: FastifyInstance, ctx: HubContext):
     },
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
+      checkConnectionName(req.body.name);
       checkConnectionInput(connectorOf(req.body.platform), req.body);
       try {
         const created = await createConnection(ctx.store.db, ctx.box, org.id, req.body);
         await refreshSchedules(req.log);
         return created;
       } catch (err) {
-        if (
-          String((err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code) ===
-          '23505'
-        ) {
-          throw new HttpError(
-            409,
-            'connection_exists',
-            `organization "${org.id}" already has a connection named "${req.body.name}"`,
-          );
-        }
+        if (isUniqueViolation(err)) throw nameTaken(org.id, req.body.name);
         throw err;
       }
     },
@@ -126,9 +136,7 @@ export function registerConnectionRoutes(app: FastifyInstance, ctx: HubContext):
     { schema: { tags, summary: 'One connection', params: IdParams, response: { 200: ConnectionView } } },
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
-      const c = await getConnection(ctx.store.db, ctx.box, org.id, req.params.id);
-      if (!c) throw notFound(req.params.id);
-      return c;
+      return resolveConnection(ctx, org.id, req.params.id);
     },
   );
 
@@ -137,24 +145,34 @@ export function registerConnectionRoutes(app: FastifyInstance, ctx: HubContext):
     {
       schema: {
         tags,
-        summary: 'Change a connection (credentials are replaced whole when given)',
+        summary: 'Change a connection: settings and credentials merge (JSON merge patch, RFC 7396)',
+        description:
+          'A key left out keeps its value, `null` removes it, nested objects merge: `{"settings":{"sync":{"schedule":"0 3 * * *"}}}` changes the schedule and nothing else. The merged settings and credentials are validated with the platform\'s schemas; a refused result is a 400 naming the field, and nothing changes. The answer is the connection as it now is, with `changed` listing what moved (credential fields by name only).',
         params: IdParams,
-        body: ConnectionBody.omit({ platform: true }).partial(),
-        response: { 200: ConnectionView },
+        body: ConnectionPatchBody,
+        response: { 200: ConnectionView.extend({ changed: z.array(z.string()) }) },
       },
     },
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
-      const before = await getConnection(ctx.store.db, ctx.box, org.id, req.params.id);
-      if (!before) throw notFound(req.params.id);
-      // A connection whose platform left this build can still be renamed, disabled or deleted.
-      if (req.body.settings !== undefined || req.body.credentials !== undefined) {
-        checkConnectionInput(connectorOf(before.platform), req.body);
+      const target = await resolveConnection(ctx, org.id, req.params.id);
+      if (req.body.name !== undefined) checkConnectionName(req.body.name);
+      let changed: string[] = [];
+      let updated: Awaited<ReturnType<typeof editConnection>>;
+      try {
+        updated = await editConnection(ctx.store.db, ctx.box, org.id, target.id, (now) => {
+          const merged = mergeConnectionPatch(() => connectorOf(now.info.platform), now, req.body);
+          changed = merged.changed;
+          return merged.change;
+        });
+      } catch (err) {
+        if (isUniqueViolation(err)) throw nameTaken(org.id, req.body.name ?? '');
+        throw err;
       }
-      const c = await updateConnection(ctx.store.db, ctx.box, org.id, req.params.id, req.body);
-      if (!c) throw notFound(req.params.id);
-      await refreshSchedules(req.log);
-      return c;
+      if (!updated)
+        throw new HttpError(404, 'connection_not_found', `connection ${req.params.id} does not exist`);
+      if (changed.length > 0) await refreshSchedules(req.log);
+      return { ...updated, changed };
     },
   );
 
@@ -170,7 +188,9 @@ export function registerConnectionRoutes(app: FastifyInstance, ctx: HubContext):
     },
     async (req) => {
       const org = await resolveOrg(ctx, req, req.params.org);
-      if (!(await deleteConnection(ctx.store.db, org.id, req.params.id))) throw notFound(req.params.id);
+      const target = await resolveConnection(ctx, org.id, req.params.id);
+      if (!(await deleteConnection(ctx.store.db, org.id, target.id)))
+        throw new HttpError(404, 'connection_not_found', `connection ${req.params.id} does not exist`);
       await refreshSchedules(req.log);
       return { deleted: true };
     },

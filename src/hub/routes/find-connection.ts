@@ -4,7 +4,8 @@ import type { SecretBox } from '../../store/secret-box.js';
 
 /**
  * A connection of the organisation by id or, failing that, by name — operators type names, the
- * API hands out ids. Names are unique per organisation, so the answer is never ambiguous.
+ * API hands out ids. The id wins; names are unique per organisation and may not be shaped like an
+ * id (check-connection-name.ts), so the answer is never ambiguous.
  */
 export async function findConnection(
   db: Db,

@@ -1,13 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ackInbox, maxInboxCursor, readInbox } from '../../store/inbox-store.js';
+import { ackInbox, maxInboxCursor, readInbox, readInboxEntry } from '../../store/inbox-store.js';
 import { OrgParams } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
 import { resolveOrg } from '../resolve-org.js';
 
 const Cursor = z.coerce.number().int().min(0);
+
+const InboxItem = z.object({
+  cursor: z.number(),
+  connectionId: z.string(),
+  platform: z.string(),
+  kind: z.string(),
+  sourceId: z.string(),
+  receivedAt: z.string(),
+  payload: z.unknown(),
+});
 
 export function registerInboxRoutes(app: FastifyInstance, ctx: HubContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -25,21 +35,12 @@ export function registerInboxRoutes(app: FastifyInstance, ctx: HubContext): void
         querystring: z.object({
           after: Cursor.optional(),
           limit: z.coerce.number().int().min(1).max(1000).default(100),
-          kind: z.string().optional(),
+          kind: z.string().optional().describe('only this kind: reading, payment, …'),
+          platform: z.string().optional().describe('only what this platform sent'),
         }),
         response: {
           200: z.object({
-            items: z.array(
-              z.object({
-                cursor: z.number(),
-                connectionId: z.string(),
-                platform: z.string(),
-                kind: z.string(),
-                sourceId: z.string(),
-                receivedAt: z.string(),
-                payload: z.unknown(),
-              }),
-            ),
+            items: z.array(InboxItem),
             ackedThrough: z.number(),
             next: z.number().nullable(),
           }),
@@ -51,6 +52,25 @@ export function registerInboxRoutes(app: FastifyInstance, ctx: HubContext): void
       const page = await readInbox(ctx.store.db, org.id, req.query);
       const last = page.items.at(-1);
       return { ...page, next: page.items.length === req.query.limit && last ? last.cursor : null };
+    },
+  );
+
+  r.get(
+    '/v1/orgs/:org/inbox/:cursor',
+    {
+      schema: {
+        tags,
+        summary: 'One inbox item by its cursor, with its payload (acknowledged or not)',
+        params: OrgParams.extend({ cursor: Cursor }),
+        response: { 200: InboxItem },
+      },
+    },
+    async (req) => {
+      const org = await resolveOrg(ctx, req, req.params.org);
+      const item = await readInboxEntry(ctx.store.db, org.id, req.params.cursor);
+      if (!item)
+        throw new HttpError(404, 'inbox_item_not_found', `inbox item ${req.params.cursor} does not exist`);
+      return item;
     },
   );
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { ACCOUNT_EMAIL_FIELDS } from '../contract/account-import.js';
 import { DomcontrolAuthMode } from '../contract/domcontrol-auth.js';
-import { DOMCONTROL_DEFAULT_BASE_URL } from '../contract/domcontrol-paths.js';
 import { DOMCONTROL_SIGNS } from './domcontrol-signs.js';
 
 /** The most items one request carries (the streams' limit; `batchSize` may only lower it). */
@@ -11,8 +10,12 @@ export const DOMCONTROL_MAX_BYTES = 16 * 1024 * 1024;
 
 /** Connection settings; strict, so a typo is an error rather than a default. */
 export const DomcontrolSettings = z.strictObject({
-  /** The seed's host unless the installation lives elsewhere. */
-  baseUrl: z.url().default(DOMCONTROL_DEFAULT_BASE_URL),
+  /**
+   * Required, with no default: a default would be the real platform (seed 002's host,
+   * DOMCONTROL_DEFAULT_BASE_URL), and a connection whose settings lost it would send the billing's
+   * data there. Type the address even when it is the seed's.
+   */
+  baseUrl: z.url(),
   /** Which credentials the calls carry (the seed names none). */
   auth: z.strictObject({ mode: DomcontrolAuthMode }).default({ mode: 'none' }),
   batchSize: z.int().min(1).max(DOMCONTROL_MAX_BATCH).default(DOMCONTROL_MAX_BATCH),

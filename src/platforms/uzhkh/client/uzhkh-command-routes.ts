@@ -5,7 +5,6 @@ import { z } from 'zod';
 import type { BillingRouteContext, BillingRoutes } from '../../../engine/connector/connector.js';
 import { OrgParams } from '../../../hub/api-schemas.js';
 import { HttpError } from '../../../hub/http-error.js';
-import { getConnection } from '../../../store/connection-store.js';
 import { upsertRecords } from '../../../store/record-store.js';
 import { uzhkhCommandStatus } from './uzhkh-command-status.js';
 import {
@@ -17,7 +16,7 @@ import {
   idAssignmentKey,
 } from './uzhkh-commands.js';
 
-const Params = OrgParams.extend({ id: z.string().min(1) });
+const Params = OrgParams.extend({ id: z.string().min(1).describe('connection id or name') });
 const Query = z.object({
   sync: z
     .enum(['true', 'false'])
@@ -40,8 +39,7 @@ function register(app: FastifyInstance, ctx: BillingRouteContext): void {
 
   const connectionOf = async (req: FastifyRequest, orgParam: string, id: string) => {
     const orgId = await ctx.resolveOrg(req, orgParam);
-    const conn = await getConnection(ctx.db, ctx.box, orgId, id);
-    if (!conn) throw new HttpError(404, 'connection_not_found', `connection ${id} does not exist`);
+    const conn = await ctx.resolveConnection(orgId, id);
     if (conn.platform !== 'uzhkh') {
       throw new HttpError(
         400,
