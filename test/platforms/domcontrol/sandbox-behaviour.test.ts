@@ -167,6 +167,22 @@ describe('DomControl sandbox', () => {
     expect(sb.stats.requests).toBe(0);
   });
 
+  it('answers 500 ("400–500 Ошибка при импорте") to a record its importer fails on, and to everything in an outage', async () => {
+    const sb = await start({ crashOn: ['s2'] });
+    const crashed = await imp(sb, 'services', [service('s1'), service('s2'), service('s3')]);
+    expect(crashed.status).toBe(500);
+    expect(crashed.body.message).toMatch(/import failed on s2/);
+    expect(sb.items('services').size).toBe(0); // nothing of the request is stored
+    expect((await imp(sb, 'services', [service('s1'), service('s3')])).status).toBe(201);
+    // A refusal of the data comes first: the request is checked before it is imported.
+    expect((await imp(sb, 'services', [service('s2'), { id: 's4' }])).status).toBe(400);
+    sb.setFaults({ outage: true });
+    expect((await imp(sb, 'services', [service('s5')])).status).toBe(500);
+    expect((await imp(sb, 'services', [])).status).toBe(500);
+    expect(sb.stats.faults).toMatchObject({ crashed: 1, outage: 2 });
+    expect(sb.items('services').size).toBe(2);
+  });
+
   it('starts from the CLI flags: an auth mode needs its secret, and the banner never shows it', async () => {
     const flags = { host: '127.0.0.1', port: '0' };
     await expect(domcontrolSandbox.start({ ...flags, auth: 'bearer' })).rejects.toThrow(

@@ -49,6 +49,8 @@ function stream(kind: EntityKindName, name: DomcontrolImport, toWire: ToWire, se
   return {
     kind,
     selfContained: self,
+    // seed 002 answers every import "400–500 Ошибка при импорте": a 500 may be one record's fault.
+    serverErrorsMayBeData: true,
     limits: { maxRecords: DOMCONTROL_MAX_BATCH, maxBytes: DOMCONTROL_MAX_BYTES },
     toWire,
     // The platform's measure: the item's JSON text and its comma.
