@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DomcontrolSandboxOptions } from '../../../src/platforms/domcontrol/sandbox/start-domcontrol-sandbox.js';
 import { listOperations } from '../../../src/store/operation-store.js';
 import { FAST_RETRY } from '../../support/engine-fixture.js';
 import { storeKinds } from '../../support/test-stores.js';
@@ -16,7 +17,7 @@ const services = (n: number) =>
  */
 describe.each(storeKinds)('DomControl: a 500 may be the data (%s)', (kind) => {
   let f: DomcontrolFixture | undefined;
-  const start = async (sandbox: Parameters<typeof startDomcontrolFixture>[1]['sandbox'], batch?: number) => {
+  const start = async (sandbox: DomcontrolSandboxOptions, batch?: number) => {
     f = await startDomcontrolFixture(kind, {
       sandbox,
       settings: { sync: { retry: RETRY, ...(batch ? { maxBatchRecords: batch } : {}) } },
