@@ -232,7 +232,12 @@ describe.each(storeKinds)('«Умное ЖКХ» connector ↔ sandbox on %s', (
         broken,
         expect.stringMatching(new RegExp(`^change record ${broken}: Counter\\.CounterTypeIdentifier: `)),
       ],
-      [tooExact.guid, expect.stringMatching(/Payment: .*more than two decimal places/)],
+      [
+        tooExact.guid,
+        expect.stringMatching(
+          /Payment\.Sum: cannot be read as rubles and kopecks: 10\.005 .*more than two decimal places/,
+        ),
+      ],
     ]);
     expect(invalid[0]!.payload.source).toMatchObject({
       guid: broken,
