@@ -45,8 +45,9 @@ export async function readSnapshot(
   try {
     const own = await resolveId(ctx, resolver, entity, snapshot);
     const resolved = { ...own, ids: [...own.ids, ...refs.ids] };
-    const original = originalValues(raw as Record<string, unknown>, refs.record);
-    mapped = mapEntity(ctx, entity, refs.record, origin, { resolved, platformId: snapshot.Id, original });
+    const record = own.id === snapshot.Id ? refs.record : { ...refs.record, Id: own.id };
+    const original = originalValues(raw as Record<string, unknown>, record);
+    mapped = mapEntity(ctx, entity, record, origin, { resolved, platformId: snapshot.Id, original });
   } catch (error) {
     return { items: [invalidItem(origin, entity, raw, `${where}: ${entity}: ${(error as Error).message}`)] };
   }
