@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listIds } from '../../../src/store/id-map-store.js';
-import type { Store } from '../../../src/store/open-store.js';
-import { openTestStore, storeKinds } from '../../support/test-stores.js';
-import { inbox, startUzhkhFixture, syncOnce, type UzhkhFixture } from './uzhkh-fixture.js';
+import { storeKinds } from '../../support/test-stores.js';
+import { inbox, syncOnce, type UzhkhFixture, uzhkhSuite } from './uzhkh-fixture.js';
 
 const HUB_ID = /^zb-[a-z]+-[0-9a-f]{16}$/;
 
@@ -12,24 +11,30 @@ const HUB_ID = /^zb-[a-z]+-[0-9a-f]{16}$/;
  * every such reference is given the id its object gets, whichever of the two arrives first.
  */
 describe.each(storeKinds)('«Умное ЖКХ»: references to temporary ids (%s)', (kind) => {
-  let f: UzhkhFixture | undefined;
-  let store: Store;
-  let n = 0;
-  beforeAll(async () => {
-    store = await openTestStore(kind);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
-  afterEach(async () => {
-    await f?.close();
-    f = undefined;
-  });
+  const suite = uzhkhSuite(kind, 'uk-refs');
   const start = (settings: Record<string, unknown> = {}) =>
-    startUzhkhFixture(kind, { store, org: `uk-refs-${++n}`, settings: { fullDownload: false, ...settings } });
+    suite.start({ settings: { fullDownload: false, ...settings } });
+  /** A flat staff added on the platform, stored there without queueing: its id is temporary. */
+  const platformFlat = (
+    world: ReturnType<UzhkhFixture['sandbox']['world']>,
+    type: string,
+    number: string,
+  ) => {
+    const flat = {
+      Id: world.tempId(),
+      TypeObject: type,
+      Address: `ул. Ткачей, д. 1, № ${number}`,
+      Street: 'ул. Ткачей',
+      HouseNumber: '1',
+      FlatNumber: number,
+      HouseId: 'H1',
+    };
+    world.put('Obj', flat);
+    return flat;
+  };
 
   it('a resident, a flat and an account created on the platform: every record made meanwhile points at their hub ids', async () => {
-    f = await start();
+    const f = await start();
     const houses = f.sandbox.seedHouses(1, 2);
     const act = f.sandbox.act();
     const resident = act.signUp({ surname: 'Орлова', name: 'Мария', phone: '+79001112233' });
@@ -48,7 +53,7 @@ describe.each(storeKinds)('«Умное ЖКХ»: references to temporary ids (%
 
     const run = await syncOnce(f, 'inbound');
     expect(run.state).toBe('succeeded');
-    const one = async (k: string) => (await inbox(f!, k))[0]!.payload;
+    const one = async (k: string) => (await inbox(f, k))[0]!.payload;
     const R = (await one('resident')).residentId;
     const O = (await one('object')).objectId;
     const A = (await one('account')).accountId;
@@ -82,21 +87,12 @@ describe.each(storeKinds)('«Умное ЖКХ»: references to temporary ids (%
   });
 
   it('a reference that arrives before its record gets the id the record then gets', async () => {
-    f = await start({ pageSize: 1 });
+    const f = await start({ pageSize: 1 });
     f.sandbox.seedHouses(1, 1);
     const world = f.sandbox.world();
     // Staff add a flat; a meter is put on it and queued before the flat's own record is.
-    const flat = {
-      Id: world.tempId(),
-      TypeObject: 'Паркинг',
-      Address: 'ул. Ткачей, д. 1, м/м 5',
-      Street: 'ул. Ткачей',
-      HouseNumber: '1',
-      FlatNumber: '5',
-      HouseId: 'H1',
-    };
+    const flat = platformFlat(world, 'Паркинг', '5');
     const tempId = flat.Id; // the platform rewrites the object's own id once it takes the hub's
-    world.put('Obj', flat);
     const meter = f.sandbox.act().createMeter({ flatId: flat.Id, type: 'ElectricitySimpleKwh' });
     world.change('Obj', flat);
 
@@ -116,20 +112,11 @@ describe.each(storeKinds)('«Умное ЖКХ»: references to temporary ids (%
   });
 
   it('the full download: an account listed before the flat it points at gets the flat its hub id', async () => {
-    f = await start({ fullDownload: true });
+    const f = await start({ fullDownload: true });
     f.sandbox.seedHouses(1, 1);
     const world = f.sandbox.world();
-    const flat = {
-      Id: world.tempId(),
-      TypeObject: 'Кладовка',
-      Address: 'ул. Ткачей, д. 1, кл. 3',
-      Street: 'ул. Ткачей',
-      HouseNumber: '1',
-      FlatNumber: '3',
-      HouseId: 'H1',
-    };
+    const flat = platformFlat(world, 'Кладовка', '3');
     const tempId = flat.Id; // the platform rewrites the object's own id once it takes the hub's
-    world.put('Obj', flat);
     world.put('Account', {
       Id: 'A-77',
       AccountNumber: '3000000077',
@@ -151,7 +138,7 @@ describe.each(storeKinds)('«Умное ЖКХ»: references to temporary ids (%
   });
 
   it('a deleted item with a temporary id names the object by the id every record of it had', async () => {
-    f = await start();
+    const f = await start();
     f.sandbox.seedHouses(1, 1);
     const resident = f.sandbox.act().signUp({ surname: 'Котов', name: 'Олег' });
     f.sandbox.world().deleteObject('Resident', resident.id); // gone before the hub ever saw it acknowledged

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InboundPayment, InboundReading } from '../../../src/domain/model/inbound.js';
-import type { Store } from '../../../src/store/open-store.js';
-import { openTestStore, storeKinds } from '../../support/test-stores.js';
-import { countByKind, inbox, startUzhkhFixture, syncOnce, type UzhkhFixture } from './uzhkh-fixture.js';
+import { storeKinds } from '../../support/test-stores.js';
+import { countByKind, inbox, syncOnce, uzhkhSuite } from './uzhkh-fixture.js';
 
 /**
  * No silent drop: a value of seed 001's types (DateTime, decimal, int, the formatted strings) is
@@ -10,24 +9,11 @@ import { countByKind, inbox, startUzhkhFixture, syncOnce, type UzhkhFixture } fr
  * naming the record and the field — never lost without a trace.
  */
 describe.each(storeKinds)('«Умное ЖКХ»: values that cannot be read are not dropped (%s)', (kind) => {
-  let f: UzhkhFixture | undefined;
-  let store: Store;
-  let n = 0;
-  beforeAll(async () => {
-    store = await openTestStore(kind);
-  });
-  afterAll(async () => {
-    await store.close();
-  });
-  afterEach(async () => {
-    await f?.close();
-    f = undefined;
-  });
-  const start = () =>
-    startUzhkhFixture(kind, { store, org: `uk-values-${++n}`, settings: { fullDownload: false } });
+  const suite = uzhkhSuite(kind, 'uk-values');
+  const start = () => suite.start({ settings: { fullDownload: false } });
 
   it("a Counter's DateTimeForValue: read when unambiguous, else the meter lands and the reading is a uzhkh_invalid item", async () => {
-    f = await start();
+    const f = await start();
     const houses = f.sandbox.seedHouses(1, 2);
     const queue = f.sandbox.world().queue;
     const sloppy = f.sandbox.act().submitReading({ counterId: houses.counters[0]!, values: ['150.5'] });
@@ -66,7 +52,7 @@ describe.each(storeKinds)('«Умное ЖКХ»: values that cannot be read are
   });
 
   it('money, numbers, months and dates of every entity: read leniently, or named when they cannot be', async () => {
-    f = await start();
+    const f = await start();
     const houses = f.sandbox.seedHouses(1, 3);
     const queue = f.sandbox.world().queue;
     const act = f.sandbox.act();
@@ -122,7 +108,7 @@ describe.each(storeKinds)('«Умное ЖКХ»: values that cannot be read are
   });
 
   it('a download item with a value that cannot be read is named by its list, page and index', async () => {
-    f = await startUzhkhFixture(kind, { store, org: `uk-values-${++n}` });
+    const f = await suite.start();
     const houses = f.sandbox.seedHouses(1, 2);
     f.sandbox.world().entities.get('Account', houses.accounts[1]!)!.DateTimeOpen = '2020-13-01';
     const run = await syncOnce(f, 'inbound');
