@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InboundPayment, InboundReading } from '../../../src/domain/model/inbound.js';
 import { storeKinds } from '../../support/test-stores.js';
-import { countByKind, inbox, syncOnce, uzhkhSuite } from './uzhkh-fixture.js';
+import { countByKind, inbox, platformCall, syncOnce, uzhkhSuite } from './uzhkh-fixture.js';
 
 /**
  * No silent drop: a value of seed 001's types (DateTime, decimal, int, the formatted strings) is
@@ -49,6 +49,32 @@ describe.each(storeKinds)('«Умное ЖКХ»: values that cannot be read are
     expect(invalid!.payload.source.record).toMatchObject({ Id: houses.counters[1], Value1: 77 });
     const meters = (await inbox(f, 'meter')).map((m) => m.payload.meterId);
     expect(meters).toContain(houses.counters[1]);
+  });
+
+  it('a platform writing DateTime in its culture ("1.5.2024 9:30:00"): every date read, nothing refused', async () => {
+    const f = await suite.start({ sandbox: { dateStyle: 'culture' } });
+    const houses = f.sandbox.seedHouses(1, 2);
+    const at = new Date('2024-05-01T06:30:00Z'); // 09:30 in Moscow, the sandbox's zone
+    f.sandbox.act().submitReading({ counterId: houses.counters[0]!, values: ['12'], at });
+    f.sandbox.act().pay({ accountId: houses.accounts[0]!, sum: '99.00', at });
+    const served = (await platformCall(f.sandbox, '/To1c/Requests')).body;
+    expect(served[0].Counter.DateTimeForValue).toBe('1.5.2024 9:30:00');
+
+    const run = await syncOnce(f, 'inbound');
+    expect(run.state).toBe('succeeded');
+    const entries = await inbox(f);
+    expect(entries.filter((e) => e.kind === 'uzhkh_invalid')).toEqual([]);
+    const readings = entries.filter((e) => e.kind === 'reading' && e.payload.meterId === houses.counters[0]);
+    expect(readings.map((r) => [r.payload.date, r.payload.occurredAt])).toEqual([
+      ['2024-05-01', '2024-05-01T09:30:00+03:00'],
+    ]);
+    const [payment] = entries.filter((e) => e.kind === 'payment' && e.payload.amount === '99.00');
+    expect(payment!.payload.occurredAt).toBe('2024-05-01T09:30:00+03:00');
+    expect(payment!.payload.source.original).toMatchObject({ DateTime: '1.5.2024 9:30:00' });
+    // The full download reads the same way (the seeded accounts' DateTimeOpen among them).
+    const accounts = entries.filter((e) => e.kind === 'account');
+    expect(accounts.length).toBe(2);
+    expect(accounts[0]!.payload.source.record.DateTimeOpen).toBe('2020-01-01T00:00:00');
   });
 
   it('money, numbers, months and dates of every entity: read leniently, or named when they cannot be', async () => {
