@@ -52,7 +52,7 @@ export async function runDomcontrolBench(opts: DomcontrolBenchOptions): Promise<
   if (!Number.isInteger(opts.latencyMs) || opts.latencyMs < 0) throw new Error('--latency-ms must be ≥ 0');
   const records = domcontrolBenchRecords(opts.accounts);
   const sent = KINDS.reduce((n, k) => n + (records[k]?.length ?? 0), 0);
-  const bodies = buildDomcontrolBodies(records, BATCH);
+  const bodies = buildDomcontrolBodies(records, BATCH, demoOrganization({ orgId: BENCH_ORG }).name);
   const figures: DomcontrolFigures[] = [];
   for (const driver of opts.databaseUrl ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
     opts.log(

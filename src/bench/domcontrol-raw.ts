@@ -26,15 +26,20 @@ export interface RawRequest {
 
 /**
  * The request bodies the connector would send for the benchmark's records, built in advance with
- * the connector's own mappings, in dependency order and batches of `batch` items.
+ * the connector's own mappings, in dependency order and batches of `batch` items. `organization` is
+ * the organisation's name: what services without a provider are sent with.
  */
-export function buildDomcontrolBodies(records: BenchRecords, batch: number): RawRequest[] {
+export function buildDomcontrolBodies(
+  records: BenchRecords,
+  batch: number,
+  organization: string,
+): RawRequest[] {
   // The mappings read only the defaults; the address (required, never defaulted) is not in a body.
   const settings = DomcontrolSettings.parse({ baseUrl: 'http://127.0.0.1/' });
   const premises = new Map((records.premise as Premise[]).map((p) => [p.id, p]));
   const houses = new Map((records.house as House[]).map((h) => [h.id, h]));
   const items: Array<[DomcontrolImport, unknown[]]> = [
-    ['services', (records.service as Service[]).map((s) => mapService(s, settings))],
+    ['services', (records.service as Service[]).map((s) => mapService(s, s.provider ?? organization))],
     [
       'accounts',
       (records.account as Account[]).map((a) => {

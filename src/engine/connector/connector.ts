@@ -130,6 +130,13 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
    */
   selfContained?: boolean;
   mappingVersion?: number;
+  /**
+   * The platform may answer a 5xx because of a record in the request (DomControl: "400–500 Ошибка
+   * при импорте"). Then, once the policy's retries for a 5xx are spent, the engine splits the batch
+   * to find the record instead of dead-lettering the whole batch — bounded, so that a platform
+   * answering 5xx to everything still costs one dead letter per batch (see split-after-server-error).
+   */
+  serverErrorsMayBeData?: boolean;
   /** Batch limits; `maxBytes` is measured by `sizeOf` (defaults to UTF-8 JSON length). */
   limits: { maxRecords: number; maxBytes: number };
   /**

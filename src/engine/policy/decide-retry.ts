@@ -35,6 +35,11 @@ export interface RetryState {
   reauthed: boolean;
   /** Records in the failed request: a batch of one cannot be split any further. */
   batchSize: number;
+  /**
+   * Calls after which a 5xx answer gives up (default: the policy's `maxAttempts`). A probe inside a
+   * split after server errors takes one: the batch's retries for the 5xx were spent already.
+   */
+  serverErrorAttempts?: number | undefined;
 }
 
 /**
@@ -80,7 +85,11 @@ export function decideRetry(
     }
     // A 429 without a hint is still a rate limit: back off, as a wait.
     if (err.status === 429) return rateLimited(undefined, err.message, state, policy, random);
-    if (err.status >= 500) return retry(err.message, state, policy, random);
+    if (err.status >= 500) {
+      if (state.serverErrorAttempts !== undefined && state.attempt >= state.serverErrorAttempts)
+        return exhausted(err.message, state);
+      return retry(err.message, state, policy, random);
+    }
     return { action: 'fail', code: `http_${err.status}`, message: err.message };
   }
   if (err instanceof PlatformNetworkError) return retry(`${err.code}: ${err.message}`, state, policy, random);
@@ -92,6 +101,15 @@ export function decideRetry(
   const code = networkErrorCode(err);
   if (code !== undefined) return retry(`${code}: ${messageOf(err)}`, state, policy, random);
   return { action: 'fail', code: 'internal', message: messageOf(err) };
+}
+
+/**
+ * The policy gave up on a request the platform kept answering with a 5xx (not a network failure, not
+ * a rate limit). For a stream whose platform may answer 5xx because of the data
+ * (`serverErrorsMayBeData`), that is when the batch is split to find the record.
+ */
+export function isServerErrorExhausted(decision: { code: string }, cause: unknown): boolean {
+  return decision.code === 'retries_exhausted' && cause instanceof PlatformHttpError && cause.status >= 500;
 }
 
 /** Exponential backoff with full jitter: a uniform delay in [0, min(cap, base·2^(attempt−1))). */

@@ -48,6 +48,8 @@ export interface RunWithRetryOptions {
   onRetry?: (decision: RetryDecision, err: unknown) => void;
   /** Records sent by `fn` (default 1): a batch of one that is too large fails instead of splitting. */
   batchSize?: number;
+  /** Calls after which a 5xx gives up (default `policy.maxAttempts`); see RetryState. */
+  serverErrorAttempts?: number | undefined;
 }
 
 /**
@@ -74,7 +76,7 @@ export async function runWithRetry<T>(
     if (signal?.aborted) throw cancelledError(err);
     const decision = decideRetry(
       err,
-      { attempt, reauthed, batchSize: opts.batchSize ?? 1 },
+      { attempt, reauthed, batchSize: opts.batchSize ?? 1, serverErrorAttempts: opts.serverErrorAttempts },
       policy,
       opts.random,
     );

@@ -6,8 +6,10 @@ import { openRecordErrors, resolveRecordErrors } from '../../store/record-error-
 import type { OutboundStream, RecordOutcome } from '../connector/connector.js';
 import { payloadExcerpt } from '../payload-excerpt.js';
 import type { SizedRecord } from '../plan-batches.js';
+import { isServerErrorExhausted } from '../policy/decide-retry.js';
 import { GiveUpError, runWithRetry, SplitRequired } from '../policy/run-with-retry.js';
 import type { CommitQueue } from './commit-queue.js';
+import { afterServerError, type SplitBudget } from './split-after-server-error.js';
 import { ConnectionProblemError, retryOptions, type StreamRun } from './stream-run.js';
 import { yieldToIo } from './yield-to-io.js';
 
@@ -21,6 +23,8 @@ const CONNECTION_PROBLEMS = new Set(['auth_rejected', 'auth_expired']);
  * A request-too-large answer splits the batch and delivers the halves; a batch the policy gives up
  * on becomes record errors (`dead_letter` records are not marked delivered, so the next run sends
  * them again; records refused for good are marked `rejected` and wait for a change or a retry).
+ * A stream whose platform may answer 5xx because of the data (`serverErrorsMayBeData`) has the
+ * batch split after its 5xx retries are spent (split-after-server-error.ts).
  */
 export async function deliverBatch(
   run: StreamRun,
@@ -28,10 +32,36 @@ export async function deliverBatch(
   batch: readonly SizedRecord[],
   commits: CommitQueue,
 ): Promise<void> {
+  await deliverPart(run, stream, batch, commits, 'batch');
+}
+
+/**
+ * How a part is sent. `batch`: as planned, with every retry. Inside a split after server errors:
+ * `probe` — one call; a 5xx is handed back uncommitted for the caller to judge; `bisect` — the
+ * 5xx is the data's: a part answered 5xx is halved at once, a record alone gets every retry and
+ * then its own record error.
+ */
+export type DeliveryMode = 'batch' | 'probe' | 'bisect';
+
+/** A probe the platform did not take (a 5xx, or no answer after the retries): nothing of it is committed. */
+export interface ServerRefusal {
+  error: GiveUpError;
+  requests: number;
+}
+
+export async function deliverPart(
+  run: StreamRun,
+  stream: OutboundStream,
+  batch: readonly SizedRecord[],
+  commits: CommitQueue,
+  mode: DeliveryMode,
+  budget?: SplitBudget,
+): Promise<ServerRefusal | undefined> {
   await commits.room();
   const started = new Date();
   const labels = { platform: run.connection.platform, kind: stream.kind };
   const metrics = run.engine.metrics;
+  const alone = batch.length === 1;
   let requests = 0;
   let outcomes: RecordOutcome[];
   try {
@@ -45,6 +75,7 @@ export async function deliverBatch(
       },
       {
         ...retryOptions(run, batch.length),
+        serverErrorAttempts: mode === 'probe' || (mode === 'bisect' && !alone) ? 1 : undefined,
         onRetry: (d) => metrics?.requests.inc({ ...labels, result: d.action }),
       },
     );
@@ -62,26 +93,63 @@ export async function deliverBatch(
   } catch (err) {
     if (err instanceof SplitRequired) {
       metrics?.requests.inc({ ...labels, result: 'split' });
+      const halves = mode === 'bisect' ? 'bisect' : 'batch';
       const mid = Math.ceil(batch.length / 2);
-      await deliverBatch(run, stream, batch.slice(0, mid), commits);
-      await deliverBatch(run, stream, batch.slice(mid), commits);
-      return;
+      await deliverPart(run, stream, batch.slice(0, mid), commits, halves, budget);
+      await deliverPart(run, stream, batch.slice(mid), commits, halves, budget);
+      return undefined;
     }
     if (!(err instanceof GiveUpError) || err.code === 'cancelled') throw err;
     if (CONNECTION_PROBLEMS.has(err.code)) throw new ConnectionProblemError(err.message, err.code);
-    metrics?.requests.inc({ ...labels, result: 'failed' });
-    const dead = err.decision.action === 'dead';
-    const code = dead ? 'dead_letter' : err.code;
-    const message = dead ? `${err.code}: ${err.message}` : err.message;
-    const failed: RecordOutcome[] = batch.map(() => ({ status: 'rejected', code, message }));
-    if (dead) commits.deadLetters += batch.length;
-    commits.add(() => commitOutcomes(run, stream, batch, failed, { started, requests, markRejected: !dead }));
-    return;
+    if (mode === 'probe' && err.decision.action === 'dead') return { error: err, requests };
+    if (stream.serverErrorsMayBeData && isServerErrorExhausted(err.decision, err.cause)) {
+      const at = { mode, budget, error: err, requests, started };
+      if (await afterServerError(run, stream, batch, commits, at)) return undefined;
+    }
+    giveUp(run, stream, batch, commits, err, { started, requests });
+    return undefined;
   } finally {
     metrics?.batchSeconds.observe(labels, (Date.now() - started.getTime()) / 1000);
   }
-  const delivered = outcomes;
-  commits.add(() => commitOutcomes(run, stream, batch, delivered, { started, requests, markRejected: true }));
+  commitLater(run, stream, batch, commits, outcomes, { started, requests, markRejected: true });
+  return undefined;
+}
+
+/**
+ * The policy gave up on a batch: each record gets the error (`dead_letter` when the platform never
+ * answered it — those are sent again next run; otherwise the refusal is kept until a change).
+ */
+export function giveUp(
+  run: StreamRun,
+  stream: OutboundStream,
+  batch: readonly SizedRecord[],
+  commits: CommitQueue,
+  err: GiveUpError,
+  opts: { started: Date; requests: number; note?: string | undefined },
+): void {
+  run.engine.metrics?.requests.inc({
+    platform: run.connection.platform,
+    kind: stream.kind,
+    result: 'failed',
+  });
+  const dead = err.decision.action === 'dead';
+  const code = dead ? 'dead_letter' : err.code;
+  const message = `${dead ? `${err.code}: ` : ''}${err.message}${opts.note ? `; ${opts.note}` : ''}`;
+  const failed: RecordOutcome[] = batch.map(() => ({ status: 'rejected', code, message }));
+  if (dead) commits.deadLetters += batch.length;
+  commitLater(run, stream, batch, commits, failed, { ...opts, markRejected: !dead });
+}
+
+/** Queues the commit of a part's outcomes (see commitOutcomes). */
+export function commitLater(
+  run: StreamRun,
+  stream: OutboundStream,
+  batch: readonly SizedRecord[],
+  commits: CommitQueue,
+  outcomes: readonly RecordOutcome[],
+  opts: { started: Date; requests: number; markRejected: boolean },
+): void {
+  commits.add(() => commitOutcomes(run, stream, batch, outcomes, opts));
 }
 
 async function commitOutcomes(

@@ -17,7 +17,9 @@ export const domcontrolDemo: PlatformDemo = {
       const connectionId = await ctx.freshConnection({
         platform: 'domcontrol',
         name: 'DomControl sandbox',
-        settings: { baseUrl: sandbox.url, auth: { mode: 'bearer' } },
+        // The demo ledger's entries are on the account as a whole; DomControl takes each with a
+        // service (seed 002 §6), so they go under «Содержание», as a УК would set it up.
+        settings: { baseUrl: sandbox.url, auth: { mode: 'bearer' }, defaultTransactionService: 'sod' },
         credentials: { token },
       });
       ctx.log(`sandbox on ${sandbox.url}; connection ${connectionId}`);

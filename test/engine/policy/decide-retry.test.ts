@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, decideRetry, type RetryDecision } from '../../../src/engine/policy/decide-retry.js';
+import {
+  backoffDelay,
+  decideRetry,
+  isServerErrorExhausted,
+  type RetryDecision,
+} from '../../../src/engine/policy/decide-retry.js';
 import {
   AuthExpiredError,
   AuthRejectedError,
@@ -24,6 +29,7 @@ interface Row {
   attempt?: number;
   reauthed?: boolean;
   batchSize?: number;
+  serverErrorAttempts?: number;
   random?: number;
   pol?: RetryPolicy;
   expected: Partial<RetryDecision> & { action: RetryDecision['action'] };
@@ -104,6 +110,19 @@ const rows: Row[] = [
     err: new PlatformHttpError(500, 'GET /a → 500'),
     attempt: 7,
     expected: { action: 'dead', code: 'retries_exhausted' },
+  },
+  // a probe in a split after server errors: its batch's 5xx retries were spent already
+  {
+    name: 'HTTP 500 on a probe allowed one call → dead at once',
+    err: new PlatformHttpError(500, 'POST /a → 500'),
+    serverErrorAttempts: 1,
+    expected: { action: 'dead', code: 'retries_exhausted' },
+  },
+  {
+    name: 'a probe allowed one 5xx still retries a network error',
+    err: new PlatformNetworkError('POST /a: no answer', 'ECONNRESET'),
+    serverErrorAttempts: 1,
+    expected: { action: 'retry' },
   },
   // rate limits: wait exactly what the platform asks
   {
@@ -268,11 +287,36 @@ const rows: Row[] = [
 describe('decideRetry', () => {
   it.each(rows)(
     '$name',
-    ({ err, attempt = 1, reauthed = false, batchSize = 1, random = 0.5, pol = policy, expected }) => {
-      const decision = decideRetry(err, { attempt, reauthed, batchSize }, pol, () => random);
+    ({
+      err,
+      attempt = 1,
+      reauthed = false,
+      batchSize = 1,
+      serverErrorAttempts,
+      random = 0.5,
+      pol = policy,
+      expected,
+    }) => {
+      const decision = decideRetry(
+        err,
+        { attempt, reauthed, batchSize, serverErrorAttempts },
+        pol,
+        () => random,
+      );
       expect(decision).toMatchObject(expected);
     },
   );
+
+  it('tells a 5xx given up on from other give-ups (a split after server errors starts only then)', () => {
+    const exhausted = { code: 'retries_exhausted' };
+    expect(isServerErrorExhausted(exhausted, new PlatformHttpError(500, 'POST /a → 500'))).toBe(true);
+    expect(isServerErrorExhausted(exhausted, new PlatformHttpError(502, 'POST /a → 502'))).toBe(true);
+    expect(isServerErrorExhausted(exhausted, new PlatformNetworkError('no answer', 'ECONNRESET'))).toBe(
+      false,
+    );
+    expect(isServerErrorExhausted(exhausted, new RateLimitedError('429', 10))).toBe(false);
+    expect(isServerErrorExhausted({ code: 'http_400' }, new PlatformHttpError(500, 'x'))).toBe(false);
+  });
 
   it('keeps the last error in the retries_exhausted message', () => {
     const d = decideRetry(

@@ -2,9 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { domcontrolConnector } from '../../../src/platforms/domcontrol/client/domcontrol-connector.js';
 import { DOMCONTROL_IMPORT_ORDER } from '../../../src/platforms/domcontrol/contract/domcontrol-paths.js';
 import { importItemSchemas } from '../../../src/platforms/domcontrol/contract/import-schemas.js';
+import { upsertOrg } from '../../../src/store/org-store.js';
+import { orgFixture } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
 import { putSample } from './canonical-sample.js';
-import { type DomcontrolFixture, startDomcontrolFixture } from './domcontrol-fixture.js';
+import { type DomcontrolFixture, ORG, startDomcontrolFixture } from './domcontrol-fixture.js';
 
 describe.each(storeKinds)('DomControl sync end to end (%s)', (kind) => {
   let f: DomcontrolFixture | undefined;
@@ -26,7 +28,7 @@ describe.each(storeKinds)('DomControl sync end to end (%s)', (kind) => {
       'balance',
       'transaction',
     ]);
-    const fx = await start({ settings: { organization: 'ООО «УК»' } });
+    const fx = await start({ settings: { organization: 'ООО «УК»', defaultTransactionService: 'hvs' } });
     await putSample(fx.put);
     const run = await fx.sync();
     expect(run).toMatchObject({ state: 'succeeded', sent: 12, failed: 0 });
@@ -108,10 +110,10 @@ describe.each(storeKinds)('DomControl sync end to end (%s)', (kind) => {
       { account: 'LS-001', service: 'hvs', date: '2024-01-01T00:00:00', amount: -1234.56 },
       { account: 'LS-002', service: 'el', date: '2024-01-01T00:00:00', amount: 0.3 },
     ]);
-    // A charge is negative, a payment positive; no service → no `service` field.
+    // A charge is negative, a payment positive; no service → the connection's default one.
     expect(items('transactions')).toEqual([
       { account: 'LS-001', date: '2024-01-01T00:00:00', amount: -2600, service: 'hvs' },
-      { account: 'LS-001', date: '2024-01-15T00:00:00', amount: 1000.1 },
+      { account: 'LS-001', date: '2024-01-15T00:00:00', amount: 1000.1, service: 'hvs' },
     ]);
     for (const name of DOMCONTROL_IMPORT_ORDER) {
       for (const item of items(name)) expect(importItemSchemas[name].safeParse(item).success).toBe(true);
@@ -171,16 +173,38 @@ describe.each(storeKinds)('DomControl sync end to end (%s)', (kind) => {
     await fx.put('account', [{ number: 'LS-404', premiseId: 'nowhere' }]);
     await fx.put('meter', [{ id: 'm-free', accountNumber: 'LS-001', resource: 'gas', number: 'G' }]);
     const run = await fx.sync();
-    expect(run).toMatchObject({ state: 'partial', failed: 2 });
+    // t2 has no service and the connection names no default one: seed 002 §6 lists `service`.
+    expect(run).toMatchObject({ state: 'partial', failed: 3 });
     expect((await fx.openErrors()).map((e) => [e.key, e.code])).toEqual([
       ['LS-404', 'premise_missing'],
       ['m-free', 'service_missing'],
+      ['t2', 'service_missing'],
     ]);
+    expect((await fx.openErrors('transaction'))[0]!.message).toMatch(
+      /names no service.*defaultTransactionService/,
+    );
+    expect([...fx.sandbox.items('transactions').values()]).toEqual([
+      { account: 'LS-001', date: '2024-01-01T00:00:00', amount: -2600, service: 'hvs' },
+    ]);
+    expect(fx.sandbox.stats.refused).toBe(0); // nothing the platform would refuse was posted
     await fx.remove('service', ['el']);
     const before = fx.sandbox.stats.requests;
     expect(await fx.sync(['service'])).toMatchObject({ state: 'succeeded', sent: 0 });
     expect(fx.sandbox.stats.requests).toBe(before);
     expect(fx.sandbox.items('services').has('el')).toBe(true);
+  });
+
+  it('names every service\'s organization: its provider, else the organisation\'s own name — never ""', async () => {
+    const fx = await start();
+    await putSample(fx.put);
+    expect(await fx.sync(['service'])).toMatchObject({ state: 'succeeded', sent: 2 });
+    expect(
+      [...fx.sandbox.items('services').values()].map((s) => (s as { organization: string }).organization),
+    ).toEqual(['ПАО Энергосбыт', `ООО «УК ${ORG}»`]);
+    // A renamed organisation re-sends the services that carry its name, and only those.
+    await upsertOrg(fx.store.db, { ...orgFixture(ORG), name: 'ООО «УК Новая»' } as never);
+    expect(await fx.sync(['service'])).toMatchObject({ state: 'succeeded', sent: 1 });
+    expect(fx.sandbox.items('services').get('hvs')).toMatchObject({ organization: 'ООО «УК Новая»' });
   });
 
   it('retries 5xx and 429 answers, then lands everything once', async () => {
@@ -198,7 +222,7 @@ describe.each(storeKinds)('DomControl sync end to end (%s)', (kind) => {
   it('splits requests by batchSize, flips signs on request, and uses bearer credentials', async () => {
     const fx = await start({
       sandbox: { auth: { mode: 'bearer', token: 'tok-1' } },
-      settings: { auth: { mode: 'bearer' }, batchSize: 2, signs: 'debt' },
+      settings: { auth: { mode: 'bearer' }, batchSize: 2, signs: 'debt', defaultTransactionService: 'hvs' },
       credentials: { token: 'tok-1' },
     });
     await putSample(fx.put);

@@ -14,6 +14,11 @@ const account = (id: string) => ({
   name: id,
   address: 'ул. Ленина, д. 1, кв. 1',
   full_name: 'Иванов И. И.',
+  ownership: '100',
+  square: '',
+  cadastral: '',
+  phone: '',
+  email: '',
 });
 const counter = (id: string, acc: string, svc: string) => ({
   id,
@@ -100,10 +105,43 @@ describe('DomControl sandbox', () => {
     expect((await imp(sb, 'readings', [{ ...reading, current_data2: '0' }])).body.field).toBe(
       'current_data2',
     );
-    const tx = { account: 'a1', date: '2024-01-01T00:00:00', amount: -2600 };
+    const tx = { account: 'a1', date: '2024-01-01T00:00:00', amount: -2600, service: 's1' };
     expect((await imp(sb, 'transactions', [tx, tx])).status).toBe(201);
     expect(sb.items('transactions').size).toBe(1); // no id: the same movement twice is one (a retried batch)
     expect((await imp(sb, 'transactions', [{ ...tx, service: 'zz' }])).body.field).toBe('service');
+  });
+
+  it('refuses what the document lists and a request leaves out: every field, names not empty', async () => {
+    const sb = await start();
+    await imp(sb, 'services', [service('s1')]);
+    await imp(sb, 'accounts', [account('a1')]);
+    // §6 lists `service` with every transaction (and its example has one).
+    const { service: _s, ...noService } = {
+      account: 'a1',
+      date: '2024-01-01T00:00:00',
+      amount: -2600,
+      service: 's1',
+    };
+    expect((await imp(sb, 'transactions', [noService])).body).toMatchObject({
+      error: 'invalid_field',
+      field: 'service',
+    });
+    // §1 "Наименование организации": a service names its organization, never "".
+    expect((await imp(sb, 'services', [{ ...service('s2'), organization: '' }])).body).toMatchObject({
+      error: 'invalid_field',
+      field: 'organization',
+    });
+    const { organization: _o, ...noOrganization } = service('s3');
+    expect((await imp(sb, 'services', [noOrganization])).body.field).toBe('organization');
+    // §2: every listed field, "" allowed where the billing does not know it; the e-mail in either spelling.
+    for (const field of ['address', 'full_name', 'ownership', 'square', 'cadastral', 'phone', 'email']) {
+      const { [field as 'address']: _f, ...without } = account('a2');
+      expect((await imp(sb, 'accounts', [without])).body).toMatchObject({ error: 'invalid_field', field });
+    }
+    // §3: a counter's name and type.
+    expect((await imp(sb, 'counters', [{ ...counter('c1', 'a1', 's1'), name: '' }])).body.field).toBe('name');
+    expect(sb.items('transactions').size + sb.items('counters').size).toBe(0);
+    expect(sb.items('services').size + sb.items('accounts').size).toBe(2);
   });
 
   it('takes the e-mail spelled as the table has it ("email ") and keeps it as `email`', async () => {
@@ -165,6 +203,22 @@ describe('DomControl sandbox', () => {
     expect((await call(sb, 'GET', '/_sandbox/directories/services')).body.items).toEqual([service('s1')]);
     expect((await call(sb, 'POST', '/_sandbox/reset')).body.directories.services).toBe(0);
     expect(sb.stats.requests).toBe(0);
+  });
+
+  it('answers 500 ("400–500 Ошибка при импорте") to a record its importer fails on, and to everything in an outage', async () => {
+    const sb = await start({ crashOn: ['s2'] });
+    const crashed = await imp(sb, 'services', [service('s1'), service('s2'), service('s3')]);
+    expect(crashed.status).toBe(500);
+    expect(crashed.body.message).toMatch(/import failed on s2/);
+    expect(sb.items('services').size).toBe(0); // nothing of the request is stored
+    expect((await imp(sb, 'services', [service('s1'), service('s3')])).status).toBe(201);
+    // A refusal of the data comes first: the request is checked before it is imported.
+    expect((await imp(sb, 'services', [service('s2'), { id: 's4' }])).status).toBe(400);
+    sb.setFaults({ outage: true });
+    expect((await imp(sb, 'services', [service('s5')])).status).toBe(500);
+    expect((await imp(sb, 'services', [])).status).toBe(500);
+    expect(sb.stats.faults).toMatchObject({ crashed: 1, outage: 2 });
+    expect(sb.items('services').size).toBe(2);
   });
 
   it('starts from the CLI flags: an auth mode needs its secret, and the banner never shows it', async () => {

@@ -6,6 +6,7 @@ import {
 } from '../../../src/platforms/uzhkh/sandbox/start-uzhkh-sandbox.js';
 import { call, startTestHub, type TestHub } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
+import type { Entry } from './uzhkh-fixture.js';
 
 const ORG = 'uk-commands';
 
@@ -105,6 +106,41 @@ describe.each(storeKinds)('«Умное ЖКХ» through the hub API on %s', (ki
     });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toMatch(/type/);
+  });
+
+  it("billing mode: once the billing gives an object its id, records still carrying the `--` id read as the billing's", async () => {
+    const conn = await connect('billing');
+    const act = sb!.act();
+    const resident = act.signUp({ surname: 'Зайцева', name: 'Ольга' });
+    await syncVia(hub!, conn, 'inbound');
+    const inboxOf = async (k: string) =>
+      (await call(hub!, 'GET', `/v1/orgs/${ORG}/inbox?kind=${k}&limit=1000`)).body.items;
+    // Until the billing decides, the object is known by its `--` id, everywhere.
+    const mine = (items: Entry[]) =>
+      items.filter(
+        (i) =>
+          Object.values(i.payload.source.record).includes('BILL-R-1') ||
+          i.payload.source.record.Id === resident.id,
+      );
+    expect(mine(await inboxOf('resident'))[0]!.payload).toMatchObject({ residentId: resident.id });
+    act.addCar({ residentId: resident.id, brand: 'Kia', model: 'Rio', number: 'В123ВВ69' });
+
+    // The billing assigns; the car queued meanwhile still says `--N` — it reads as the billing's id.
+    const assigned = await call(hub!, 'POST', `/v1/orgs/${ORG}/connections/${conn}/uzhkh/ids?sync=false`, {
+      json: [{ type: 'resident', uzhkhId: resident.id, externalId: 'BILL-R-1' }],
+    });
+    expect(assigned.status).toBe(200);
+    act.askToAddObject({ flatId: sb!.demo!.houses.flats[0]!, residentId: resident.id });
+    await syncVia(hub!, conn, 'inbound');
+    const [car] = mine(await inboxOf('car'));
+    expect(car!.payload).toMatchObject({ residentId: 'BILL-R-1', plate: 'В123ВВ69' });
+    expect(car!.payload.source.original).toEqual({
+      ResidentId: resident.id,
+    });
+    const [adding] = mine(await inboxOf('object_adding_request'));
+    expect(adding!.payload).toMatchObject({ residentId: 'BILL-R-1' });
+    const ids = (await call(hub!, 'GET', `/v1/orgs/${ORG}/connections/${conn}/ids?entity=resident`)).body;
+    expect(JSON.stringify(ids)).toContain('BILL-R-1');
   });
 
   it('registration decisions: the hub calls the Handle methods and records the outcome', async () => {

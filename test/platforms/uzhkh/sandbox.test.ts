@@ -71,6 +71,64 @@ describe('«Умное ЖКХ» sandbox', () => {
     expect((await platformCall(sb, '/To1c/Delete')).body).toBe('noData');
   });
 
+  it("a temporary id replaced (Delete objectId or SetId) is replaced in every reference of seed 001's tables", async () => {
+    sb = await startUzhkhSandbox();
+    sb.seedHouses(1, 1);
+    const w = sb.world();
+    const act = sb.act();
+    const owner = act.signUp({ surname: 'Лисицын', name: 'Павел' });
+    const guest = act.signUp({ surname: 'Лисицына', name: 'Вера' });
+    w.entities.get('Resident', guest.id)!.ParentResidentId = owner.id;
+    const flat = act.createObject({ houseId: 'H1', street: 'ул. Новая', houseNumber: '2', flatNumber: '7' });
+    const account = act.createAccount({
+      flatId: flat.id,
+      accountNumber: '4000000001',
+      residentIds: [owner.id, guest.id],
+    });
+    w.entities.get('Account', account.id)!.Persons = (
+      w.entities.get('Account', account.id)!.Persons as Array<Record<string, unknown>>
+    ).map((p, i) => (i === 1 ? { ...p, ParentResidentId: owner.id } : p));
+    const meter = act.createMeter({ flatId: flat.id, type: 'Gas' });
+    const ticket = act.openTicket({ accountId: account.id, title: 'Запах газа' });
+    w.entities.get('Request', ticket.id)!.IdCounter = meter.id;
+    const news = act.publishDoc({ typeName: 'news', title: 'Собрание', text: '<p>…</p>' });
+    Object.assign(w.entities.get('Doc', `news:${news.id}`)!, {
+      ResidentsIds: `R1-0,${owner.id}`,
+      ResidentToFlatsIds: `${account.id}`,
+    });
+
+    const owners = (await platformCall(sb, '/To1c/Requests')).body.find(
+      (r: { Resident?: { Id: string } }) => r.Resident?.Id === owner.id,
+    );
+    expect((await platformCall(sb, `/To1c/Delete?guid=${owners.Guid}&objectId=R-100`)).status).toBe(200);
+    expect((await platformCall(sb, `/SetId?uzhkId=${flat.id}&externalId=O-100&type=object`)).body).toBe(
+      'success',
+    );
+    expect((await platformCall(sb, `/SetId?uzhkId=${account.id}&externalId=A-100&type=account`)).body).toBe(
+      'success',
+    );
+    expect((await platformCall(sb, `/SetId?uzhkId=${meter.id}&externalId=C-100&type=counter`)).body).toBe(
+      'success',
+    );
+
+    expect(w.entities.get('Resident', guest.id)).toMatchObject({ ParentResidentId: 'R-100' });
+    expect(w.entities.get('Account', 'A-100')).toMatchObject({
+      ApartmentID: 'O-100',
+      Persons: [{ Id: 'R-100' }, { Id: guest.id, ParentResidentId: 'R-100' }],
+    });
+    expect(w.entities.get('Counter', 'C-100')).toMatchObject({ FlatId: 'O-100' });
+    expect(w.entities.get('Request', ticket.id)).toMatchObject({
+      AccountId: 'A-100',
+      ResidentId: 'R-100',
+      FlatId: 'O-100',
+      IdCounter: 'C-100',
+    });
+    expect(w.entities.get('Doc', `news:${news.id}`)).toMatchObject({
+      ResidentsIds: 'R1-0,R-100',
+      ResidentToFlatsIds: 'A-100',
+    });
+  });
+
   it('answers SetId with the words of the seed', async () => {
     sb = await startUzhkhSandbox();
     const houses = sb.seedHouses(1, 1);

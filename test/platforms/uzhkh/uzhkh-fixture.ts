@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { ConnectorContext } from '../../../src/engine/connector/connector.js';
 import { ConnectorRegistry } from '../../../src/engine/connector/connector-registry.js';
 import { createPlatformFetch } from '../../../src/engine/policy/platform-fetch.js';
@@ -134,4 +135,30 @@ export async function platformCall(
   const res = await fetch(sandbox.url + path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * Hooks for a suite on one store (opening one is the slow part), each test with its own
+ * organisation; `start` gives a test its fixture, closed after the test.
+ */
+export function uzhkhSuite(kind: 'pglite' | 'postgres', prefix: string) {
+  let store: Store;
+  let n = 0;
+  beforeAll(async () => {
+    store = await openTestStore(kind);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+  const started: UzhkhFixture[] = [];
+  afterEach(async () => {
+    for (const f of started.splice(0)) await f.close();
+  });
+  return {
+    async start(opts: Omit<NonNullable<Parameters<typeof startUzhkhFixture>[1]>, 'store' | 'org'> = {}) {
+      const f = await startUzhkhFixture(kind, { ...opts, store, org: `${prefix}-${++n}` });
+      started.push(f);
+      return f;
+    },
+  };
 }

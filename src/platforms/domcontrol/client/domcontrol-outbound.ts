@@ -2,7 +2,6 @@ import type { EntityKindName } from '../../../domain/entity-kinds.js';
 import type { Balance } from '../../../domain/model/balance.js';
 import type { Meter } from '../../../domain/model/meter.js';
 import type { Reading } from '../../../domain/model/reading.js';
-import type { Service } from '../../../domain/model/service.js';
 import type { Transaction } from '../../../domain/model/transaction.js';
 import type { CanonicalRow, OutboundStream, WireRecord } from '../../../engine/connector/connector.js';
 import type { DomcontrolImport } from '../contract/domcontrol-paths.js';
@@ -18,8 +17,8 @@ import {
 import { mapCounter } from './map-counter.js';
 import { mapBalance, mapTransaction } from './map-money.js';
 import { mapReading } from './map-reading.js';
-import { mapService } from './map-service.js';
 import { MappingRefusal } from './mapping-refusal.js';
+import { servicesToWire } from './services-to-wire.js';
 import { wireText } from './wire-text.js';
 
 type Stream = OutboundStream<DomcontrolSettings, DomcontrolCredentials>;
@@ -49,6 +48,8 @@ function stream(kind: EntityKindName, name: DomcontrolImport, toWire: ToWire, se
   return {
     kind,
     selfContained: self,
+    // seed 002 answers every import "400–500 Ошибка при импорте": a 500 may be one record's fault.
+    serverErrorsMayBeData: true,
     limits: { maxRecords: DOMCONTROL_MAX_BATCH, maxBytes: DOMCONTROL_MAX_BYTES },
     toWire,
     // The platform's measure: the item's JSON text and its comma.
@@ -62,12 +63,8 @@ function stream(kind: EntityKindName, name: DomcontrolImport, toWire: ToWire, se
  * them, counters before their readings, then balances and transactions (account × service).
  */
 export const domcontrolOutbound: readonly Stream[] = [
-  stream(
-    'service',
-    'services',
-    selfContained((d, s) => mapService(d as Service, s)),
-    true,
-  ),
+  // The organization's own name comes from the store: not self-contained (services are few).
+  stream('service', 'services', servicesToWire, false),
   // The address comes from the premise and the house: not self-contained, re-mapped every pass.
   stream('account', 'accounts', accountsToWire, false),
   stream(
@@ -91,7 +88,7 @@ export const domcontrolOutbound: readonly Stream[] = [
   stream(
     'transaction',
     'transactions',
-    selfContained((d, s) => mapTransaction(d as Transaction, s.signs)),
+    selfContained((d, s) => mapTransaction(d as Transaction, s)),
     true,
   ),
 ];

@@ -26,8 +26,16 @@ export const DomcontrolSettings = z.strictObject({
     .default(4 * 1024 * 1024),
   /** Sign of balances and transactions on the wire: see domcontrol-signs.ts. */
   signs: z.enum(DOMCONTROL_SIGNS).default('account'),
-  /** `organization` of services whose canonical record names no provider. */
+  /**
+   * `organization` of services whose canonical record names no provider; empty = the
+   * organisation's own name (seed 002 §1 names an organization for every service).
+   */
   organization: z.string().default(''),
+  /**
+   * The service a transaction without one is sent with (seed 002 §6 lists `service` with every
+   * transaction); unset = such a transaction is refused with `service_missing`.
+   */
+  defaultTransactionService: z.string().min(1).optional(),
   /** How the account's e-mail field is spelled (seed 002 §2 has both). */
   emailField: z.enum(ACCOUNT_EMAIL_FIELDS).default('email'),
 });

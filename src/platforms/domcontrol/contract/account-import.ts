@@ -10,19 +10,25 @@ export type AccountEmailField = (typeof ACCOUNT_EMAIL_FIELDS)[number];
 
 /**
  * seed 002 §2 "Загрузка списка лицевых счетов": one account of `accounts[]`. Every field is a string,
- * the share and the area too (the example: `"ownership": "50"`, `"square": "56.7"`); fields other
- * than the id and the number may be left out.
+ * the share and the area too (the example: `"ownership": "50"`, `"square": "56.7"`). Every field the
+ * document lists is there — "" where the billing does not know it — and the e-mail under one of
+ * its two spellings.
  */
-export const WireAccount = z.object({
-  id: wireId,
-  name: wireId,
-  address: z.string().optional(),
-  full_name: z.string().optional(),
-  ownership: z.string().optional(),
-  square: z.string().optional(),
-  cadastral: z.string().optional(),
-  phone: z.string().optional(),
-  email: z.string().optional(),
-  'email ': z.string().optional(),
-});
+export const WireAccount = z
+  .object({
+    id: wireId,
+    name: wireId,
+    address: z.string(),
+    full_name: z.string(),
+    ownership: z.string(),
+    square: z.string(),
+    cadastral: z.string(),
+    phone: z.string(),
+    email: z.string().optional(),
+    'email ': z.string().optional(),
+  })
+  .refine((a) => a.email !== undefined || a['email '] !== undefined, {
+    message: 'the e-mail ("email") is missing',
+    path: ['email'],
+  });
 export type WireAccount = z.infer<typeof WireAccount>;

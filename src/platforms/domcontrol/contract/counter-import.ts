@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OneCDate } from './one-c-date.js';
-import { wireId } from './wire-fields.js';
+import { wireId, wireText } from './wire-fields.js';
 
 /**
  * seed 002 §3 "Загрузка счетчиков": one meter of `counters[]`, bound to an account and a service by
@@ -8,8 +8,8 @@ import { wireId } from './wire-fields.js';
  */
 export const WireCounter = z.object({
   id: wireId,
-  name: z.string(),
-  type: z.string(),
+  name: wireText,
+  type: wireText,
   account: wireId,
   service: wireId,
   date_installation: OneCDate,

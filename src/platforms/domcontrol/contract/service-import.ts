@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { wireId } from './wire-fields.js';
+import { wireId, wireText } from './wire-fields.js';
 
-/** seed 002 §1 "Загрузка списка услуг": one service of `services[]`. */
+/**
+ * seed 002 §1 "Загрузка списка услуг": one service of `services[]`. Every field is listed and named
+ * ("Наименование организации", the names of the service): none may be left out or empty.
+ */
 export const WireService = z.object({
   id: wireId,
-  organization: z.string(),
-  short_name: z.string(),
-  full_name: z.string(),
+  organization: wireText,
+  short_name: wireText,
+  full_name: wireText,
 });
 export type WireService = z.infer<typeof WireService>;

@@ -4,6 +4,9 @@ import { ONE_C_EMPTY_DATE, OneCDate } from './one-c-date.js';
 /** An identifier from 1С: a non-empty string (the examples use GUIDs; any text is accepted). */
 export const wireId = z.string().min(1, 'must not be empty');
 
+/** A name the document asks for: a non-empty string. */
+export const wireText = z.string().min(1, 'must not be empty');
+
 /** A 1С date that must be a real date, not the empty one. */
 export const wireDate = OneCDate.refine((d) => d !== ONE_C_EMPTY_DATE, 'must not be the empty date');
 

@@ -22,6 +22,14 @@ export const DomcontrolFaults = z.strictObject({
   }),
   /** A body over this many bytes is refused with 413. */
   maxBodyBytes: z.number().int().positive(),
+  /**
+   * A platform whose importer fails on a value ("400–500 Ошибка при импорте"): a request holding an
+   * item whose id — for readings the counter, for balances and transactions the account — is listed
+   * answers 500 and imports nothing, however often it is sent. The rest of the checks come first.
+   */
+  crashOn: z.array(z.string()),
+  /** Every import call answers 500 and imports nothing (the platform is down). */
+  outage: z.boolean(),
 });
 export type DomcontrolFaults = z.infer<typeof DomcontrolFaults>;
 
@@ -32,6 +40,8 @@ export const defaultDomcontrolFaults: Readonly<DomcontrolFaults> = {
   latencyMs: 0,
   failNext: { count: 0, status: 500 },
   maxBodyBytes: 64 * 1024 * 1024,
+  crashOn: [],
+  outage: false,
 };
 
 /** Applies a partial change and validates the result (throws a ZodError on a bad value). */

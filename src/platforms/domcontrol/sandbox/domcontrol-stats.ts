@@ -11,7 +11,14 @@ export interface DomcontrolStats {
   /** Import calls answered 400 (bad JSON, a wrong field, a missing reference). */
   refused: number;
   unauthorized: number;
-  faults: { error: number; rateLimited: number; failNext: number; tooLarge: number };
+  faults: {
+    error: number;
+    rateLimited: number;
+    failNext: number;
+    tooLarge: number;
+    crashed: number;
+    outage: number;
+  };
 }
 
 const perImport = (): Record<DomcontrolImport, number> => ({
@@ -30,6 +37,6 @@ export function emptyDomcontrolStats(): DomcontrolStats {
     imported: perImport(),
     refused: 0,
     unauthorized: 0,
-    faults: { error: 0, rateLimited: 0, failNext: 0, tooLarge: 0 },
+    faults: { error: 0, rateLimited: 0, failNext: 0, tooLarge: 0, crashed: 0, outage: 0 },
   };
 }

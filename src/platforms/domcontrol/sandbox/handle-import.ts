@@ -26,6 +26,10 @@ export async function handleImport(
   const { faults } = rt;
   if (faults.latencyMs > 0) await rt.sleep(faults.latencyMs);
   const body = await readBody(req, faults.maxBodyBytes);
+  if (faults.outage) {
+    rt.stats.faults.outage++;
+    return sendJson(res, 500, { error: 'internal', message: 'the service is unavailable' });
+  }
   if (faults.failNext.count > 0) {
     faults.failNext = { ...faults.failNext, count: faults.failNext.count - 1 };
     rt.stats.faults.failNext++;
@@ -65,8 +69,23 @@ export async function handleImport(
     rt.stats.refused++;
     return sendJson(res, 400, check.failure);
   }
+  const crash = check.items.find((item) => faults.crashOn.includes(identifyingId(name, item)));
+  if (crash) {
+    rt.stats.faults.crashed++;
+    return sendJson(res, 500, {
+      error: 'internal',
+      message: `import failed on ${identifyingId(name, crash)}: Object reference not set to an instance of an object`,
+    });
+  }
   const map = rt.dirs.map(name);
   for (const item of check.items) map.set(storageKey(name, item), item);
   rt.stats.imported[name] += check.items.length;
   sendJson(res, DOMCONTROL_IMPORTED, { imported: check.items.length });
+}
+
+/** What `crashOn` names an item by: its id, or for id-less imports the reference that identifies it. */
+function identifyingId(name: DomcontrolImport, item: Record<string, unknown>): string {
+  if (name === 'readings') return String(item.counter);
+  if (name === 'balances' || name === 'transactions') return String(item.account);
+  return String(item.id);
 }

@@ -3,6 +3,7 @@ import type { InboundItem, InboundPage, InboundStream } from '../../../engine/co
 import { DOWNLOAD_LISTS, DownloadPage } from '../contract/download-page.js';
 import { uzhkhPaths } from '../contract/uzhkh-paths.js';
 import { callUzhkh, readUzhkhJson } from './call-uzhkh.js';
+import { IdResolver } from './id-resolver.js';
 import { readSnapshot } from './read-snapshot.js';
 import { type HubIds, setHubIds } from './set-hub-ids.js';
 import type { UzhkhContext } from './uzhkh-context.js';
@@ -42,9 +43,11 @@ async function pull(checkpoint: unknown, ctx: UzhkhContext): Promise<InboundPage
   }
   const items: InboundItem[] = [];
   const hubIds: HubIds = [];
+  const resolver = new IdResolver(ctx);
   for (const [i, raw] of page.Items.entries()) {
     const origin = { list: at.list };
-    const mapped = readSnapshot(ctx, at.entity, raw, origin, `Download${at.list} page ${cp.page} item ${i}`);
+    const where = `Download${at.list} page ${cp.page} item ${i}`;
+    const mapped = await readSnapshot(ctx, resolver, at.entity, raw, origin, where);
     items.push(...mapped.items);
     if (mapped.objectId && mapped.assigned) {
       hubIds.push({

@@ -12,7 +12,7 @@ import type { Request } from '../contract/request.js';
 import type { RequestToObjectAdding } from '../contract/request-to-object-adding.js';
 import type { RequestToRegister } from '../contract/request-to-register.js';
 import { committedMeters } from './committed-meters.js';
-import { idEntityOf, resolveId } from './stable-ids.js';
+import { idEntityOf, type ResolvedId } from './stable-ids.js';
 import type { UzhkhContext } from './uzhkh-context.js';
 import { wireToHub } from './wire-to-hub.js';
 
@@ -42,19 +42,23 @@ export function mapEntity(
   entity: EntityName,
   snapshot: Record<string, unknown>,
   origin: Origin,
+  read: { resolved: ResolvedId; platformId: string; original?: Record<string, unknown> | undefined },
 ): MappedEntity {
-  const resolved = resolveId(ctx, entity, snapshot as { Id: string; TypeName?: unknown });
+  const { resolved } = read;
   const id = resolved.id;
   const guid = 'guid' in origin ? origin.guid : null;
   const changeId =
     guid ??
     `dl:${entity}:${id}:${createHash('sha256').update(JSON.stringify(snapshot)).digest('hex').slice(0, 16)}`;
+  // `record` is the snapshot as the hub reads it (values in the document's formats, references as
+  // the billing knows them); `original` keeps what the platform sent where that differs.
   const source = {
     platform: 'uzhkh',
     guid,
     entity,
-    ids: { uzhkh: String(snapshot.Id), id },
+    ids: { uzhkh: read.platformId, id },
     record: snapshot,
+    ...(read.original ? { original: read.original } : {}),
   };
   const zone = ctx.connection.settings.timeZone;
   const item = (kind: string, sourceId: string, fields: Record<string, unknown>): InboundItem => ({
@@ -99,6 +103,7 @@ export function mapEntity(
         item('payment', `payment:${id}`, {
           paymentId: id,
           accountNumber: p.AccountNumber,
+          accountId: p.AccountId,
           occurredAt: wireToHub.instant(p.DateTime, zone),
           amount: money.amount,
           amountKopecks: money.kopecks,
@@ -117,6 +122,9 @@ export function mapEntity(
           text: r.Description ?? undefined,
           status: r.Status,
           accountNumber: r.AccountNumber,
+          accountId: r.AccountId,
+          residentId: r.ResidentId,
+          flatId: r.FlatId,
           occurredAt: wireToHub.instant(r.CreationDate, zone),
         }),
       );
@@ -218,7 +226,7 @@ export function mapEntity(
   return {
     items,
     objectId: resolved.objectId,
-    assigned: { type: idEntityOf(entity, snapshot), temporaryId: String(snapshot.Id) },
+    assigned: { type: idEntityOf(entity, snapshot), temporaryId: read.platformId },
   };
 }
 

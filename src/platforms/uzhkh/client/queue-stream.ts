@@ -4,6 +4,7 @@ import { ChangeRecords } from '../contract/change-record.js';
 import { uzhkhPaths } from '../contract/uzhkh-paths.js';
 import { callUzhkh, readUzhkhJson } from './call-uzhkh.js';
 import { deleteGuids } from './delete-guids.js';
+import { IdResolver } from './id-resolver.js';
 import { type AckEntry, readChange } from './read-change.js';
 import type { UzhkhContext } from './uzhkh-context.js';
 import type { UzhkhCredentials } from './uzhkh-credentials.js';
@@ -46,8 +47,9 @@ async function pull(checkpoint: unknown, ctx: UzhkhContext): Promise<InboundPage
   const records = await nextRecords(ctx, pageSize);
   const items: InboundItem[] = [];
   const acks: AckEntry[] = [];
+  const resolver = new IdResolver(ctx);
   for (const raw of records) {
-    const change = readChange(ctx, raw);
+    const change = await readChange(ctx, resolver, raw);
     items.push(...change.items);
     if (change.ack) acks.push(change.ack);
   }

@@ -1,5 +1,6 @@
 import type { InboundItem } from '../../../engine/connector/connector.js';
 import { ChangeRecord, entitiesOf } from '../contract/change-record.js';
+import type { IdResolver } from './id-resolver.js';
 import { invalidItem, readSnapshot } from './read-snapshot.js';
 import type { UzhkhContext } from './uzhkh-context.js';
 
@@ -15,7 +16,11 @@ export interface AckEntry {
  * Guid becomes an `uzhkh_invalid` item (without a Guid it cannot be deleted and will come again —
  * its content-derived source id keeps it from landing twice).
  */
-export function readChange(ctx: UzhkhContext, raw: unknown): { items: InboundItem[]; ack?: AckEntry } {
+export async function readChange(
+  ctx: UzhkhContext,
+  resolver: IdResolver,
+  raw: unknown,
+): Promise<{ items: InboundItem[]; ack?: AckEntry }> {
   const record = ChangeRecord.safeParse(raw);
   if (!record.success) {
     const guid =
@@ -36,7 +41,14 @@ export function readChange(ctx: UzhkhContext, raw: unknown): { items: InboundIte
   const items: InboundItem[] = [];
   let objectId: string | undefined;
   for (const entity of entities) {
-    const mapped = readSnapshot(ctx, entity, record.data[entity], { guid }, `change record ${guid}`);
+    const mapped = await readSnapshot(
+      ctx,
+      resolver,
+      entity,
+      record.data[entity],
+      { guid },
+      `change record ${guid}`,
+    );
     items.push(...mapped.items);
     objectId ??= mapped.objectId;
   }

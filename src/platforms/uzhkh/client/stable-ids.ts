@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ENTITIES, type EntityName, setIdTypeOf } from '../contract/entities.js';
 import { isTemporaryId } from '../contract/uzhkh-paths.js';
+import type { IdEntry, IdResolver } from './id-resolver.js';
 import type { UzhkhContext } from './uzhkh-context.js';
 
 /** Ids the hub assigns start with this, so a later snapshot carrying one is known to be ours. */
@@ -26,28 +27,28 @@ export interface ResolvedId {
   id: string;
   /** The hub id to send as `objectId` on Delete, when the hub assigned one just now. */
   objectId?: string;
-  ids: Array<{ entity: string; key: string; platformId: string; temporary?: boolean }>;
+  ids: IdEntry[];
 }
 
 /**
  * seed 001 §"Особый случай": the billing's id is primary (except заявки and registration requests).
- * A `--` id is either replaced by the hub at once (`hub`) or kept as the object's id until the
- * billing assigns one through `SetId` (`billing`). Both are recorded in the id map.
+ * A `--` id is resolved like every reference to it (IdResolver): in `hub` mode the hub's id, also
+ * sent back as `objectId` on Delete so the platform takes it; in `billing` mode the `--` id until
+ * the billing gives one (SetId). A hub id the platform now carries makes the mapping permanent.
  */
-export function resolveId(
+export async function resolveId(
   ctx: UzhkhContext,
+  resolver: IdResolver,
   entity: EntityName,
   snapshot: { Id: string; TypeName?: unknown },
-): ResolvedId {
+): Promise<ResolvedId> {
   const platformId = snapshot.Id;
   const idEntity = idEntityOf(entity, snapshot);
   if (!ENTITIES[entity].idReplaceable) return { id: platformId, ids: [] };
   if (isTemporaryId(platformId)) {
-    if (ctx.connection.settings.idAssignment === 'billing') {
-      return { id: platformId, ids: [{ entity: idEntity, key: platformId, platformId, temporary: true }] };
-    }
-    const id = hubIdFor(ctx.connection.id, idEntity, platformId);
-    return { id, objectId: id, ids: [{ entity: idEntity, key: id, platformId, temporary: true }] };
+    const { id, ids } = await resolver.resolve(idEntity, platformId);
+    if (ctx.connection.settings.idAssignment === 'billing') return { id, ids };
+    return { id, objectId: id, ids };
   }
   // The platform now carries the hub's id: the temporary mapping becomes permanent.
   if (platformId.startsWith(HUB_ID_PREFIX)) {

@@ -5,7 +5,9 @@ import { z } from 'zod';
 import type { BillingRouteContext, BillingRoutes } from '../../../engine/connector/connector.js';
 import { OrgParams } from '../../../hub/api-schemas.js';
 import { HttpError } from '../../../hub/http-error.js';
+import { upsertIds } from '../../../store/id-map-store.js';
 import { upsertRecords } from '../../../store/record-store.js';
+import { isTemporaryId } from '../contract/uzhkh-paths.js';
 import { uzhkhCommandStatus } from './uzhkh-command-status.js';
 import {
   DECISION_KIND,
@@ -110,6 +112,14 @@ function register(app: FastifyInstance, ctx: BillingRouteContext): void {
     async (req) => {
       const where = await connectionOf(req, req.params.org, req.params.id);
       const commands = req.body.map((a) => ({ key: idAssignmentKey(where.connectionId, a), data: a }));
+      // From now on the billing's id is the one: a record of the object, or one pointing at it, that
+      // still carries the `--` id reads as the billing's id (IdResolver), before SetId lands too.
+      const temporary = req.body.filter((a) => isTemporaryId(a.uzhkhId));
+      await upsertIds(
+        ctx.db,
+        where.connectionId,
+        temporary.map((a) => ({ entity: a.type, key: a.externalId, platformId: a.uzhkhId, temporary: true })),
+      );
       return store(where, ID_ASSIGNMENT_KIND, commands, req.query.sync);
     },
   );

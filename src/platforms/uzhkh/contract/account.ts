@@ -15,7 +15,7 @@ export const Account = z.looseObject({
   RegisteredPerson: wire.optInt,
   LivingPerson: wire.optInt,
   RelatedAccountId: wire.optText,
-  Balance: wire.decimal,
+  Balance: wire.money,
   Persons: z.array(Person).nullish(),
 });
 export type Account = z.output<typeof Account>;

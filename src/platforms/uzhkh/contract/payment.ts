@@ -3,14 +3,13 @@ import { wire } from './wire-values.js';
 
 /** seed 001 §"Оплата" (`Payment`). `IsRequest` false = a top-up of the balance. */
 export const Payment = z.looseObject({
-  Sum: wire.decimal,
-  Commission: wire.optDecimal,
+  Sum: wire.money,
+  Commission: wire.optMoney,
   AccountNumber: wire.text,
   AccountId: wire.id,
   DateTime: wire.dateTime,
   Id: wire.id,
-  /** "MM.yyyy" */
-  AccrualDate: wire.optText,
+  AccrualDate: wire.optMonthYear,
   ServiceTitle: wire.optText,
   IdRequest: wire.optText,
   OrderId: wire.optText,
@@ -19,7 +18,8 @@ export const Payment = z.looseObject({
   FromWeb: wire.bool,
   FromMobile: wire.bool,
   IsInsurance: wire.bool,
-  InsurancePeriod: wire.optText,
+  /** "декабрь 2022" */
+  InsurancePeriod: wire.optMonthNameYear,
   InsuranceNumber: wire.optText,
   InsuranceId: wire.optText,
   IsAutopay: wire.bool,

@@ -48,10 +48,8 @@ export const Request = z.looseObject({
   CarBrand: wire.optText,
   CarModel: wire.optText,
   CarNumber: wire.optText,
-  /** "dd.MM.yyyy" */
-  Date: wire.optText,
-  /** "HH:mm" */
-  Time: wire.optText,
+  Date: wire.optDayMonthYear,
+  Time: wire.optHourMinute,
   CurrentPhone: wire.optText,
   CurrentEmail: wire.optText,
   ProviderInn: wire.optText,

@@ -1,27 +1,7 @@
 import type { EntityName } from '../contract/entities.js';
+import { REFERENCES, type Reference, rewriteReferences } from '../contract/references.js';
 
 export type Snapshot = Record<string, unknown>;
-
-/** Where each kind of object is referred to by id, so that replacing an id keeps the links. */
-const REFERENCES: Partial<Record<EntityName, Array<[EntityName, string]>>> = {
-  Obj: [
-    ['Account', 'ApartmentID'],
-    ['Counter', 'FlatId'],
-    ['Request', 'FlatId'],
-    ['RequestToRegister', 'FlatId'],
-    ['RequestToObjectAdding', 'FlatId'],
-  ],
-  Resident: [
-    ['Request', 'ResidentId'],
-    ['Car', 'ResidentId'],
-    ['RequestToObjectAdding', 'ResidentId'],
-  ],
-  Account: [
-    ['Request', 'AccountId'],
-    ['Payment', 'AccountId'],
-  ],
-  Counter: [['Request', 'IdCounter']],
-};
 
 /**
  * The platform's current objects by kind and id. Documents are unique per type only (seed 001
@@ -71,14 +51,13 @@ export class EntityStore {
     map.delete(key);
     found.Id = newId;
     map.set(EntityStore.keyOf(entity, found), found);
-    for (const [refEntity, field] of REFERENCES[entity] ?? []) {
-      for (const other of this.of(refEntity).values()) if (other[field] === oldId) other[field] = newId;
-    }
-    if (entity === 'Resident') {
-      for (const account of this.of('Account').values()) {
-        for (const person of (account.Persons as Snapshot[] | null | undefined) ?? []) {
-          if (person.Id === oldId) person.Id = newId;
-        }
+    // Every reference to it, as seed 001's tables have them (contract/references.ts).
+    const rewrite = (to: EntityName, id: string) => (to === entity && id === oldId ? newId : undefined);
+    for (const [other, refs] of Object.entries(REFERENCES) as Array<[EntityName, readonly Reference[]]>) {
+      if (!refs.some((r) => r.to === entity)) continue;
+      for (const snapshot of this.of(other).values()) {
+        const next = rewriteReferences(other, snapshot, rewrite);
+        if (next !== snapshot) Object.assign(snapshot, next);
       }
     }
     return found;

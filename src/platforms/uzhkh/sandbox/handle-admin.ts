@@ -47,6 +47,15 @@ const ACTIONS = {
   car: z.object({ residentId: s, brand: s, model: s, number: s, temp: z.boolean().optional() }),
   doc: z.object({ typeName: z.enum(['article', 'news', 'notice']), title: s, text: s }),
   resident: z.object({ id: s, phone: z.string().optional(), email: z.string().optional() }),
+  'sign-up': z.object({
+    surname: s,
+    name: s,
+    patronymic: z.string().optional(),
+    phone: z.string().optional(),
+    email: z.string().optional(),
+  }),
+  object: z.object({ houseId: s, street: s, houseNumber: s, flatNumber: s, type: z.string().optional() }),
+  account: z.object({ flatId: s, accountNumber: s, residentIds: z.array(s) }),
 } as const;
 
 const DeleteBody = z.object({ entity: z.enum(ENTITY_NAMES as [string, ...string[]]), key: s });
@@ -137,5 +146,11 @@ function act(rt: UzhkhRuntime, name: keyof typeof ACTIONS, input: any): { guid: 
       return rt.act.publishDoc(input);
     case 'resident':
       return rt.act.updateResident(input);
+    case 'sign-up':
+      return rt.act.signUp(input);
+    case 'object':
+      return rt.act.createObject(input);
+    case 'account':
+      return rt.act.createAccount(input);
   }
 }

@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http';
 import { DOWNLOAD_LISTS } from '../contract/download-page.js';
 import { sendAnswer } from './send-answer.js';
 import type { UzhkhRuntime } from './uzhkh-runtime.js';
+import { servedSnapshot } from './wire-time.js';
 
 /**
  * seed 001 §"Получение всех данных": `Synchronization/Download<List>?page=N` — `{Items, Page,
@@ -20,7 +21,7 @@ export function handleDownload(
   const page = Number.isFinite(raw) && raw > 0 ? raw : 1;
   const size = rt.faults.downloadPageSize;
   const all = [...rt.world.entities.of(found.entity).values()];
-  const items = all.slice((page - 1) * size, page * size);
+  const items = all.slice((page - 1) * size, page * size).map((s) => servedSnapshot(s, rt.faults.dateStyle));
   sendAnswer(res, 200, { Items: items, Page: page, NoResults: items.length === 0 });
   return true;
 }

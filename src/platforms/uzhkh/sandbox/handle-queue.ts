@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import { sendAnswer } from './send-answer.js';
 import type { UzhkhRuntime } from './uzhkh-runtime.js';
+import { servedSnapshot } from './wire-time.js';
 
 /** seed 001 §"Отправка данных": `To1c/Requests`, the oldest waiting records (reading removes nothing). */
 export function handleRequests(rt: UzhkhRuntime, res: ServerResponse): void {
@@ -9,7 +10,7 @@ export function handleRequests(rt: UzhkhRuntime, res: ServerResponse): void {
   sendAnswer(
     res,
     200,
-    page.map((c) => ({ Guid: c.Guid, [c.entity]: c.snapshot })),
+    page.map((c) => ({ Guid: c.Guid, [c.entity]: servedSnapshot(c.snapshot, rt.faults.dateStyle) })),
   );
 }
 

@@ -1,4 +1,5 @@
 import { COUNTER_TYPES, type CounterType } from '../contract/object-types.js';
+import { createAccount, createObject, signUp } from './created-on-platform.js';
 import type { Snapshot } from './entity-store.js';
 import type { UzhkhWorld } from './uzhkh-world.js';
 import { wireTime } from './wire-time.js';
@@ -204,6 +205,21 @@ export class ResidentActions {
     if (input.phone !== undefined) resident.Phone = input.phone;
     if (input.email !== undefined) resident.Email = input.email;
     return { guid: this.world.change('Resident', resident), id: input.id };
+  }
+
+  /** A resident signs up in the app: a temporary `--` id. */
+  signUp(input: Parameters<typeof signUp>[1]) {
+    return signUp(this.world, input);
+  }
+
+  /** Staff add a flat: a temporary `--` id. */
+  createObject(input: Parameters<typeof createObject>[1]) {
+    return createObject(this.world, input);
+  }
+
+  /** Staff open an account on a flat: a temporary `--` id. */
+  createAccount(input: Parameters<typeof createAccount>[2]) {
+    return createAccount(this.world, this.now(), input);
   }
 
   /** Queues `count` readings round-robin over the meters, each a new value (benchmarks, load). */

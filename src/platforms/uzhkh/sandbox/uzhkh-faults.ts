@@ -22,6 +22,11 @@ export const UzhkhFaults = z.strictObject({
   requestsLimit: z.number().int().nonnegative(),
   /** Items a `Synchronization/Download*` page holds. */
   downloadPageSize: z.number().int().positive(),
+  /**
+   * How DateTime values are written: `iso` ("2024-05-01T09:30:00", as .NET serialises them) or
+   * `culture` ("1.5.2024 9:30:00": a platform writing dates with the Russian culture's ToString).
+   */
+  dateStyle: z.enum(['iso', 'culture']),
 });
 export type UzhkhFaults = z.infer<typeof UzhkhFaults>;
 
@@ -33,4 +38,5 @@ export const defaultUzhkhFaults: Readonly<UzhkhFaults> = {
   ignoreDeleteRate: 0,
   requestsLimit: 0,
   downloadPageSize: 200,
+  dateStyle: 'iso',
 };
