@@ -9,7 +9,7 @@ import { field } from './field.js';
 const envelope = {
   /** The platform's own id of the thing (stable across redeliveries: the inbox dedupes on it). */
   sourceId: field.key,
-  accountNumber: field.key.max(30).optional(),
+  accountNumber: field.accountNumber.optional(),
   occurredAt: field.instant.optional(),
   source: z.unknown(),
 };

@@ -7,7 +7,7 @@ import {
   PlatformHttpError,
   RateLimitedError,
 } from '../../../engine/policy/platform-errors.js';
-import { retryAfterFromHeaders } from '../../../engine/policy/rate-limit-delay.js';
+import { resetDelay, retryAfterFromHeaders } from '../../../engine/policy/rate-limit-delay.js';
 import {
   DomaErrorCode,
   DomaErrorMessage,
@@ -50,6 +50,8 @@ export function requestFailure(what: string, e: GraphqlError, res: Response): Pl
   if (x.code === DomaErrorCode.unauthenticated || e.name === DomaErrorName.authentication) {
     return new AuthExpiredError(message);
   }
+  // NOTES.md: raised before execution, so HTTP 400 without `data`; the reset is in the
+  // `x-rate-limit-complexity-reset` header (epoch seconds) and in `messageInterpolation.resetTime`.
   if (x.code === DomaErrorCode.tooManyRequests || x.type === DomaErrorType.rateLimitExceeded) {
     return new RateLimitedError(message, retryAfterFromHeaders(res.headers) ?? resetFromMessage(e));
   }
@@ -68,9 +70,10 @@ export function requestFailure(what: string, e: GraphqlError, res: Response): Pl
   return new NonRetryableError(message, code);
 }
 
-/** `messageInterpolation.resetTime` (an ISO instant) when the headers say nothing. */
+/**
+ * `messageInterpolation.resetTime` when the headers say nothing (a proxy may drop them): an ISO
+ * instant, epoch seconds or milliseconds, or seconds from now — every form is read (resetDelay).
+ */
 function resetFromMessage(e: GraphqlError): number | undefined {
-  const at = e.extensions?.messageInterpolation?.resetTime;
-  const t = typeof at === 'string' ? Date.parse(at) : Number.NaN;
-  return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
+  return resetDelay(e.extensions?.messageInterpolation?.resetTime);
 }
