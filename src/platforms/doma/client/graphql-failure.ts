@@ -18,9 +18,26 @@ import {
 
 export type GraphqlError = DomaGraphqlError;
 
-/** The platform's exact code of an error: `extensions.type` (the precise one), else `extensions.code`. */
+/** A model's refusal reasons (Keystone's ValidationFailureError lists them in `extensions.messages`). */
+function reasons(e: GraphqlError): string[] {
+  const m = e.extensions?.messages;
+  return Array.isArray(m) ? m.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * The platform's exact code of an error: `extensions.type` (the precise one), else the rule a model
+ * names in brackets ("[unique:alreadyExists:number] …" → `unique:alreadyExists:number`), else
+ * `extensions.code`.
+ */
 export function errorCode(e: GraphqlError): string {
-  return e.extensions?.type ?? e.extensions?.code ?? e.name ?? 'UNKNOWN';
+  const rule = /^\[([\w:]+)\]/.exec(reasons(e)[0] ?? e.message)?.[1];
+  return e.extensions?.type ?? rule ?? e.extensions?.code ?? e.name ?? 'UNKNOWN';
+}
+
+/** The error's message with the model's reasons, when it lists them. */
+export function errorText(e: GraphqlError): string {
+  const r = reasons(e);
+  return r.length > 0 ? `${e.message}: ${r.join('; ')}` : e.message;
 }
 
 const SPLIT: ReadonlySet<string> = new Set([
@@ -37,7 +54,7 @@ const SPLIT: ReadonlySet<string> = new Set([
  */
 export function requestFailure(what: string, e: GraphqlError, res: Response): PlatformError {
   const code = errorCode(e);
-  const message = `Doma.ai ${what}: ${code}: ${e.message}`;
+  const message = `Doma.ai ${what}: ${code}: ${errorText(e)}`;
   const x = e.extensions ?? {};
   // NOTES.md: a wrong password or an unknown email fail the login with these prefixes (code
   // INTERNAL_SERVER_ERROR on the platform): wrong credentials, not a hiccup to retry.

@@ -11,7 +11,7 @@ export const ALL_METERS_DOCUMENT = `query allMeters($where: MeterWhereInput, $fi
   }
 }`;
 
-export const MeterWhere = z.object({
+const MeterFilter = z.object({
   id_in: z.array(z.string()).optional(),
   organization: IdFilter.optional(),
   property: IdFilter.optional(),
@@ -24,6 +24,7 @@ export const MeterWhere = z.object({
   updatedAt_gte: z.string().optional(),
   deletedAt: z.null().optional(),
 });
+export const MeterWhere = MeterFilter.extend({ OR: z.array(MeterFilter).optional() });
 export type MeterWhere = z.infer<typeof MeterWhere>;
 
 export const SortMetersBy = z.enum(['id_ASC', 'id_DESC', 'number_ASC', 'createdAt_ASC', 'updatedAt_ASC']);

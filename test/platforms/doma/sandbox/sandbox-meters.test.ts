@@ -54,8 +54,9 @@ describe('Doma.ai sandbox: meters without readings, every MeterUpdateInput field
     gql(sb, CREATE_METER_DOCUMENT, { data: meterData(patch) }, token);
   const update = (id: string, data: Record<string, unknown>) =>
     gql(sb, UPDATE_METER_DOCUMENT, { id, data: { dv: 1, sender: SENDER, ...data } }, token);
-  const errorOf = (a: { body: { errors?: Array<{ name: string; extensions: Record<string, unknown> }> } }) =>
-    a.body.errors?.[0];
+  const errorOf = (a: {
+    body: { errors?: Array<{ name: string; message: string; extensions: Record<string, unknown> }> };
+  }) => a.body.errors?.[0];
 
   it('createMeter makes a meter that has no reading, in the unit and house it names', async () => {
     const a = await create();
@@ -145,7 +146,7 @@ describe('Doma.ai sandbox: meters without readings, every MeterUpdateInput field
       }),
     });
     expect(created.status).toBe(201);
-    const meter = await created.json();
+    const meter = (await created.json()) as { id: string };
     expect(meter).toMatchObject({ number: 'EL-12', fingerprint: 'condo-crm-staff', archiveDate: null });
     const archived = await fetch(`${sb.url}/_sandbox/meters/archive`, {
       method: 'POST',
@@ -179,6 +180,6 @@ describe('Doma.ai sandbox: meters without readings, every MeterUpdateInput field
       }),
     });
     expect(taken.status).toBe(400);
-    expect((await taken.json()).error).toMatch(/same number and resource/);
+    expect(((await taken.json()) as { error: string }).error).toMatch(/same number and resource/);
   });
 });
