@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { domaResponse } from './doma-errors.js';
 import { DomaUnitType } from './register-meters-readings.js';
 import { Sender } from './sender.js';
+import { MeterDetails } from './update-meter.js';
 
 /**
  * Creates a meter that has no reading yet (condo's Meter model, the schema's `createMeter`): the
@@ -13,7 +14,6 @@ export const CREATE_METER_DOCUMENT = `mutation createMeter($data: MeterCreateInp
 }`;
 
 const Connect = z.object({ connect: z.object({ id: z.string() }) });
-const OptDate = z.string().optional();
 
 /** The fields we set; the model requires organization, property, resource, number, tariffs, account and unit. */
 export const CreateMeterVariables = z.object({
@@ -28,13 +28,7 @@ export const CreateMeterVariables = z.object({
     unitName: z.string().min(1),
     unitType: DomaUnitType,
     numberOfTariffs: z.number().int().min(1).max(4),
-    place: z.string().optional(),
-    installationDate: OptDate,
-    commissioningDate: OptDate,
-    verificationDate: OptDate,
-    nextVerificationDate: OptDate,
-    sealingDate: OptDate,
-    controlReadingsDate: OptDate,
+    ...MeterDetails,
   }),
 });
 export type CreateMeterVariables = z.infer<typeof CreateMeterVariables>;

@@ -13,6 +13,17 @@ export const UPDATE_METER_DOCUMENT = `mutation updateMeter($id: ID!, $data: Mete
 
 const OptDate = z.string().optional();
 
+/** The meter's own data we keep in step: place and the six dates (date-times, UTC). */
+export const MeterDetails = {
+  place: z.string().optional(),
+  installationDate: OptDate,
+  commissioningDate: OptDate,
+  verificationDate: OptDate,
+  nextVerificationDate: OptDate,
+  sealingDate: OptDate,
+  controlReadingsDate: OptDate,
+};
+
 export const UpdateMeterVariables = z.object({
   id: z.string(),
   data: z.object({
@@ -20,13 +31,7 @@ export const UpdateMeterVariables = z.object({
     sender: Sender,
     archiveDate: OptDate,
     numberOfTariffs: z.number().int().min(1).max(4).optional(),
-    place: z.string().optional(),
-    installationDate: OptDate,
-    commissioningDate: OptDate,
-    verificationDate: OptDate,
-    nextVerificationDate: OptDate,
-    sealingDate: OptDate,
-    controlReadingsDate: OptDate,
+    ...MeterDetails,
   }),
 });
 export type UpdateMeterVariables = z.infer<typeof UpdateMeterVariables>;

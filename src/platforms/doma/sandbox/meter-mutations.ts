@@ -6,6 +6,7 @@ import type { DomaStore } from './doma-store.js';
 import { validationFailure } from './keystone-errors.js';
 import { dateOf, type MeterInput, meterPatch } from './meter-input.js';
 import { meterConflict } from './meter-rules.js';
+import { newMeter } from './new-meter.js';
 
 export interface CreateMeterArgs {
   data?: MeterInput | null;
@@ -48,31 +49,26 @@ export function createMeter(store: DomaStore, args: CreateMeterArgs): MeterRec {
   for (const field of REQUIRED) {
     if (patch[field] === undefined || patch[field] === null || patch[field] === '') throw required(field);
   }
-  const now = store.nowIso();
-  const meter: MeterRec = {
-    id: store.newId(),
-    unitType: 'flat',
-    place: null,
-    isAutomatic: false,
-    installationDate: null,
-    commissioningDate: null,
-    verificationDate: null,
-    nextVerificationDate: null,
-    controlReadingsDate: null,
-    sealingDate: null,
-    archiveDate: null,
-    meta: null,
-    v: 1,
-    createdAt: now,
-    updatedAt: now,
-    deletedAt: null,
-    dv: 1,
-    ...(patch as Required<Pick<MeterRec, (typeof REQUIRED)[number] | 'sender'>>),
-    ...patch,
-  } as MeterRec;
+  const m = patch as Required<Pick<MeterRec, (typeof REQUIRED)[number] | 'sender'>> & Partial<MeterRec>;
+  const identity = {
+    organization: m.organization,
+    property: m.property,
+    resourceId: m.resource.id,
+    number: m.number,
+    accountNumber: m.accountNumber,
+    unitName: m.unitName,
+    unitType: m.unitType ?? 'flat',
+  };
+  const conflict = meterConflict(store, identity);
+  if (conflict) throw validationFailure(conflict.type, conflict.message);
+  const { organization, property, resource, number, accountNumber, unitName, unitType, ...rest } = m;
+  const meter = newMeter(store, {
+    ...identity,
+    numberOfTariffs: m.numberOfTariffs,
+    sender: m.sender,
+  }) as MeterRec;
+  Object.assign(meter, rest);
   if (typeof data.archiveDate === 'string') meter.archiveDate = dateOf('archiveDate', data.archiveDate);
-  checkConflict(store, meter);
-  store.meters.set(meter.id, meter);
   store.writes.meters++;
   return meter;
 }
