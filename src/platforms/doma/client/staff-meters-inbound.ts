@@ -1,4 +1,5 @@
 import type { InboundItem, InboundStream } from '../../../engine/connector/connector.js';
+import { NonRetryableError } from '../../../engine/policy/platform-errors.js';
 import { ALL_METERS_DOCUMENT, DomaMeter } from '../contract/all-meters.js';
 import type { DomaContext } from './doma-context.js';
 import type { DomaCredentials } from './doma-credentials.js';
@@ -21,7 +22,12 @@ function changeOf(m: DomaMeter): 'created' | 'updated' | 'archived' | 'deleted' 
  */
 async function toItem(raw: Record<string, unknown>, ctx: DomaContext): Promise<InboundItem | undefined> {
   const parsed = DomaMeter.safeParse(raw);
-  if (!parsed.success) return undefined;
+  // A row unlike our selection is a broken contract, not a meter to leave out quietly.
+  if (!parsed.success)
+    throw new NonRetryableError(
+      `Doma.ai allMeters: a row unlike the selection: ${parsed.error.message}`,
+      'contract_break',
+    );
   const m = parsed.data;
   if (m.sender?.fingerprint === ctx.connection.settings.fingerprint) return undefined;
   const meterId = await ctx.ids.keyOf('meter', m.id);

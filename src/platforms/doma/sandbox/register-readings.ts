@@ -119,7 +119,7 @@ function registerOne(
       sender,
     );
   if (meter instanceof Error) return meter;
-  const metaError = updateMeterMeta(store, meter, r.meterMeta, i);
+  const metaError = updateMeterMeta(store, meter, r.meterMeta, i, sender);
   if (metaError) return metaError;
   if (sent.length !== meter.numberOfTariffs || values.slice(meter.numberOfTariffs).some((v) => v !== null)) {
     return rowError(

@@ -133,5 +133,18 @@ describe.each(storeKinds)('Doma.ai meters round trip (%s)', (kind) => {
     const again = await syncOnce(f, { direction: 'inbound' });
     expect(again.received).toBeGreaterThanOrEqual(2); // the overlap window reads them again…
     expect((await readInbox(f.store.db, f.org, { limit: 20, kind: 'meter' })).items).toHaveLength(2); // …adds nothing
+
+    // Our own later writes to a meter staff touched are ours again: not news for the billing.
+    await putRecords(f, 'meter', [
+      { id: 'm1', accountNumber: a1, resource: 'cold_water', number: 'CW-1', place: 'Коридор' },
+    ]);
+    await putRecords(f, 'reading', [{ meterId: 'm1', date: '2025-06-01', value1: '2' }]);
+    expect((await syncOnce(f, { direction: 'outbound' })).state).toBe('succeeded');
+    expect(f.sandbox.meters().find((m) => m.id === ours.id)).toMatchObject({
+      place: 'Коридор',
+      fingerprint: 'zhkh-bridge',
+    });
+    expect((await syncOnce(f, { direction: 'inbound' })).state).toBe('succeeded');
+    expect((await readInbox(f.store.db, f.org, { limit: 20, kind: 'meter' })).items).toHaveLength(2);
   });
 });
