@@ -43,6 +43,21 @@ describe.each(storeKinds)('records API on %s', (kind) => {
     expect(list.body.items.map((i: { key: string }) => i.key)).toEqual(['100', '102']);
   });
 
+  it('«л/с 700» and «700» are one account: numbers are kept cleaned of «л/с», «лс», «№»', async () => {
+    const post = async (number: string) =>
+      (
+        await call(hub, 'POST', '/v1/orgs/uk-one/accounts', {
+          json: [account(number, { premiseId: 'p-700' })],
+        })
+      ).body.results[0];
+    expect(await post('л/с 700')).toMatchObject({ key: '700', status: 'created' });
+    expect(await post('700')).toMatchObject({ key: '700', status: 'unchanged' });
+    expect(await post('№ 700 ЛС')).toMatchObject({ key: '700', status: 'unchanged' });
+    const r = await call(hub, 'POST', '/v1/orgs/uk-one/receipts', { json: [receipt('лс 700')] });
+    expect(r.body.results[0]).toMatchObject({ key: '700/2024-01/housing', status: 'created' });
+    expect((await post('л/с')).errors[0]).toMatchObject({ code: 'account_number_empty', path: 'number' });
+  });
+
   it('re-sending the same records changes nothing', async () => {
     const batch = [receipt('100'), receipt('102')];
     const first = await call(hub, 'POST', '/v1/orgs/uk-one/receipts', { json: batch });

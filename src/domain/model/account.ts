@@ -22,7 +22,7 @@ export type Person = z.output<typeof Person>;
 
 /** A лицевой счёт. Its number is its key: billings and every platform know it by that number. */
 export const Account = z.strictObject({
-  number: field.key.max(30),
+  number: field.accountNumber,
   /** ЕЛС — the ГИС ЖКХ single account number, when the billing has it. */
   els: checked('els_invalid', explainEls).optional(),
   premiseId: field.key,

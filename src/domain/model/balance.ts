@@ -3,7 +3,7 @@ import { field } from './field.js';
 
 /** Сальдо of one лицевой счёт for one service on a date. Canonical sign: positive = debt, negative = prepaid. */
 export const Balance = z.strictObject({
-  accountNumber: field.key.max(30),
+  accountNumber: field.accountNumber,
   serviceId: field.key,
   date: field.date,
   amount: field.money,

@@ -10,7 +10,7 @@ export const ContractState = z.enum(['new', 'active', 'suspended', 'terminated']
  */
 export const Contract = z.strictObject({
   id: field.key,
-  accountNumber: field.key.max(30),
+  accountNumber: field.accountNumber,
   number: field.text(100),
   state: ContractState.default('active'),
   options: z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAccountNumber } from '../account-number.js';
 import { parseDate } from '../calendar-date.js';
 import { parseDecimal } from '../decimal.js';
 import { formatMoney, parseMoney } from '../money.js';
@@ -44,6 +45,15 @@ const key = z
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * A лицевой счёт number wherever it is written or referred to: cleaned of «л/с», «лс», «№» as the
+ * platforms keep it (account-number.ts), then a key of at most 30 characters.
+ */
+const accountNumber = z.codec(z.string(), key.max(30), {
+  decode: viaParser(parseAccountNumber),
+  encode: (s) => s,
+});
+
 /** A string normalised by a domain parser; encoding gives the normalised form back unchanged. */
 const normalized = (parse: (v: string) => string) =>
   z.codec(z.string(), z.string(), { decode: viaParser(parse), encode: (s) => s });
@@ -51,6 +61,7 @@ const normalized = (parse: (v: string) => string) =>
 export const field = {
   key,
   text,
+  accountNumber,
   money,
   decimal,
   period: normalized(parsePeriod),

@@ -9,7 +9,7 @@ import { field } from './field.js';
 const envelope = {
   /** The platform's own id of the thing (stable across redeliveries: the inbox dedupes on it). */
   sourceId: field.key,
-  accountNumber: field.key.max(30).optional(),
+  accountNumber: field.accountNumber.optional(),
   occurredAt: field.instant.optional(),
   source: z.unknown(),
 };
@@ -67,9 +67,30 @@ export const InboundPayment = z.object({
   period: field.period.optional(),
 });
 
+/**
+ * A meter the platform's staff created, changed, archived or deleted there (not one we sent): the
+ * billing learns of it to add or retire the meter on its side. `sourceId` names the meter and its
+ * version, so each change arrives once.
+ */
+export const InboundMeter = z.object({
+  ...envelope,
+  /** Our meter id when the platform's meter is one we sent. */
+  meterId: field.key.optional(),
+  platformMeterId: z.string().max(200).optional(),
+  change: z.enum(['created', 'updated', 'archived', 'deleted']).optional(),
+  meterNumber: z.string().max(100).optional(),
+  resource: z.string().max(50).optional(),
+  unitName: z.string().max(100).optional(),
+  unitType: z.string().max(50).optional(),
+  place: z.string().max(200).optional(),
+  tariffCount: z.int().min(1).max(4).optional(),
+  archiveDate: field.date.optional(),
+});
+
 export const inboundKinds = {
   reading: InboundReading,
   payment: InboundPayment,
+  meter: InboundMeter,
   ticket: Ticket,
   document: Document,
   registration_request: RegistrationRequest,

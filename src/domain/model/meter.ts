@@ -17,7 +17,7 @@ export type MeterResource = z.output<typeof MeterResource>;
 /** An individual meter (ИПУ) on a лицевой счёт. */
 export const Meter = z.strictObject({
   id: field.key,
-  accountNumber: field.key.max(30),
+  accountNumber: field.accountNumber,
   serviceId: field.key.optional(),
   resource: MeterResource,
   number: field.text(100),

@@ -4,7 +4,7 @@ import { field } from './field.js';
 /** A payment by a resident, as the billing recorded it or as a platform reported it. */
 export const Payment = z.strictObject({
   id: field.key,
-  accountNumber: field.key.max(30),
+  accountNumber: field.accountNumber,
   paidAt: field.instant,
   amount: field.money,
   /** What the bank kept; `amount - fee` reached the organisation. */

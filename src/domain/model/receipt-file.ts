@@ -14,7 +14,7 @@ export type ReceiptFileVariant = z.output<typeof ReceiptFileVariant>;
 export const RECEIPT_FILE_MAX_BYTES = 10 * 1024 * 1024;
 
 export const ReceiptFile = z.strictObject({
-  accountNumber: field.key.max(30),
+  accountNumber: field.accountNumber,
   period: field.period,
   category: field.text(100).default('housing'),
   variant: ReceiptFileVariant.default('full'),

@@ -22,7 +22,7 @@ export type ReceiptLine = z.output<typeof ReceiptLine>;
  * = the resident owes).
  */
 export const Receipt = z.strictObject({
-  accountNumber: field.key.max(30),
+  accountNumber: field.accountNumber,
   period: field.period,
   category: field.text(100).default('housing'),
   recipient: Recipient,

@@ -7,7 +7,7 @@ import { field } from './field.js';
  */
 export const Transaction = z.strictObject({
   id: field.key,
-  accountNumber: field.key.max(30),
+  accountNumber: field.accountNumber,
   serviceId: field.key.optional(),
   date: field.date,
   kind: z.enum(['charge', 'payment', 'recalculation', 'penalty', 'other']),

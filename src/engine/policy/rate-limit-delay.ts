@@ -34,3 +34,29 @@ function parseSeconds(value: string | null | undefined): number | undefined {
 function toMs(ms: number): number {
   return Math.max(0, Math.ceil(ms));
 }
+
+/**
+ * How long until a reset a platform states in its answer's body, in whole milliseconds; undefined
+ * when the value says nothing readable. Every form platforms use is read:
+ * - a number or numeric string: epoch milliseconds above 1e12, epoch seconds above 1e9 (a 2001+
+ *   date), otherwise seconds from now;
+ * - an ISO 8601 instant or an HTTP date.
+ * A reset in the past means "now" (0).
+ */
+export function resetDelay(value: unknown, now: number = Date.now()): number | undefined {
+  const seconds =
+    typeof value === 'number'
+      ? Number.isFinite(value) && value >= 0
+        ? value
+        : undefined
+      : typeof value === 'string'
+        ? parseSeconds(value)
+        : undefined;
+  if (seconds !== undefined) {
+    if (seconds > 1e12) return toMs(seconds - now);
+    return toMs(seconds > 1e9 ? seconds * 1000 - now : seconds * 1000);
+  }
+  if (typeof value !== 'string') return undefined;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : toMs(at - now);
+}

@@ -1,3 +1,4 @@
+import { withCleanAccountNumber } from '../../domain/account-number.js';
 import { readCheckpoint, writeCheckpoint } from '../../store/checkpoint-store.js';
 import { upsertIds } from '../../store/id-map-store.js';
 import { appendInbox } from '../../store/inbox-store.js';
@@ -36,7 +37,8 @@ export async function syncInboundStream(run: StreamRun, stream: InboundStream): 
           platform: connection.platform,
           kind: i.kind,
           sourceId: i.sourceId,
-          payload: i.payload,
+          // Account numbers as the canonical records keep them (domain/account-number.ts).
+          payload: withCleanAccountNumber(i.payload),
         })),
       );
       await upsertIds(

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { cleanAccountNumber } from '../../domain/account-number.js';
 import { entityKinds } from '../../domain/entity-kinds.js';
 import { RECEIPT_FILE_MAX_BYTES, type ReceiptFile, receiptFileKey } from '../../domain/model/receipt-file.js';
 import { ingestRecords } from '../../store/ingest-records.js';
@@ -90,9 +91,10 @@ export function registerReceiptFileRoutes(app: FastifyInstance, ctx: HubContext)
       },
       async (req, reply) => {
         const org = await resolveOrg(ctx, req, req.params.org);
+        // Keyed by the cleaned number, as the upload stored it («л/с 123» is «123»).
         const key = receiptFileKey({
           ...req.params,
-          accountNumber: req.params.account,
+          accountNumber: cleanAccountNumber(req.params.account),
           variant: req.query.variant,
         });
         const row = await getRecord(ctx.store.db, org.id, 'receipt_file', key);

@@ -29,7 +29,7 @@ function summary(runs: readonly DemoRun[]): string {
 export const domaDemo: PlatformDemo = {
   platform: 'doma',
   title:
-    'Doma.ai: receipts, PDF receipts, meters and readings out; residents’ readings and payments back; a bank registry',
+    'Doma.ai: receipts, PDF receipts, meters and readings out; residents’ readings, payments and staff’s meters back; a bank registry',
   async run(ctx: DemoContext) {
     const sandbox = await startDomaSandbox();
     try {
@@ -102,8 +102,13 @@ async function play(ctx: DemoContext, sandbox: Awaited<ReturnType<typeof startDo
     .slice(0, 2);
   for (const m of meters)
     sandbox.addResidentReading({ meterId: m.id, values: Array(m.numberOfTariffs).fill('123.45') });
+  // The УК's staff take a meter out of service in the CRM: it comes back to the billing's inbox.
+  const retired = meters[0];
+  if (retired) sandbox.archiveMeterAsStaff({ meterId: retired.id });
   const back = await ctx.syncAndWait(connectionId, { direction: 'inbound' });
-  ctx.log(`inbound: ${summary(back)} (3 DONE payments, 1 WITHDRAWN left out, ${meters.length} readings)`);
+  ctx.log(
+    `inbound: ${summary(back)} (3 DONE payments, 1 WITHDRAWN left out, ${meters.length} readings, ${retired ? 1 : 0} meter archived by staff)`,
+  );
 
   const regs = await ctx.hub.call('GET', `/v1/orgs/${org}/registries?date=${today}`);
   for (const reg of regs.body.registries as Array<{

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterFromHeaders } from '../../../src/engine/policy/rate-limit-delay.js';
+import { resetDelay, retryAfterFromHeaders } from '../../../src/engine/policy/rate-limit-delay.js';
 
 const now = Date.UTC(2025, 0, 1, 0, 0, 0); // Wed, 01 Jan 2025 00:00:00 GMT
 const epoch = (deltaSeconds: number) => String(now / 1000 + deltaSeconds);
@@ -35,5 +35,25 @@ describe('retryAfterFromHeaders', () => {
     );
     expect(ms).toBeGreaterThan(58_000);
     expect(ms).toBeLessThanOrEqual(60_000);
+  });
+});
+
+describe('resetDelay: a reset stated in an answer’s body, in any form platforms use', () => {
+  it.each<[string, unknown, number | undefined]>([
+    ['ISO instant', '2025-01-01T00:00:42.000Z', 42_000],
+    ['ISO instant with an offset', '2025-01-01T03:00:42+03:00', 42_000],
+    ['HTTP date', 'Wed, 01 Jan 2025 00:01:00 GMT', 60_000],
+    ['epoch seconds (number)', now / 1000 + 42, 42_000],
+    ['epoch seconds (string)', epoch(42), 42_000],
+    ['epoch milliseconds', now + 1500, 1500],
+    ['seconds from now', 90, 90_000],
+    ['seconds from now (string)', '2.5', 2500],
+    ['in the past → 0', '2024-12-31T23:59:00.000Z', 0],
+    ['garbage → undefined', 'soon', undefined],
+    ['negative → undefined', -5, undefined],
+    ['absent → undefined', undefined, undefined],
+    ['an object → undefined', { at: 1 }, undefined],
+  ])('%s', (_name, value, expected) => {
+    expect(resetDelay(value, now)).toBe(expected);
   });
 });

@@ -16,3 +16,9 @@ const RESOURCE_IDS: Readonly<Record<MeterResource, string | undefined>> = {
 export function domaResourceId(resource: MeterResource): string | undefined {
   return RESOURCE_IDS[resource];
 }
+
+/** A Doma.ai MeterResource id → our canonical resource (`other` for one we do not map). */
+export function canonicalResource(id: string | undefined): MeterResource {
+  const found = Object.entries(RESOURCE_IDS).find(([, v]) => v !== undefined && v === id);
+  return (found?.[0] as MeterResource | undefined) ?? 'other';
+}

@@ -19,6 +19,11 @@ export const DomaSettings = z.strictObject({
     .regex(SENDER_FINGERPRINT_RE, 'seed 000: 5–42 characters of [a-zA-Z0-9!#$%()*+-;=,:[]/.?@^_`{|}~]')
     .default('zhkh-bridge'),
   categories: z.record(z.string().min(1), z.uuid()).default({}),
+  /**
+   * Our house id → its Doma.ai Property id, for a house whose ФИАС and address do not find it among
+   * the organization's (a meter without readings is connected to its house by id).
+   */
+  propertyIds: z.record(z.string().min(1), z.uuid()).default({}),
   /** What registerMetersReadings records as the source of our readings (default «Внешняя интеграция»). */
   readingSourceId: z.uuid().default(DomaReadingSource.externalIntegration.id),
   /** Bank payment registries: file encoding and the time zone of their dates and times. */

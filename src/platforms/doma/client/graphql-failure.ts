@@ -7,7 +7,7 @@ import {
   PlatformHttpError,
   RateLimitedError,
 } from '../../../engine/policy/platform-errors.js';
-import { retryAfterFromHeaders } from '../../../engine/policy/rate-limit-delay.js';
+import { resetDelay, retryAfterFromHeaders } from '../../../engine/policy/rate-limit-delay.js';
 import {
   DomaErrorCode,
   DomaErrorMessage,
@@ -18,9 +18,26 @@ import {
 
 export type GraphqlError = DomaGraphqlError;
 
-/** The platform's exact code of an error: `extensions.type` (the precise one), else `extensions.code`. */
+/** A model's refusal reasons (Keystone's ValidationFailureError lists them in `extensions.messages`). */
+function reasons(e: GraphqlError): string[] {
+  const m = e.extensions?.messages;
+  return Array.isArray(m) ? m.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * The platform's exact code of an error: `extensions.type` (the precise one), else the rule a model
+ * names in brackets ("[unique:alreadyExists:number] …" → `unique:alreadyExists:number`), else
+ * `extensions.code`.
+ */
 export function errorCode(e: GraphqlError): string {
-  return e.extensions?.type ?? e.extensions?.code ?? e.name ?? 'UNKNOWN';
+  const rule = /^\[([\w:]+)\]/.exec(reasons(e)[0] ?? e.message)?.[1];
+  return e.extensions?.type ?? rule ?? e.extensions?.code ?? e.name ?? 'UNKNOWN';
+}
+
+/** The error's message with the model's reasons, when it lists them. */
+export function errorText(e: GraphqlError): string {
+  const r = reasons(e);
+  return r.length > 0 ? `${e.message}: ${r.join('; ')}` : e.message;
 }
 
 const SPLIT: ReadonlySet<string> = new Set([
@@ -37,7 +54,7 @@ const SPLIT: ReadonlySet<string> = new Set([
  */
 export function requestFailure(what: string, e: GraphqlError, res: Response): PlatformError {
   const code = errorCode(e);
-  const message = `Doma.ai ${what}: ${code}: ${e.message}`;
+  const message = `Doma.ai ${what}: ${code}: ${errorText(e)}`;
   const x = e.extensions ?? {};
   // NOTES.md: a wrong password or an unknown email fail the login with these prefixes (code
   // INTERNAL_SERVER_ERROR on the platform): wrong credentials, not a hiccup to retry.
@@ -50,6 +67,8 @@ export function requestFailure(what: string, e: GraphqlError, res: Response): Pl
   if (x.code === DomaErrorCode.unauthenticated || e.name === DomaErrorName.authentication) {
     return new AuthExpiredError(message);
   }
+  // NOTES.md: raised before execution, so HTTP 400 without `data`; the reset is in the
+  // `x-rate-limit-complexity-reset` header (epoch seconds) and in `messageInterpolation.resetTime`.
   if (x.code === DomaErrorCode.tooManyRequests || x.type === DomaErrorType.rateLimitExceeded) {
     return new RateLimitedError(message, retryAfterFromHeaders(res.headers) ?? resetFromMessage(e));
   }
@@ -68,9 +87,10 @@ export function requestFailure(what: string, e: GraphqlError, res: Response): Pl
   return new NonRetryableError(message, code);
 }
 
-/** `messageInterpolation.resetTime` (an ISO instant) when the headers say nothing. */
+/**
+ * `messageInterpolation.resetTime` when the headers say nothing (a proxy may drop them): an ISO
+ * instant, epoch seconds or milliseconds, or seconds from now — every form is read (resetDelay).
+ */
 function resetFromMessage(e: GraphqlError): number | undefined {
-  const at = e.extensions?.messageInterpolation?.resetTime;
-  const t = typeof at === 'string' ? Date.parse(at) : Number.NaN;
-  return Number.isNaN(t) ? undefined : Math.max(0, t - Date.now());
+  return resetDelay(e.extensions?.messageInterpolation?.resetTime);
 }

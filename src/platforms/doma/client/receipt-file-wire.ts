@@ -12,8 +12,13 @@ export interface ReceiptFileWire {
   fileName: string;
 }
 
+/** The importId of the receipt a file belongs to: our receipt key. */
+export function receiptImportId(f: Pick<ReceiptFile, 'accountNumber' | 'period' | 'category'>): string {
+  return `${f.accountNumber}/${f.period}/${f.category}`;
+}
+
 export function receiptFileWire(f: ReceiptFile): ReceiptFileWire {
-  const importId = `${f.accountNumber}/${f.period}/${f.category}`;
+  const importId = receiptImportId(f);
   return {
     importId,
     variant: f.variant,

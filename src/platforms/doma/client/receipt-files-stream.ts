@@ -17,17 +17,24 @@ import type { DomaCredentials } from './doma-credentials.js';
 import { domaGraphql } from './doma-graphql.js';
 import { domaSender } from './doma-sender.js';
 import type { DomaSettings } from './doma-settings.js';
-import { type ReceiptFileWire, receiptFileWire } from './receipt-file-wire.js';
+import { type ReceiptFileWire, receiptFileWire, receiptImportId } from './receipt-file-wire.js';
+import { removeReceiptFiles } from './remove-receipt-files.js';
 import { uploadReceiptFile } from './upload-receipt-file.js';
 
 /** Room for the envelope around the base64 in the variables limit. */
 const INLINE_ROOM = 8 * 1024;
 
 function toWire(rows: readonly CanonicalRow[]) {
-  // A deleted PDF stays on the platform: BillingReceiptFile deletion is not part of our contract.
-  const records = rows
-    .filter((r) => !r.deleted)
-    .map((r): WireRecord => ({ key: r.key, op: 'upsert', payload: receiptFileWire(r.data as ReceiptFile) }));
+  const records: WireRecord[] = [];
+  for (const r of rows) {
+    const file = r.data as ReceiptFile;
+    if (!r.deleted) records.push({ key: r.key, op: 'upsert', payload: receiptFileWire(file) });
+    // The billing deleted the full PDF: the platform's file goes (with the public one it carries).
+    // A deleted public variant alone has no request of its own: the platform keeps the public file
+    // with the full one until that is replaced or deleted (it holds no personal data).
+    else if (file.variant === 'full')
+      records.push({ key: r.key, op: 'delete', payload: { importId: receiptImportId(file) } });
+  }
   return Promise.resolve({ records });
 }
 
@@ -39,7 +46,12 @@ function toWire(rows: readonly CanonicalRow[]) {
  */
 async function deliver(batch: readonly WireRecord[], ctx: DomaContext): Promise<RecordOutcome[]> {
   const outcomes: RecordOutcome[] = [];
-  for (const record of batch) outcomes.push(await deliverOne(record.payload as ReceiptFileWire, ctx));
+  for (const record of batch) {
+    if (record.op === 'delete') {
+      await removeReceiptFiles(ctx, [(record.payload as { importId: string }).importId]);
+      outcomes.push({ status: 'ok' });
+    } else outcomes.push(await deliverOne(record.payload as ReceiptFileWire, ctx));
+  }
   return outcomes;
 }
 

@@ -1,5 +1,10 @@
 import type { Receipt } from '../../../domain/model/receipt.js';
-import type { CanonicalRow, OutboundStream, WireRecord } from '../../../engine/connector/connector.js';
+import type {
+  CanonicalRow,
+  OutboundStream,
+  RecordOutcome,
+  WireRecord,
+} from '../../../engine/connector/connector.js';
 import { domaLimits } from '../contract/doma-limits.js';
 import { REGISTER_BILLING_RECEIPTS_DOCUMENT } from '../contract/register-billing-receipts.js';
 import { variablesSize } from '../contract/variables-size.js';
@@ -11,6 +16,7 @@ import type { DomaSettings } from './doma-settings.js';
 import { listOutcomes } from './list-outcomes.js';
 import { loadPlaces, missingPlace } from './load-places.js';
 import { receiptToDoma } from './receipt-to-doma.js';
+import { removeReceiptFiles } from './remove-receipt-files.js';
 
 /**
  * Room left in the 512 KB variables limit for the envelope (dv, sender, context) and for the
@@ -37,25 +43,44 @@ async function toWire(rows: readonly CanonicalRow[], ctx: DomaContext) {
     if (mapped.ok) records.push({ key: row.key, op: 'upsert', payload: mapped.receipt });
     else rejected.push({ key: row.key, code: mapped.code, message: mapped.message });
   }
-  // A deleted receipt is left alone: registerBillingReceipts has no deletion, and the platform
-  // keeps receipts as the history residents already saw.
+  // A deleted receipt stays on the platform (registerBillingReceipts has no deletion, and the
+  // platform keeps receipts as the history residents already saw), but its PDF goes: a file that
+  // shows a receipt the billing withdrew must not stay in residents' apps.
+  for (const row of rows) {
+    if (row.deleted) records.push({ key: row.key, op: 'delete', payload: { importId: row.key } });
+  }
   return { records, rejected };
 }
 
-/** seed 000 §"Публикация начислений": up to 1000 receipts in one call, answered in input order. */
-async function deliver(batch: readonly WireRecord[], ctx: DomaContext) {
+/**
+ * seed 000 §"Публикация начислений": up to 1000 receipts in one call, answered in input order.
+ * Deleted receipts in the batch have their PDFs removed (removeReceiptFiles).
+ */
+async function deliver(batch: readonly WireRecord[], ctx: DomaContext): Promise<RecordOutcome[]> {
   const { settings } = ctx.connection;
-  const { data, itemErrors } = await domaGraphql(ctx, 'registerBillingReceipts', {
-    query: REGISTER_BILLING_RECEIPTS_DOCUMENT,
-    variables: {
-      data: {
-        ...domaSender(settings),
-        context: { id: settings.billingContextId },
-        receipts: batch.map((r) => r.payload),
+  const upserts = batch.filter((r) => r.op === 'upsert');
+  const deletes = batch.filter((r) => r.op === 'delete');
+  await removeReceiptFiles(
+    ctx,
+    deletes.map((r) => (r.payload as { importId: string }).importId),
+  );
+  let outcomes: RecordOutcome[] = [];
+  if (upserts.length > 0) {
+    const { data, itemErrors } = await domaGraphql(ctx, 'registerBillingReceipts', {
+      query: REGISTER_BILLING_RECEIPTS_DOCUMENT,
+      variables: {
+        data: {
+          ...domaSender(settings),
+          context: { id: settings.billingContextId },
+          receipts: upserts.map((r) => r.payload),
+        },
       },
-    },
-  });
-  return listOutcomes('registerBillingReceipts', batch.length, data.result, itemErrors);
+    });
+    outcomes = listOutcomes('registerBillingReceipts', upserts.length, data.result, itemErrors);
+  }
+  // Back in input order: the upserts' outcomes, and every removal done.
+  let u = 0;
+  return batch.map((r) => (r.op === 'upsert' ? (outcomes[u++] as RecordOutcome) : { status: 'ok' }));
 }
 
 export const receiptsStream: OutboundStream<DomaSettings, DomaCredentials> = {

@@ -7,21 +7,24 @@ export const ALL_METERS_DOCUMENT = `query allMeters($where: MeterWhereInput, $fi
   objs: allMeters(where: $where, first: $first, skip: $skip, sortBy: $sortBy) {
     id number accountNumber unitName unitType place numberOfTariffs isAutomatic archiveDate
     verificationDate nextVerificationDate installationDate commissioningDate sealingDate controlReadingsDate
-    createdAt updatedAt organization { id } property { id address addressKey } resource { id }
+    v createdAt updatedAt deletedAt sender { fingerprint } organization { id } property { id address addressKey } resource { id }
   }
 }`;
 
-export const MeterWhere = z.object({
+const MeterFilter = z.object({
   id_in: z.array(z.string()).optional(),
   organization: IdFilter.optional(),
   property: IdFilter.optional(),
   resource: IdFilter.optional(),
   number: z.string().optional(),
+  number_in: z.array(z.string()).optional(),
   accountNumber: z.string().optional(),
   createdAt_gt: z.string().optional(),
   updatedAt_gt: z.string().optional(),
+  updatedAt_gte: z.string().optional(),
   deletedAt: z.null().optional(),
 });
+export const MeterWhere = MeterFilter.extend({ OR: z.array(MeterFilter).optional() });
 export type MeterWhere = z.infer<typeof MeterWhere>;
 
 export const SortMetersBy = z.enum(['id_ASC', 'id_DESC', 'number_ASC', 'createdAt_ASC', 'updatedAt_ASC']);
@@ -47,8 +50,12 @@ export const DomaMeter = z.object({
   commissioningDate: OptDate,
   sealingDate: OptDate,
   controlReadingsDate: OptDate,
+  v: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  /** Who changed the meter last: our fingerprint, or another (the CRM's staff, a resident app). */
+  sender: z.object({ fingerprint: z.string() }).nullable(),
   organization: z.object({ id: z.string() }).nullable(),
   property: z
     .object({ id: z.string(), address: z.string().nullable(), addressKey: z.string().nullable() })

@@ -1,8 +1,15 @@
+import { ALL_BILLING_CONTEXTS_DOCUMENT } from './all-billing-contexts.js';
 import { ALL_METER_READINGS_DOCUMENT } from './all-meter-readings.js';
 import { ALL_METERS_DOCUMENT } from './all-meters.js';
 import { ALL_PAYMENTS_DOCUMENT } from './all-payments.js';
+import { ALL_PROPERTIES_DOCUMENT } from './all-properties.js';
 import { CREATE_BILLING_RECEIPT_FILE_DOCUMENT } from './create-billing-receipt-file.js';
+import { CREATE_METER_DOCUMENT } from './create-meter.js';
 import { LOGIN_DOCUMENT } from './login.js';
+import {
+  ALL_BILLING_RECEIPT_FILES_DOCUMENT,
+  UPDATE_BILLING_RECEIPT_FILE_DOCUMENT,
+} from './receipt-file-removal.js';
 import { REGISTER_BILLING_RECEIPT_FILE_DOCUMENT } from './register-billing-receipt-file.js';
 import { REGISTER_BILLING_RECEIPTS_DOCUMENT } from './register-billing-receipts.js';
 import { REGISTER_METERS_READINGS_DOCUMENT } from './register-meters-readings.js';
@@ -19,4 +26,9 @@ export const domaDocuments = {
   allMeterReadings: ALL_METER_READINGS_DOCUMENT,
   allPayments: ALL_PAYMENTS_DOCUMENT,
   updateMeter: UPDATE_METER_DOCUMENT,
+  createMeter: CREATE_METER_DOCUMENT,
+  allProperties: ALL_PROPERTIES_DOCUMENT,
+  allBillingReceiptFiles: ALL_BILLING_RECEIPT_FILES_DOCUMENT,
+  updateBillingReceiptFile: UPDATE_BILLING_RECEIPT_FILE_DOCUMENT,
+  allBillingContexts: ALL_BILLING_CONTEXTS_DOCUMENT,
 } as const;

@@ -44,6 +44,11 @@ export const DomaErrorType = {
   wrongNumberOfTariffs: 'WRONG_NUMBER_OF_TARIFFS',
   meterNumberTaken: 'METER_NUMBER_TAKEN',
   accountNumberInOtherUnit: 'ACCOUNT_NUMBER_IN_OTHER_UNIT',
+  /** A model's required field left out on create (Keystone's "Required field … is null or undefined"). */
+  requiredField: 'REQUIRED_FIELD',
+  /** `isAutomatic` without the master B2B app (condo's AUTOMATIC_METER_NO_MASTER_APP). */
+  automaticMeterNoMasterApp: 'AUTOMATIC_METER_NO_MASTER_APP',
+  b2bAppNotConnected: 'B2B_APP_NOT_CONNECTED',
 } as const;
 
 /** Messages fixed by the platform (NOTES.md) that clients may recognise. */
@@ -55,6 +60,8 @@ export const DomaErrorMessage = {
   passwordMismatchPrefix: '[passwordAuth:secret:mismatch]',
   identityNotFoundPrefix: '[passwordAuth:identity:notFound]',
   noReceiptForFile: 'There are no receipts to connect to this receipt file',
+  /** Keystone's answer to a write the model's validation refused; the reasons follow in `messages`. */
+  invalidMutation: 'You attempted to perform an invalid mutation',
   multipleReceiptsForFile: 'More then one receipt found for receipt file',
 } as const;
 
@@ -65,6 +72,7 @@ export const DomaErrorName = {
   gql: 'GQLError',
   /** A list asked for more than 1000 rows (`first` > 1000). */
   limitsExceeded: 'LimitsExceededError',
+  validationFailure: 'ValidationFailureError',
 } as const;
 
 /** One element of a GraphQL `errors` array as the platform sends it. */

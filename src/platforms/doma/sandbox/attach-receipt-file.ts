@@ -1,4 +1,4 @@
-import type { ContextRec, ReceiptFileRec, ReceiptRec, StoredFile } from './doma-records.js';
+import type { ContextRec, ReceiptFileRec, ReceiptRec, SenderRec, StoredFile } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
 
 /** A stored copy of an uploaded file (the sandbox keeps its size, not its bytes). */
@@ -25,12 +25,18 @@ export function attachReceiptFile(
   ctx: ContextRec,
   receipt: ReceiptRec,
   patch: Pick<ReceiptFileRec, 'controlSum' | 'md5' | 'sensitiveDataFile' | 'publicDataFile'>,
+  sender: SenderRec,
 ): ReceiptFileRec {
   const now = store.nowIso();
   const existing = receipt.file;
   store.writes.receiptFiles++;
   if (existing) {
-    Object.assign(existing, patch, { file: patch.sensitiveDataFile, v: existing.v + 1, updatedAt: now });
+    Object.assign(existing, patch, {
+      file: patch.sensitiveDataFile,
+      v: existing.v + 1,
+      updatedAt: now,
+      sender,
+    });
     return existing;
   }
   const rec: ReceiptFileRec = {
@@ -42,6 +48,9 @@ export function attachReceiptFile(
     v: 1,
     createdAt: now,
     updatedAt: now,
+    deletedAt: null,
+    dv: 1,
+    sender,
     ...patch,
   };
   store.receiptFiles.set(rec.id, rec);

@@ -2,7 +2,7 @@ import { DomaErrorCode } from '../contract/doma-errors.js';
 import { attachReceiptFile, storedFile } from './attach-receipt-file.js';
 import { checkSender } from './check-sender.js';
 import { finishedContext } from './context-access.js';
-import type { ReceiptFileRec } from './doma-records.js';
+import type { ReceiptFileRec, SenderRec } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
 import { oneReceipt } from './register-receipt-file.js';
 import { gqlError } from './sandbox-error.js';
@@ -50,10 +50,16 @@ export function createReceiptFile(store: DomaStore, args: CreateReceiptFileArgs)
   const receipt = oneReceipt(store, ctx, receiptId ? { id: receiptId } : { importId: data.importId ?? '' });
   const sensitive = data.sensitiveDataFile;
   const pub = isUpload(data.publicDataFile) ? data.publicDataFile : null;
-  return attachReceiptFile(store, ctx, receipt, {
-    controlSum: data.controlSum ?? null,
-    md5: null,
-    sensitiveDataFile: storedFile(store, sensitive.filename, sensitive.mimetype, sensitive.size),
-    publicDataFile: pub ? storedFile(store, pub.filename, pub.mimetype, pub.size) : null,
-  });
+  return attachReceiptFile(
+    store,
+    ctx,
+    receipt,
+    {
+      controlSum: data.controlSum ?? null,
+      md5: null,
+      sensitiveDataFile: storedFile(store, sensitive.filename, sensitive.mimetype, sensitive.size),
+      publicDataFile: pub ? storedFile(store, pub.filename, pub.mimetype, pub.size) : null,
+    },
+    data.sender as SenderRec,
+  );
 }

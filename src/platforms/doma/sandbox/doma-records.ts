@@ -13,6 +13,15 @@ export interface ContextRec {
   /** `Finished` is the only status that lets a billing publish. */
   status: string;
   organization: OrganizationRec;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+}
+
+/** `dv` and `sender` of the last write, as every condo model keeps them. */
+export interface SenderRec {
+  dv: number;
+  fingerprint: string;
 }
 
 /** A house of an organization (condo's Property): receipts and readings are matched to it. */
@@ -25,6 +34,19 @@ export interface PropertyRec {
   fias: string | null;
   /** Other spellings of the address the sandbox recognises. */
   aliases: string[];
+  name: string | null;
+  type: string;
+  /** The address service's answer, as condo stores it (only what the sandbox knows). */
+  addressMeta: {
+    dv: number;
+    value: string;
+    unrestricted_value: string;
+    data: { house_fias_id: string | null };
+  };
+  v: number;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
 }
 
 export interface BillingPropertyRec {
@@ -94,6 +116,10 @@ export interface ReceiptFileRec {
   v: number;
   createdAt: string;
   updatedAt: string;
+  /** Set by `updateBillingReceiptFile(id, {deletedAt})` (seed 000): the file is gone from the receipt. */
+  deletedAt: string | null;
+  dv: number;
+  sender: SenderRec | null;
 }
 
 export interface MeterRec {
@@ -115,10 +141,14 @@ export interface MeterRec {
   controlReadingsDate: string | null;
   sealingDate: string | null;
   archiveDate: string | null;
+  meta: unknown;
   v: number;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
+  dv: number;
+  /** Who wrote the meter last: our connector's fingerprint, or the CRM's when staff changed it. */
+  sender: SenderRec;
 }
 
 export interface ReadingRec {

@@ -52,7 +52,8 @@ export class DomaStore {
   }
 
   addContext(organization: OrganizationRec, status: string, id = this.newId()): ContextRec {
-    const rec: ContextRec = { id, status, organization };
+    const now = this.nowIso();
+    const rec: ContextRec = { id, status, organization, createdAt: now, updatedAt: now, deletedAt: null };
     this.contexts.set(id, rec);
     return rec;
   }
@@ -64,7 +65,22 @@ export class DomaStore {
     aliases: string[] = [],
   ): PropertyRec {
     const id = this.newId();
-    const rec: PropertyRec = { id, organization, address, addressKey: fias ?? id, fias, aliases };
+    const now = this.nowIso();
+    const rec: PropertyRec = {
+      id,
+      organization,
+      address,
+      addressKey: fias ?? id,
+      fias,
+      aliases,
+      name: null,
+      type: 'building',
+      addressMeta: { dv: 1, value: address, unrestricted_value: address, data: { house_fias_id: fias } },
+      v: 1,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
     this.properties.set(id, rec);
     return rec;
   }

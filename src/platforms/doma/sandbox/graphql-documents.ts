@@ -1,10 +1,10 @@
 import { buildSchema, type DocumentNode, GraphQLError, parse, validate } from 'graphql';
 import { DomaErrorCode } from '../contract/doma-errors.js';
-import { domaSubsetSdl } from '../contract/doma-subset-sdl.js';
+import { domaSdl } from '../contract/doma-sdl.js';
 import { withJsonVariables } from './fast-variables.js';
 
 /** The schema the sandbox serves: ours, built once. */
-export const sandboxSchema = buildSchema(domaSubsetSdl);
+export const sandboxSchema = buildSchema(domaSdl);
 
 /** A valid document, and the same with JSON-typed variables (see fast-variables.ts). */
 export type PreparedDocument =

@@ -7,6 +7,7 @@ import { mergeDomaFaults } from './doma-faults.js';
 import type { DomaRuntime } from './doma-runtime.js';
 import { meterView, paymentView, readingView, receiptFileView, receiptView } from './record-views.js';
 import { json } from './send-answer.js';
+import { addStaffMeter, archiveAsStaff } from './staff-meters.js';
 import { totalWrites } from './write-counters.js';
 
 const OrganizationBody = z.object({
@@ -54,7 +55,8 @@ export function sandboxState(rt: DomaRuntime) {
 }
 
 /**
- * `/_sandbox/*`: create organizations, contexts, houses, payments and residents' readings, inspect
+ * `/_sandbox/*`: create organizations, contexts, houses, payments, residents' readings and staff's
+ * meters (created or archived in the CRM), inspect
  * state, set faults, expire tokens, reset. `reseed` puts the seed's objects back after a reset.
  */
 export function handleAdmin(
@@ -114,6 +116,10 @@ export function handleAdmin(
           items.map((r) => readingView(addResidentReading(s, r))),
         );
       }
+      case 'POST /_sandbox/meters':
+        return json(201, meterView(addStaffMeter(s, body as never)));
+      case 'POST /_sandbox/meters/archive':
+        return json(200, meterView(archiveAsStaff(s, body as never)));
       case 'GET /_sandbox/faults':
         return json(200, rt.faults);
       case 'POST /_sandbox/faults':

@@ -43,9 +43,9 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /**
- * `POST /admin/api`: the checks the platform makes before execution (query length, variables size —
- * both HTTP 400 without data — parse and validation, the complexity quota — 429), then execution
- * against our schema. Rate-limit headers are on every answer.
+ * `POST /admin/api`: the checks the platform makes before execution (query length, variables size,
+ * parse and validation, the complexity quota — each HTTP 400 without `data`), then execution against
+ * our schema. Rate-limit headers are on every answer.
  */
 export function handleApi(rt: DomaRuntime, req: ApiRequest): ApiAnswer {
   const userId = rt.tokens.userOf(req.token);
@@ -98,19 +98,14 @@ export function handleApi(rt: DomaRuntime, req: ApiRequest): ApiAnswer {
   if (operation) {
     const spent = rt.limiter.spend(quotaKey, operationCost(operation, variables));
     if (!spent.allowed) {
-      return {
-        status: 429,
-        headers: quotaHeaders(spent.state),
-        body: {
-          errors: [
-            requestError('Too many requests: the complexity quota of this hour is spent', {
-              code: DomaErrorCode.tooManyRequests,
-              type: DomaErrorType.rateLimitExceeded,
-              messageInterpolation: { resetTime: spent.state.reset },
-            }),
-          ],
-        },
-      };
+      // Raised before execution like the size limits: HTTP 400 without `data` (NOTES.md).
+      return fail(400, [
+        requestError('Too many requests: the complexity quota of this hour is spent', {
+          code: DomaErrorCode.tooManyRequests,
+          type: DomaErrorType.rateLimitExceeded,
+          messageInterpolation: { resetTime: new Date(spent.state.reset * 1000).toISOString() },
+        }),
+      ]);
     }
   }
   const operations = { variables } as Record<string, unknown>;

@@ -5,7 +5,11 @@ import { SandboxError } from './sandbox-error.js';
 
 export interface ListArgs {
   where?: Record<string, unknown> | null;
+  /** Keystone's text search: here, any text field of the record containing it, case-insensitively. */
+  search?: string | null;
   sortBy?: string[] | null;
+  /** Keystone's older single-sort argument (`field_ASC`), applied before `sortBy`. */
+  orderBy?: string | null;
   first?: number | null;
   skip?: number | null;
 }
@@ -18,13 +22,19 @@ export function limitsExceeded(): SandboxError {
 }
 
 /**
- * A list query over records: `where`, then `sortBy` (stable: insertion order breaks ties), then `skip`
- * and `first`. `first` over 1000, or no `first` and more than 1000 rows, is refused.
+ * A list query over records: `where` and `search`, then `orderBy` and `sortBy` (stable: insertion
+ * order breaks ties), then `skip` and `first`. `first` over 1000, or no `first` and more than 1000 rows, is refused.
  */
 export function listRecords<T extends object>(records: Iterable<T>, args: ListArgs): T[] {
   if (args.first != null && args.first > domaLimits.listFirst) throw limitsExceeded();
-  let rows = [...records].filter((r) => matchesWhere(r as Record<string, unknown>, args.where));
-  for (const sort of [...(args.sortBy ?? [])].reverse()) {
+  const needle = args.search?.toLowerCase();
+  let rows = [...records].filter(
+    (r) =>
+      matchesWhere(r as Record<string, unknown>, args.where) &&
+      (!needle || Object.values(r).some((v) => typeof v === 'string' && v.toLowerCase().includes(needle))),
+  );
+  const sorts = [...(args.orderBy ? [args.orderBy] : []), ...(args.sortBy ?? [])];
+  for (const sort of sorts.reverse()) {
     const [, field = '', dir] = /^(.*)_(ASC|DESC)$/.exec(sort) ?? [];
     const sign = dir === 'DESC' ? -1 : 1;
     rows = rows.sort((a, b) => {

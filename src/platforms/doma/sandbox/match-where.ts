@@ -1,5 +1,36 @@
-/** Filter operators of condo's `*WhereInput`, longest first so `_not_in` wins over `_in`. */
-const WHERE_KEY_RE = /^(.*?)(_not_in|_in|_not|_lte|_lt|_gte|_gt|_is_null|_contains_i|_contains)?$/;
+/**
+ * Filter suffixes of condo's `*WhereInput` (Keystone 5), longest first so `_not_in` wins over `_in`
+ * and `_not_contains_i` over `_contains_i`.
+ */
+const OPS = [
+  '_not_starts_with_i',
+  '_not_ends_with_i',
+  '_not_contains_i',
+  '_not_starts_with',
+  '_not_ends_with',
+  '_starts_with_i',
+  '_not_contains',
+  '_ends_with_i',
+  '_starts_with',
+  '_contains_i',
+  '_ends_with',
+  '_contains',
+  '_is_null',
+  '_not_in',
+  '_is_set',
+  '_every',
+  '_not_i',
+  '_some',
+  '_none',
+  '_not',
+  '_lte',
+  '_gte',
+  '_in',
+  '_lt',
+  '_gt',
+  '_i',
+];
+const WHERE_KEY_RE = new RegExp(`^(.*?)(${OPS.join('|')})?$`);
 const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}/;
 const NUMBER_RE = /^-?\d+(\.\d+)?$/;
 
@@ -22,8 +53,10 @@ const same = (a: unknown, b: unknown) =>
   (a ?? null) === null ? (b ?? null) === null : compareValues(a, b) === 0;
 
 /**
- * Whether a record passes a `where` of the platform's shape: `field`, `field_not`, `_in`, `_not_in`,
- * `_lt`/`_lte`/`_gt`/`_gte`, `_is_null`, `_contains(_i)`, nested relation filters and `AND`/`OR`.
+ * Whether a record passes a `where` of the platform's shape: every Keystone operator (equality,
+ * ordering, `_in`, the text operators and their case-insensitive `_i` forms, `_is_null`, relation
+ * filters, `_every` / `_some` / `_none` on lists, `AND` / `OR`). A field the sandbox does not keep is
+ * null, as an empty field is on the platform.
  */
 export function matchesWhere(rec: Rec, where: Rec | null | undefined): boolean {
   if (!where) return true;
@@ -43,10 +76,25 @@ export function matchesWhere(rec: Rec, where: Rec | null | undefined): boolean {
   return true;
 }
 
+const lower = (v: unknown) => String(v).toLowerCase();
+
+/** The text operators: `contains`, `starts_with`, `ends_with`, `i` (equals), case-insensitive with `_i`. */
+function text(value: unknown, op: string, filter: unknown): boolean {
+  if (typeof value !== 'string' || filter === null) return false;
+  const insensitive = op.endsWith('_i');
+  const v = insensitive ? value.toLowerCase() : value;
+  const f = insensitive ? lower(filter) : String(filter);
+  if (op.includes('contains')) return v.includes(f);
+  if (op.includes('starts_with')) return v.startsWith(f);
+  if (op.includes('ends_with')) return v.endsWith(f);
+  return v === f;
+}
+
 function matchesOp(value: unknown, op: string, filter: unknown): boolean {
+  const items = Array.isArray(value) ? (value as Rec[]) : [];
   switch (op) {
     case '':
-      if (filter !== null && typeof filter === 'object') {
+      if (filter !== null && typeof filter === 'object' && !Array.isArray(filter)) {
         return value !== null && typeof value === 'object' && matchesWhere(value as Rec, filter as Rec);
       }
       return same(value, filter);
@@ -65,12 +113,15 @@ function matchesOp(value: unknown, op: string, filter: unknown): boolean {
     case '_gte':
       return value != null && compareValues(value, filter) >= 0;
     case '_is_null':
-      return (value == null) === filter;
-    case '_contains':
-      return typeof value === 'string' && value.includes(String(filter));
-    case '_contains_i':
-      return typeof value === 'string' && value.toLowerCase().includes(String(filter).toLowerCase());
+    case '_is_set':
+      return (value == null) === (op === '_is_null' ? filter : !filter);
+    case '_every':
+      return items.every((i) => matchesWhere(i, filter as Rec));
+    case '_some':
+      return items.some((i) => matchesWhere(i, filter as Rec));
+    case '_none':
+      return !items.some((i) => matchesWhere(i, filter as Rec));
     default:
-      return false;
+      return op.startsWith('_not_') ? !text(value, op.replace('_not', ''), filter) : text(value, op, filter);
   }
 }

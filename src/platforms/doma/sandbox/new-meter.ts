@@ -1,12 +1,12 @@
 import { domaMeterResourceInfo } from '../contract/meter-resources.js';
-import type { MeterRec } from './doma-records.js';
+import type { MeterRec, SenderRec } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
 
 /** What a new meter needs; everything else starts empty. */
 export type MeterKey = Pick<
   MeterRec,
   'organization' | 'property' | 'number' | 'accountNumber' | 'unitName' | 'unitType' | 'numberOfTariffs'
-> & { resourceId: string; id?: string; place?: string | null };
+> & { resourceId: string; id?: string; place?: string | null; sender: SenderRec };
 
 /** Stores a new meter (not counted as a write: callers count their own). Undefined for an unknown resource. */
 export function newMeter(store: DomaStore, key: MeterKey): MeterRec | undefined {
@@ -27,10 +27,12 @@ export function newMeter(store: DomaStore, key: MeterKey): MeterRec | undefined 
     controlReadingsDate: null,
     sealingDate: null,
     archiveDate: null,
+    meta: null,
     v: 1,
     createdAt: now,
     updatedAt: now,
     deletedAt: null,
+    dv: 1,
   };
   store.meters.set(meter.id, meter);
   return meter;

@@ -35,6 +35,7 @@ export const receiptFileView = (f: ReceiptFileRec) => ({
   md5: f.md5,
   sensitiveDataFile: f.sensitiveDataFile,
   publicDataFile: f.publicDataFile,
+  deleted: f.deletedAt !== null,
   v: f.v,
 });
 export type ReceiptFileView = ReturnType<typeof receiptFileView>;
@@ -53,8 +54,13 @@ export const meterView = (m: MeterRec) => ({
   place: m.place,
   verificationDate: m.verificationDate,
   nextVerificationDate: m.nextVerificationDate,
+  installationDate: m.installationDate,
   archiveDate: m.archiveDate,
+  isAutomatic: m.isAutomatic,
+  fingerprint: m.sender.fingerprint,
+  deleted: m.deletedAt !== null,
   v: m.v,
+  updatedAt: m.updatedAt,
 });
 export type MeterView = ReturnType<typeof meterView>;
 

@@ -1,10 +1,10 @@
 import { DomaErrorCode, DomaErrorType } from '../contract/doma-errors.js';
 import { domaLimits } from '../contract/doma-limits.js';
 import { checkSender } from './check-sender.js';
-import { createMeter } from './create-meter.js';
 import type { OrganizationRec, ReadingRec } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
 import { strictReadingDate } from './reading-dates.js';
+import { createReadingMeter } from './reading-meter.js';
 import { rowError } from './reading-row-error.js';
 import { gqlError, SandboxError } from './sandbox-error.js';
 import { saveReading } from './save-reading.js';
@@ -40,7 +40,8 @@ const VALUE_RE = /^\s*\d+([.,]\d+)?\s*$/;
 
 /**
  * registerMetersReadings (seed 000 §"Загрузка показаний", NOTES.md): ≤ 500 rows; per-row checks in the
- * platform's order; meters matched by (property, unitType, unitName, number, resource) and created
+ * platform's order; meters matched by (property, unitType, unitName, account number, number,
+ * resource) — the account number only trimmed, never cleaned of «л/с» as receipts' are — and created
  * when absent; a reading with the same meter and values as an existing one is that one, whatever the date.
  */
 export function registerReadings(store: DomaStore, args: RegisterReadingsArgs): Array<ReadingRec | Error> {
@@ -91,6 +92,7 @@ function registerOne(
       m.property === property &&
       m.unitType === unitType &&
       m.unitName === unitName &&
+      m.accountNumber === accountNumber &&
       m.number === number &&
       m.resource.id === r.meterResource.id,
   );
@@ -106,9 +108,18 @@ function registerOne(
   }
   const meter =
     candidates[0] ??
-    createMeter(store, org, property, r, { unitType, unitName, number, accountNumber }, sent.length, i);
+    createReadingMeter(
+      store,
+      org,
+      property,
+      r,
+      { unitType, unitName, number, accountNumber },
+      sent.length,
+      i,
+      sender,
+    );
   if (meter instanceof Error) return meter;
-  const metaError = updateMeterMeta(store, meter, r.meterMeta, i);
+  const metaError = updateMeterMeta(store, meter, r.meterMeta, i, sender);
   if (metaError) return metaError;
   if (sent.length !== meter.numberOfTariffs || values.slice(meter.numberOfTariffs).some((v) => v !== null)) {
     return rowError(

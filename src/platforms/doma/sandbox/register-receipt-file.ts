@@ -61,11 +61,17 @@ export function registerReceiptFile(
   if (existing && existing.md5 === md5) return { id: existing.id, status: 'SKIPPED' };
   const size = Buffer.byteLength(data.base64EncodedPDF, 'base64');
   const file = storedFile(store, `${receipt.importId}.pdf`, 'application/pdf', size);
-  const rec = attachReceiptFile(store, ctx, receipt, {
-    controlSum: md5,
-    md5,
-    sensitiveDataFile: file,
-    publicDataFile: null,
-  });
+  const rec = attachReceiptFile(
+    store,
+    ctx,
+    receipt,
+    {
+      controlSum: md5,
+      md5,
+      sensitiveDataFile: file,
+      publicDataFile: null,
+    },
+    data.sender,
+  );
   return { id: rec.id, status: existing ? 'UPDATED' : 'CREATED' };
 }

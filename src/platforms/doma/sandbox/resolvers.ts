@@ -2,10 +2,11 @@ import { checkPassword, unauthenticated } from './authenticate.js';
 import { type CreateReceiptFileArgs, createReceiptFile } from './create-receipt-file.js';
 import type { DomaRuntime } from './doma-runtime.js';
 import { type ListArgs, listRecords } from './list-records.js';
+import { type CreateMeterArgs, createMeter, type UpdateMeterArgs, updateMeter } from './meter-mutations.js';
 import { type RegisterReadingsArgs, registerReadings } from './register-readings.js';
 import { type RegisterReceiptFileArgs, registerReceiptFile } from './register-receipt-file.js';
 import { type RegisterReceiptsArgs, registerReceipts } from './register-receipts.js';
-import { type UpdateMeterArgs, updateMeter } from './update-meter.js';
+import { type UpdateReceiptFileArgs, updateReceiptFile } from './update-receipt-file.js';
 
 /** What every resolver gets: the runtime and the caller's user (undefined without a live token). */
 export interface RequestContext {
@@ -41,6 +42,14 @@ export const rootResolvers: Record<string, Resolver> = {
     requireUser(ctx);
     return registerReadings(ctx.rt.store, args);
   },
+  updateBillingReceiptFile(args: UpdateReceiptFileArgs, ctx) {
+    requireUser(ctx);
+    return updateReceiptFile(ctx.rt.store, args);
+  },
+  createMeter(args: CreateMeterArgs, ctx) {
+    requireUser(ctx);
+    return createMeter(ctx.rt.store, args);
+  },
   updateMeter(args: UpdateMeterArgs, ctx) {
     requireUser(ctx);
     return updateMeter(ctx.rt.store, args);
@@ -56,5 +65,17 @@ export const rootResolvers: Record<string, Resolver> = {
   allPayments(args: ListArgs, ctx) {
     requireUser(ctx);
     return listRecords(ctx.rt.store.payments.values(), args);
+  },
+  allProperties(args: ListArgs, ctx) {
+    requireUser(ctx);
+    return listRecords(ctx.rt.store.properties.values(), args);
+  },
+  allBillingReceiptFiles(args: ListArgs, ctx) {
+    requireUser(ctx);
+    return listRecords(ctx.rt.store.receiptFiles.values(), args);
+  },
+  allBillingIntegrationOrganizationContexts(args: ListArgs, ctx) {
+    requireUser(ctx);
+    return listRecords(ctx.rt.store.contexts.values(), args);
   },
 };

@@ -2,6 +2,7 @@ import { DomaMeterResource } from '../contract/meter-resources.js';
 import { FINISHED_CONTEXT_STATUS } from './context-access.js';
 import type { DomaStore } from './doma-store.js';
 import { newMeter } from './new-meter.js';
+import { STAFF_SENDER } from './staff-sender.js';
 
 /** Ids the seed's curl examples use (seed 000), so each example works against a fresh sandbox. */
 export const SeedIds = {
@@ -39,6 +40,7 @@ export function seedObjects(store: DomaStore): void {
         unitType: 'flat',
         numberOfTariffs: 1,
         place: 'Кухня',
+        sender: STAFF_SENDER,
       });
     }
   });

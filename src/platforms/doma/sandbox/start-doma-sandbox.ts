@@ -23,6 +23,7 @@ import {
 } from './record-views.js';
 import { DOMA_SANDBOX_EMAIL, DOMA_SANDBOX_PASSWORD } from './sandbox-defaults.js';
 import { seedObjects } from './seed-objects.js';
+import { addStaffMeter, archiveAsStaff, type StaffArchive, type StaffMeterSeed } from './staff-meters.js';
 import { totalWrites, type WriteCounters } from './write-counters.js';
 
 export { DOMA_SANDBOX_EMAIL, DOMA_SANDBOX_PASSWORD };
@@ -65,6 +66,10 @@ export interface DomaSandbox {
   addProperty(organizationId: string, address: string, fias?: string): PropertyRec;
   addPayment(payment: PaymentSeed): PaymentView;
   addResidentReading(reading: ResidentReadingSeed): ReadingView;
+  /** A meter the УК's staff add in the CRM (sender: the CRM, not an integration). */
+  addStaffMeter(meter: StaffMeterSeed): MeterView;
+  /** Staff archive a meter in the CRM (now, or at `archiveDate`). */
+  archiveMeterAsStaff(archive: StaffArchive): MeterView;
   /** Forgets everything and puts the starting objects back. */
   reset(): void;
   close(): Promise<void>;
@@ -129,6 +134,8 @@ export async function startDomaSandbox(options: DomaSandboxOptions = {}): Promis
       rt.store.addProperty(orgOf(organizationId), addr, fias ?? null),
     addPayment: (p) => paymentView(addPayment(rt.store, p)),
     addResidentReading: (r) => readingView(addResidentReading(rt.store, r)),
+    addStaffMeter: (m) => meterView(addStaffMeter(rt.store, m)),
+    archiveMeterAsStaff: (a) => meterView(archiveAsStaff(rt.store, a)),
     reset: () => {
       rt.reset();
       reseed();

@@ -1,5 +1,5 @@
 import { DomaErrorType } from '../contract/doma-errors.js';
-import type { MeterRec } from './doma-records.js';
+import type { MeterRec, SenderRec } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
 import { looseDate, strictReadingDate } from './reading-dates.js';
 import { rowError } from './reading-row-error.js';
@@ -15,12 +15,13 @@ const META_DATES = [
   'archiveDate',
 ] as const;
 
-/** Meter fields from meterMeta; a write only when one changes. */
+/** Meter fields from meterMeta; a write (by the caller, its sender) only when one changes. */
 export function updateMeterMeta(
   store: DomaStore,
   meter: MeterRec,
   meta: ReadingArg['meterMeta'],
   i: number,
+  sender: SenderRec,
 ): Error | undefined {
   if (!meta) return undefined;
   const patch: Partial<MeterRec> = {};
@@ -41,7 +42,8 @@ export function updateMeterMeta(
   }
   const changed = (Object.keys(patch) as Array<keyof MeterRec>).filter((k) => meter[k] !== patch[k]);
   if (changed.length === 0) return undefined;
-  Object.assign(meter, patch, { v: meter.v + 1, updatedAt: store.nowIso() });
+  // The platform updates the meter with the call's dv and sender: the last writer is the caller.
+  Object.assign(meter, patch, { v: meter.v + 1, updatedAt: store.nowIso(), sender });
   store.writes.meters++;
   return undefined;
 }

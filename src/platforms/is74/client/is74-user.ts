@@ -19,7 +19,7 @@ export const Is74UserInput = z.strictObject({
     .array(z.strictObject({ number: field.phone, confirmed: z.boolean().default(false) }))
     .max(10)
     .default([]),
-  accountNumbers: z.array(field.key.max(30)).max(100).default([]),
+  accountNumbers: z.array(field.accountNumber).max(100).default([]),
 });
 export type Is74UserInput = z.output<typeof Is74UserInput>;
 

@@ -3,11 +3,11 @@ import { buildSchema, type GraphQLSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { domaDocuments } from '../../../../src/platforms/doma/contract/doma-documents.js';
 import { domaLimits } from '../../../../src/platforms/doma/contract/doma-limits.js';
-import { domaSubsetSdl } from '../../../../src/platforms/doma/contract/doma-subset-sdl.js';
+import { domaSdl } from '../../../../src/platforms/doma/contract/doma-sdl.js';
 import { sharedFile } from '../shared-reference.js';
 
 const realSchemaFile = sharedFile('reference', 'doma', 'condo-schema.graphql');
-const ourSchema = buildSchema(domaSubsetSdl);
+const ourSchema = buildSchema(domaSdl);
 
 function errorsOf(schema: GraphQLSchema, text: string): string[] {
   return validate(schema, parse(text)).map((e) => e.message);

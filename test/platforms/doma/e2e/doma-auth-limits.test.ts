@@ -30,9 +30,9 @@ describe.each(storeKinds)('Doma.ai auth, rate limit and access (%s)', (kind) => 
     expect(run.requests).toBeGreaterThan(12);
   });
 
-  it('waits for x-rate-limit-complexity-reset on TOO_MANY_REQUESTS, then goes on', async () => {
+  it('waits for x-rate-limit-complexity-reset on TOO_MANY_REQUESTS (HTTP 400 without data), then goes on', async () => {
     // The sandbox's clock runs an hour minus 3 s behind until its quota is spent, then catches up:
-    // its hour then ends 3 s after the first call — the reset its 429 announces.
+    // its hour then ends 3 s after the first call — the reset its rate-limit answer announces.
     let offset = -(3600_000 - 3_000);
     const f = await suite.start({
       sandbox: { quota: 10, clock: () => new Date(Date.now() + offset) },

@@ -40,6 +40,7 @@ describe.each(storeKinds)('Doma.ai meters and readings end to end (%s)', (kind) 
     const errors = await listRecordErrors(f.store.db, f.org, { connectionId: f.connectionId, limit: 10 });
     expect(Object.fromEntries(errors.map((e) => [e.key, e.code]))).toEqual({
       'm3/2024-05-25': 'resource_unmapped',
+      m3: 'resource_unmapped',
       'nope/2024-05-20': 'meter_unknown',
     });
 
@@ -63,8 +64,14 @@ describe.each(storeKinds)('Doma.ai meters and readings end to end (%s)', (kind) 
       expect.stringMatching(/^50\.250*$/),
     ]);
 
+    // Every meter the platform has is in the id map, found by number, account and resource.
     const meterIds = await listIds(f.store.db, f.connectionId, { entity: 'meter', limit: 10 });
-    expect(meterIds.map((i) => [i.key, i.platformId])).toEqual([['m4', byNumber.get('HW-4')?.id]]);
+    expect(Object.fromEntries(meterIds.map((i) => [i.key, i.platformId]))).toEqual({
+      m1: byNumber.get('CW-1')?.id,
+      m2: byNumber.get('EL-2')?.id,
+      m4: byNumber.get('HW-4')?.id,
+      m5: byNumber.get('CW-5')?.id,
+    });
     const readingIds = await listIds(f.store.db, f.connectionId, { entity: 'reading', limit: 10 });
     expect(readingIds).toHaveLength(4);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
+import { deleteRecords } from '../../../../src/store/record-store.js';
 import { storeKinds } from '../../../support/test-stores.js';
 import { domaSuite, putFlats, putRecords, receiptInput, syncOnce, tinyPdf } from './doma-fixture.js';
 
@@ -55,5 +56,35 @@ describe.each(storeKinds)('Doma.ai PDF receipts end to end (%s)', (kind) => {
     ).toMatchObject({
       size: tinyPdf('two, corrected').length,
     });
+  });
+
+  it('a receipt deleted in the billing has its uploaded PDF removed from the platform; the receipt stays', async () => {
+    const f = await suite.start();
+    const [a1, a2, a3] = await putFlats(f, 3);
+    await putRecords(f, 'receipt', [receiptInput(a1!), receiptInput(a2!), receiptInput(a3!)]);
+    await putRecords(f, 'receipt_file', [
+      file(a1!, tinyPdf('one')),
+      file(a2!, tinyPdf('two')),
+      file(a3!, tinyPdf('three')),
+    ]);
+    expect((await syncOnce(f, { kinds: ['receipt', 'receipt_file'] })).state).toBe('succeeded');
+    const receiptOf = (a: string) => f.sandbox.receipts().find((r) => r.accountNumber === a)!;
+    const fileOf = (a: string) => f.sandbox.files().find((x) => x.receiptId === receiptOf(a).id);
+    expect([a1, a2, a3].map((a) => fileOf(a!)?.deleted)).toEqual([false, false, false]);
+
+    // The billing withdraws a receipt (its PDF record stays in the hub), and deletes another PDF alone.
+    await deleteRecords(f.store.db, f.org, 'receipt', [`${a1}/2024-01/housing`]);
+    await deleteRecords(f.store.db, f.org, 'receipt_file', [`${a2}/2024-01/housing/full`]);
+    const run = await syncOnce(f, { kinds: ['receipt', 'receipt_file'] });
+    expect(run.state).toBe('succeeded');
+    expect(fileOf(a1!)?.deleted).toBe(true);
+    expect(fileOf(a2!)?.deleted).toBe(true);
+    expect(fileOf(a3!)?.deleted).toBe(false);
+    expect(receiptOf(a1!).fileId).toBeNull(); // residents see no PDF for it any more…
+    expect(f.sandbox.receipts()).toHaveLength(3); // …while the receipt itself stays as history
+
+    const writes = f.sandbox.writeCount();
+    expect((await syncOnce(f, { kinds: ['receipt', 'receipt_file'] })).requests).toBe(0);
+    expect(f.sandbox.writeCount()).toBe(writes);
   });
 });

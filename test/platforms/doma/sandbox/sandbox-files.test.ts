@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALL_BILLING_CONTEXTS_DOCUMENT } from '../../../../src/platforms/doma/contract/all-billing-contexts.js';
 import {
   CREATE_BILLING_RECEIPT_FILE_DOCUMENT,
   RECEIPT_FILE_UPLOAD_PATHS,
 } from '../../../../src/platforms/doma/contract/create-billing-receipt-file.js';
+import {
+  ALL_BILLING_RECEIPT_FILES_DOCUMENT,
+  UPDATE_BILLING_RECEIPT_FILE_DOCUMENT,
+} from '../../../../src/platforms/doma/contract/receipt-file-removal.js';
 import { REGISTER_BILLING_RECEIPT_FILE_DOCUMENT as FILE_DOC } from '../../../../src/platforms/doma/contract/register-billing-receipt-file.js';
 import { REGISTER_BILLING_RECEIPTS_DOCUMENT as DOC } from '../../../../src/platforms/doma/contract/register-billing-receipts.js';
 import { SeedIds } from '../../../../src/platforms/doma/sandbox/seed-objects.js';
@@ -120,5 +125,63 @@ describe('Doma.ai sandbox: PDF receipts', () => {
     const noMap = await upload(createOps('imp-1'), undefined, {});
     expect(noMap.status).toBe(400);
     expect(noMap.body.errors[0].message).toMatch(/^Missing multipart field ‘map’/);
+  });
+
+  it('seed 000: a file is deleted by updating it with deletedAt — the receipt has no PDF, the next upload is CREATED', async () => {
+    const first = await register({ importId: 'imp-2' }, pdf('to be removed'));
+    const id = first.body.data.result.id as string;
+    const listed = await gql(
+      sb,
+      ALL_BILLING_RECEIPT_FILES_DOCUMENT,
+      {
+        where: { context: { id: SeedIds.context }, receipt: { importId_in: ['imp-2'] }, deletedAt: null },
+        first: 10,
+      },
+      token,
+    );
+    expect(listed.body.data.objs).toEqual([
+      { id, importId: 'imp-2', receipt: expect.objectContaining({ importId: 'imp-2' }) },
+    ]);
+    const removed = await gql(
+      sb,
+      UPDATE_BILLING_RECEIPT_FILE_DOCUMENT,
+      { id, data: { dv: 1, sender: SENDER, deletedAt: '2026-01-01T00:00:00.000Z' } },
+      token,
+    );
+    expect(removed.body.errors).toBeUndefined();
+    expect(removed.body.data.result).toEqual({ id, deletedAt: '2026-01-01T00:00:00.000Z' });
+    expect(sb.receipts().find((r) => r.importId === 'imp-2')?.fileId).toBeNull();
+    expect(sb.files().find((f) => f.id === id)?.deleted).toBe(true);
+    const after = await gql(
+      sb,
+      ALL_BILLING_RECEIPT_FILES_DOCUMENT,
+      {
+        where: { context: { id: SeedIds.context }, receipt: { importId_in: ['imp-2'] }, deletedAt: null },
+        first: 10,
+      },
+      token,
+    );
+    expect(after.body.data.objs).toEqual([]);
+    const again = await gql(
+      sb,
+      UPDATE_BILLING_RECEIPT_FILE_DOCUMENT,
+      { id, data: { dv: 1, sender: SENDER, deletedAt: '2026-01-02T00:00:00.000Z' } },
+      token,
+    );
+    expect(again.body.errors[0].name).toBe('AccessDeniedError');
+    const reupload = await register({ importId: 'imp-2' }, pdf('to be removed'));
+    expect(reupload.body.data.result.status).toBe('CREATED');
+  });
+
+  it('lists the billing contexts with their status (only Finished may publish)', async () => {
+    const a = await gql(
+      sb,
+      ALL_BILLING_CONTEXTS_DOCUMENT,
+      { where: { id: SeedIds.context }, first: 1 },
+      token,
+    );
+    expect(a.body.data.objs).toEqual([
+      { id: SeedIds.context, status: 'Finished', organization: { id: SeedIds.organizations[0] } },
+    ]);
   });
 });

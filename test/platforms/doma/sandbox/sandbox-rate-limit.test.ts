@@ -29,16 +29,19 @@ describe('Doma.ai sandbox: complexity rate limit', () => {
     expect(header(q, 'used')).toBe('16');
   });
 
-  it('refuses a request that does not fit with 429 TOO_MANY_REQUESTS, no data, and spends nothing', async () => {
+  it('NOTES.md: the rate limit is raised before execution — HTTP 400 without data, nothing spent', async () => {
     const before = sb.writeCount();
     const a = await gql(sb, DOC, receiptsVariables([receipt(2)]), token);
-    expect(a.status).toBe(429);
-    expect(a.body.data).toBeUndefined();
+    expect(a.status).toBe(400);
+    expect(a.body).not.toHaveProperty('data');
     expect(a.body.errors[0].extensions).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
       type: 'RATE_LIMIT_EXCEEDED',
-      messageInterpolation: { resetTime: Number(header(a, 'reset')) },
     });
+    // The reset is stated twice: the header in epoch seconds, resetTime as the same instant.
+    const reset = Number(header(a, 'reset'));
+    expect(reset).toBe(Math.ceil((now + 3600_000) / 1000));
+    expect(Date.parse(a.body.errors[0].extensions.messageInterpolation.resetTime)).toBe(reset * 1000);
     expect(header(a, 'remaining')).toBe('4');
     expect(sb.writeCount()).toBe(before);
   });

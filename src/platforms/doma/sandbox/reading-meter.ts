@@ -1,8 +1,9 @@
 import { DomaErrorType } from '../contract/doma-errors.js';
 import { domaMeterResourceInfo } from '../contract/meter-resources.js';
 import { DomaUnitType } from '../contract/register-meters-readings.js';
-import type { MeterRec, OrganizationRec, PropertyRec } from './doma-records.js';
+import type { MeterRec, OrganizationRec, PropertyRec, SenderRec } from './doma-records.js';
 import type { DomaStore } from './doma-store.js';
+import { meterConflict } from './meter-rules.js';
 import { newMeter } from './new-meter.js';
 import { rowError } from './reading-row-error.js';
 import type { ReadingArg } from './register-readings.js';
@@ -11,7 +12,7 @@ import type { ReadingArg } from './register-readings.js';
  * A meter registerMetersReadings creates for a row (tariffs = meterMeta's or the count of values), or
  * the model's error: unit type, resource, tariffs 1..4, number + resource or account taken elsewhere.
  */
-export function createMeter(
+export function createReadingMeter(
   store: DomaStore,
   org: OrganizationRec,
   property: PropertyRec,
@@ -19,6 +20,7 @@ export function createMeter(
   key: { unitType: string; unitName: string; number: string; accountNumber: string },
   valuesSent: number,
   i: number,
+  sender: SenderRec,
 ): MeterRec | Error {
   if (!DomaUnitType.safeParse(key.unitType).success) {
     return rowError(
@@ -34,29 +36,20 @@ export function createMeter(
   if (!Number.isInteger(tariffs) || tariffs < 1 || tariffs > 4) {
     return rowError(DomaErrorType.wrongNumberOfTariffs, 'Number of tariffs must be 1..4', i);
   }
-  const live = [...store.meters.values()].filter((m) => m.deletedAt === null && m.organization === org);
-  if (live.some((m) => m.number === key.number && m.resource.id === r.meterResource.id)) {
-    return rowError(DomaErrorType.meterNumberTaken, `Meter ${key.number} of this resource already exists`, i);
-  }
-  if (
-    live.some(
-      (m) =>
-        m.accountNumber === key.accountNumber &&
-        (m.property !== property || m.unitName !== key.unitName || m.unitType !== key.unitType),
-    )
-  ) {
-    return rowError(
-      DomaErrorType.accountNumberInOtherUnit,
-      `Account ${key.accountNumber} belongs to another unit`,
-      i,
-    );
-  }
+  const conflict = meterConflict(store, {
+    organization: org,
+    property,
+    resourceId: r.meterResource.id,
+    ...key,
+  });
+  if (conflict) return rowError(conflict.type, conflict.message, i);
   const meter = newMeter(store, {
     organization: org,
     property,
     resourceId: r.meterResource.id,
     ...key,
     numberOfTariffs: tariffs,
+    sender,
   }) as MeterRec;
   store.writes.meters++;
   return meter;
