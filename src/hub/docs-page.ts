@@ -10,6 +10,9 @@ export function isDocsPage(routeUrl: string | undefined): boolean {
   return routeUrl === '/docs' || routeUrl === '/docs/' || (routeUrl?.startsWith('/docs/static/') ?? false);
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: Swagger UI's requests and responses are untyped objects
+type UiMessage = { [k: string]: any };
+
 interface BrowserGlobals {
   sessionStorage: {
     getItem(k: string): string | null;
@@ -25,8 +28,8 @@ interface BrowserGlobals {
  * the page with `Function.prototype.toString`, so they may use nothing from this module.
  */
 export const docsUiConfig = {
-  docExpansion: 'list',
-  requestInterceptor: function addToken(req: { headers: Record<string, string> }) {
+  docExpansion: 'list' as const,
+  requestInterceptor: function addToken(req: UiMessage) {
     const g = globalThis as unknown as BrowserGlobals;
     const key = 'zhkh-bridge token';
     let token = g.sessionStorage.getItem(key);
@@ -38,7 +41,7 @@ export const docsUiConfig = {
     if (token && !req.headers.Authorization) req.headers.Authorization = `Bearer ${token}`;
     return req;
   },
-  responseInterceptor: function forgetRefusedToken(res: { status: number }) {
+  responseInterceptor: function forgetRefusedToken(res: UiMessage) {
     const g = globalThis as unknown as BrowserGlobals;
     // A wrong or revoked token: forget it, so that reloading the page asks again.
     if (res.status === 401) {

@@ -38,7 +38,7 @@ export interface RunningHub {
  * executes them here (on the embedded store this is the only process that can).
  */
 export async function startHub(flags: ServeFlags): Promise<RunningHub> {
-  const opened = await openCliStore(flags);
+  const opened = await openCliStore(flags, { requireKey: true });
   try {
     const db = opened.store.db;
     if (process.env.ZHKH_ADMIN_TOKEN) await ensureAdminToken(db, process.env.ZHKH_ADMIN_TOKEN);
