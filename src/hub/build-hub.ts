@@ -127,6 +127,13 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
         issues,
       });
     }
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      // A body nested too deep for a recursive step (serialising a free-form value): the input's
+      // fault, not the hub's. Bulk records are held to a depth before they get that far.
+      return reply
+        .status(400)
+        .send({ error: 'json_too_deep', message: 'the request body nests too deep to be processed' });
+    }
     if (err instanceof SecretKeyError)
       return reply.status(503).send({ error: 'secret_key', message: err.message });
     const status = (err as { statusCode?: number }).statusCode;
