@@ -16,6 +16,10 @@ describe('parseJson keeps the text of numbers written with an exponent', () => {
     expect(JSON.stringify(v)).toBe('{"a":1E2,"b":[-5e-3,7],"c":"1E2","d":12.5}');
     expect(parseJson('{"id":"5e3f"}')).toEqual({ id: '5e3f' }); // the hint may match inside strings
     expect(() => parseJson('{"a":1E}')).toThrow(SyntaxError);
+    expect(() => parseJson('{1E2:1}')).toThrow(SyntaxError);
+    // Nesting deeper than any recursion could follow, beside a number with an exponent.
+    const deep = `[${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)},-2.5E+3]`;
+    expect(exponentNumberText((parseJson(deep) as unknown[])[1])).toBe('-2.5E+3');
   });
 
   it('money refuses an exponent as a number and as a string alike', () => {
