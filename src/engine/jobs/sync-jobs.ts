@@ -37,7 +37,15 @@ export class SyncJobs {
     const boss =
       raw.driver === 'pglite'
         ? new PgBoss({ db: fromPglite(raw.client), backend: 'pglite', useListenNotify: true })
-        : new PgBoss({ connectionString: raw.url, max: 4, useListenNotify: true });
+        : // A dead worker's job is failed by a monitoring pass once its heartbeat is 30 s old;
+          // passes every 10 s (pg-boss's default is 60) let another worker take it within ~45 s.
+          new PgBoss({
+            connectionString: raw.url,
+            max: 4,
+            useListenNotify: true,
+            superviseIntervalSeconds: 10,
+            monitorIntervalSeconds: 10,
+          });
     boss.on('error', (err) => engine.log?.error({ err: safeError(err) }, 'job queue error'));
     await boss.start();
     for (const name of [SYNC_QUEUE, SCHEDULE_QUEUE]) {
