@@ -34,8 +34,9 @@ const program = new Command('zhkh-bridge')
 Environment:
   DATABASE_URL       PostgreSQL connection string; without it the embedded store (PGlite) is used
   ZHKH_DATA_DIR      embedded store directory (default ./.zhkh-bridge/data)
-  ZHKH_SECRET_KEY    key that encrypts credentials at rest (required with PostgreSQL; generated
-                     into .zhkh-bridge/secret.key for the embedded store when unset)
+  ZHKH_SECRET_KEY    key that encrypts credentials at rest (required with PostgreSQL: serve and
+                     worker refuse to start without it; for the embedded store generated into
+                     <data-dir>/secret.key when unset)
   ZHKH_ADMIN_TOKEN   an admin API token to provision at start
   PORT, HOST         where serve listens (default 127.0.0.1:8080)
   ZHKH_URL           a running hub: every command that reads or writes the hub's state goes

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { keyOfPlatformId, platformIdOf } from '../store/id-map-store.js';
 import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
+import type { CachedSession } from './connector/connection-session.js';
 import type { IdMapView } from './connector/connector.js';
 import type { ConnectorRegistry } from './connector/connector-registry.js';
 import type { EngineMetrics } from './engine-metrics.js';
@@ -13,8 +14,11 @@ export interface EngineContext {
   connectors: ConnectorRegistry;
   metrics?: EngineMetrics | undefined;
   log?: Logger | undefined;
-  /** Per-connection session state (auth tokens) kept across runs in this process. */
-  sessions: Map<string, Map<string, unknown>>;
+  /**
+   * Per-connection session state (auth tokens) kept across runs in this process, keyed by
+   * connection id and valid for the credentials it was opened with (see connectionSession).
+   */
+  sessions: Map<string, CachedSession>;
   /** For tests: jitter source and sleep (both default to the real ones). */
   random?: (() => number) | undefined;
   idMapView(connectionId: string): IdMapView;

@@ -9,6 +9,7 @@ import {
   serializerCompiler,
   validatorCompiler,
 } from 'fastify-type-provider-zod';
+import type { LoggerOptions } from 'pino';
 import type { ConnectorRegistry } from '../engine/connector/connector-registry.js';
 import type { SyncEngine } from '../engine/sync-engine.js';
 import { builtinConnectors } from '../platforms/builtin-connectors.js';
@@ -18,10 +19,12 @@ import type { SecretBox } from '../store/secret-box.js';
 import { SecretKeyError } from '../store/secret-box.js';
 import { findActiveToken, touchToken } from '../store/token-store.js';
 import { ChangeSync } from './change-sync.js';
+import { docsUiConfig, isDocsPage } from './docs-page.js';
 import { HttpError } from './http-error.js';
 import type { HubContext, HubLimits } from './hub-context.js';
 import { HubMetrics } from './hub-metrics.js';
 import { registerJsonBodyParsers } from './json-body-parsers.js';
+import { safeLogOptions } from './log-options.js';
 import { mountBillingRoutes } from './mount-billing-routes.js';
 import { mountServedRoutes } from './mount-served-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
@@ -58,8 +61,7 @@ export interface HubOptions {
 
 export const DEFAULT_LIMITS: HubLimits = { maxRecords: 10_000, bodyLimit: 64 * 1024 * 1024 };
 
-/** Headers and fields that must never reach a log line. */
-export const LOG_REDACT = ['req.headers.authorization', 'req.headers.cookie', '*.password', '*.credentials'];
+export { LOG_REDACT } from './log-options.js';
 
 /** Builds the billing-facing HTTP API on a store. The caller listens and closes. */
 export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
@@ -75,7 +77,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   };
   ctx.changes = new ChangeSync(ctx);
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: loggerOf(opts.logger),
     bodyLimit: limits.bodyLimit,
     // Composite keys contain "/" and are sent percent-encoded; allow long ones.
     routerOptions: { maxParamLength: 1000 },
@@ -97,11 +99,11 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: docsUiConfig });
 
   app.addHook('onRequest', async (req) => {
-    if (req.routeOptions.config.public) return;
-    const secret = bearerOf(req.headers.authorization) ?? docsCookieOf(req.url, req.headers.cookie);
+    if (req.routeOptions.config.public || isDocsPage(req.routeOptions.url)) return;
+    const secret = bearerOf(req.headers.authorization);
     if (!secret) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     if (opts.inProcessToken && sameSecret(secret, opts.inProcessToken)) {
       req.principal = { tokenId: 'in-process', orgId: null };
@@ -120,14 +122,6 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     );
   });
 
-  // A browser cannot send a bearer header, so /docs?token=… trades it for a cookie scoped to /docs.
-  app.addHook('onRequest', async (req, reply) => {
-    const m = /^\/docs\/?\?token=([^&]+)/.exec(req.url);
-    if (!m || !req.principal) return;
-    const cookie = `zhkh_docs_token=${m[1]}; Path=/docs; HttpOnly; SameSite=Strict`;
-    return reply.header('set-cookie', cookie).redirect('/docs/');
-  });
-
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {
     if (err instanceof HttpError) {
       return reply.status(err.statusCode).send({ error: err.code, message: err.message, ...err.details });
@@ -143,6 +137,13 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
         message: `invalid ${err.validationContext}: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
         issues,
       });
+    }
+    if (err instanceof RangeError && /call stack/i.test(err.message)) {
+      // A body nested too deep for a recursive step (serialising a free-form value): the input's
+      // fault, not the hub's. Bulk records are held to a depth before they get that far.
+      return reply
+        .status(400)
+        .send({ error: 'json_too_deep', message: 'the request body nests too deep to be processed' });
     }
     if (err instanceof SecretKeyError)
       return reply.status(503).send({ error: 'secret_key', message: err.message });
@@ -207,12 +208,9 @@ function bearerOf(header: string | undefined): string | undefined {
   return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
 }
 
-function docsCookieOf(url: string, cookie: string | undefined): string | undefined {
-  if (!url.startsWith('/docs')) return undefined;
-  const fromQuery = /[?&]token=([^&]+)/.exec(url)?.[1];
-  if (fromQuery) return decodeURIComponent(fromQuery);
-  const m = /(?:^|;\s*)zhkh_docs_token=([^;]+)/.exec(cookie ?? '');
-  return m ? decodeURIComponent(m[1]!) : undefined;
+function loggerOf(logger: HubOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return false;
+  return safeLogOptions(logger === true ? {} : (logger as LoggerOptions)) as FastifyServerOptions['logger'];
 }
 
 const lastTouched = new Map<string, number>();

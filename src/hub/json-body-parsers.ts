@@ -1,6 +1,20 @@
-import type { FastifyInstance } from 'fastify';
+import { isUtf8 } from 'node:buffer';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { parseJson } from '../domain/parse-json.js';
+import { findUnstorableText } from '../domain/unstorable-text.js';
 import { parseNdjsonLine } from '../store/parse-ndjson-line.js';
+import { firstInvalidUtf8 } from './first-invalid-utf8.js';
 import { HttpError } from './http-error.js';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * The body is an array of records validated one by one (bulk upserts): text that cannot be
+     * stored refuses its record there, not the whole request here.
+     */
+    perRecordBody?: boolean;
+  }
+}
 
 /** Where JSON.parse stopped, as offset/line/column, so a sender can find the broken spot. */
 export function jsonErrorPosition(
@@ -8,26 +22,23 @@ export function jsonErrorPosition(
   err: unknown,
 ): { position?: number; line?: number; column?: number } {
   const m = /position (\d+)/.exec(String((err as Error).message));
-  if (!m) return text.trim() === '' ? { position: 0, line: 1, column: 1 } : {};
-  const position = Number(m[1]);
+  // No position ("Unexpected end of JSON input"): the text ended too early, so the end is where.
+  const position = m ? Number(m[1]) : text.length;
   const before = text.slice(0, position);
   const line = before.split('\n').length;
   return { position, line, column: position - before.lastIndexOf('\n') };
 }
 
-function parseJson(text: string): unknown {
+function parseBody(text: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseJson(text);
   } catch (err) {
     const where = jsonErrorPosition(text, err);
-    const at =
-      where.position === undefined
-        ? ''
-        : ` at position ${where.position} (line ${where.line}, column ${where.column})`;
+    const end = where.position === text.length ? ', the end of the body: is it complete?' : '';
     throw new HttpError(
       400,
       'malformed_json',
-      `request body is not valid JSON${at}: ${(err as Error).message}`,
+      `request body is not valid JSON at position ${where.position} (line ${where.line}, column ${where.column}${end}): ${(err as Error).message}`,
       where,
     );
   }
@@ -47,18 +58,66 @@ export function parseNdjson(text: string): unknown[] {
   return out;
 }
 
+/**
+ * The body as text. JSON is UTF-8 (RFC 8259): other bytes are refused with where they are, rather
+ * than read as U+FFFD and stored — the usual cause is a windows-1251 export from 1С, which
+ * `zhkh-bridge import --encoding cp1251` reads. A UTF-8 byte order mark is skipped.
+ */
+export function decodeUtf8Body(body: Buffer): string {
+  if (!isUtf8(body)) {
+    const at = firstInvalidUtf8(body);
+    const line = body.subarray(0, at).toString('latin1').split('\n').length;
+    throw new HttpError(
+      400,
+      'invalid_utf8',
+      `request body is not UTF-8: byte ${at} (line ${line}) is 0x${body[at]!.toString(16).padStart(2, '0')}. JSON must be UTF-8; for a windows-1251 (cp1251) file use \`zhkh-bridge import --encoding cp1251\` or convert it first.`,
+      { position: at, line },
+    );
+  }
+  const start = body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf ? 3 : 0;
+  return body.toString('utf8', start);
+}
+
+const UNSTORABLE = Symbol('unstorable text escapes');
+/** A `\u0000` or a surrogate escape in the text: the body may hold text PostgreSQL cannot store. */
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
+function parseText(req: FastifyRequest, body: Buffer, parse: (text: string) => unknown): unknown {
+  const text = decodeUtf8Body(body);
+  if (UNSTORABLE_ESCAPE.test(text)) (req as unknown as Record<symbol, boolean>)[UNSTORABLE] = true;
+  return parse(text);
+}
+
 export function registerJsonBodyParsers(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_req, body, done) => {
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     try {
-      done(null, body === '' ? undefined : parseJson(body as string));
+      const buf = body as Buffer;
+      done(null, buf.length === 0 ? undefined : parseText(req, buf, parseBody));
     } catch (err) {
       done(err as Error, undefined);
     }
   });
   app.addContentTypeParser(
     ['application/x-ndjson', 'application/ndjson', 'application/jsonl'],
-    { parseAs: 'string' },
-    (_req, body, done) => done(null, parseNdjson(body as string)),
+    { parseAs: 'buffer' },
+    (req, body, done) => {
+      try {
+        done(null, parseText(req, body as Buffer, parseNdjson));
+      } catch (err) {
+        done(err as Error, undefined);
+      }
+    },
   );
+  // Text PostgreSQL cannot store (a lone surrogate, NUL) is a 400 naming the field, not a failed
+  // statement (500). Bulk routes refuse the record instead (`perRecordBody`).
+  app.addHook('preValidation', async (req) => {
+    if (!(req as unknown as Record<symbol, boolean>)[UNSTORABLE] || req.routeOptions.config.perRecordBody)
+      return;
+    const problem = findUnstorableText(req.body);
+    if (problem) {
+      const path = ['body', ...(problem.path ? [problem.path] : [])].join('.');
+      throw new HttpError(400, problem.code, `${path} ${problem.message}`, { path });
+    }
+  });
 }

@@ -31,7 +31,7 @@ export function lockDataDir(dataDir: string): () => void {
   mkdirSync(dirname(lockPath), { recursive: true });
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(lockPath, 'wx', 0o644);
+      const fd = openSync(lockPath, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       let released = false;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { EntityKind } from '../domain/entity-kinds.js';
 import { issuesToErrors, type RecordError } from '../domain/issues-to-errors.js';
+import { findUnstorableText, UNSTORABLE_JSON_ESCAPE, wellFormed } from '../domain/unstorable-text.js';
 import type { Db } from './open-store.js';
 import { type PreparedRecord, upsertRecords, type WriteOutcome } from './record-store.js';
 
@@ -139,28 +140,23 @@ function validateOne(
   if (!parsed.success) {
     const result: RecordResult = { index, status: 'rejected', errors: issuesToErrors(parsed.error.issues) };
     const key = bestEffortKey(kind, input);
-    if (key !== undefined) result.key = key;
+    if (key !== undefined) result.key = wellFormed(key);
     results[index] = result;
     return undefined;
   }
   const key = kind.keyOf(parsed.data as z.output<typeof kind.schema>);
   const record = prepareOne(key, parsed.data);
-  if (JSON_NUL.test(record.json)) {
-    // PostgreSQL's jsonb cannot hold U+0000; left in, it would fail the whole request.
-    results[index] = { index, key, status: 'rejected', errors: [NUL_ERROR] };
-    return undefined;
+  if (UNSTORABLE_JSON_ESCAPE.test(record.json)) {
+    // Left in, PostgreSQL would refuse the statement and with it every record of the request.
+    const error = findUnstorableText(parsed.data);
+    if (error) {
+      results[index] = { index, key: wellFormed(key), status: 'rejected', errors: [error] };
+      return undefined;
+    }
   }
   results[index] = { index, key, status: 'unchanged', record };
   return key;
 }
-
-/** An escaped U+0000 in JSON text: \u0000 preceded by an even number of backslashes. */
-const JSON_NUL = /(?:^|[^\\])(?:\\\\)*\\u0000/;
-const NUL_ERROR: RecordError = {
-  code: 'nul_character',
-  path: '',
-  message: 'a text field contains the NUL character (U+0000)',
-};
 
 function prepareOne(key: string, data: unknown): PreparedRecord {
   const json = JSON.stringify(data);

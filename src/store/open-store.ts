@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
@@ -9,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { makeDataDirPrivate } from './private-data-dir.js';
 import * as schema from './schema.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -47,7 +47,7 @@ async function openPglite(dataDir: string | undefined): Promise<Store> {
   const release = dir === undefined ? () => {} : lockDataDir(dir);
   let client: PGlite | undefined;
   try {
-    if (dir !== undefined) mkdirSync(dir, { recursive: true });
+    if (dir !== undefined) makeDataDirPrivate(dir);
     client = new PGlite(dir);
     await client.waitReady;
     const db = drizzlePglite({ client, schema }) as unknown as Db;

@@ -1,3 +1,4 @@
+import { parseJson } from '../domain/parse-json.js';
 import { UnreadableRecord } from './ingest-records.js';
 
 /**
@@ -8,12 +9,15 @@ export function parseNdjsonLine(text: string, line: number): unknown {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;
   try {
-    return JSON.parse(trimmed);
+    return parseJson(trimmed);
   } catch (err) {
+    const message = (err as Error).message;
+    // Without a position the line ended too early (a truncated last line): say so.
+    const end = /position \d+/.test(message) ? '' : ` at column ${trimmed.length + 1}, the end of the line`;
     return new UnreadableRecord({
       code: 'malformed_json',
       path: '',
-      message: `line ${line} is not valid JSON: ${(err as Error).message}`,
+      message: `line ${line} is not valid JSON${end}: ${message}`,
     });
   }
 }

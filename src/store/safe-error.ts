@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact-secrets.js';
+
 /**
  * What of an error may be logged or printed. A failed query's error carries its parameters — whole
  * records with ФИО and addresses — so only the database's own message and code are kept.
@@ -9,7 +11,7 @@ export interface SafeError {
 }
 
 export function safeError(err: unknown): SafeError {
-  if (!(err instanceof Error)) return { name: 'Error', message: String(err).slice(0, 500) };
+  if (!(err instanceof Error)) return { name: 'Error', message: redactSecrets(String(err).slice(0, 500)) };
   const cause = (err as { cause?: unknown }).cause;
   const isQueryError = 'params' in err || err.message.startsWith('Failed query:');
   const source = isQueryError && cause instanceof Error ? cause : err;
@@ -21,6 +23,7 @@ export function safeError(err: unknown): SafeError {
   return {
     name: source.name,
     ...(typeof code === 'string' ? { code } : {}),
-    message: message.slice(0, 1000),
+    // A platform's or a socket's message may quote the URL it called, query string and all.
+    message: redactSecrets(message.slice(0, 1000)),
   };
 }

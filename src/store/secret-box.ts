@@ -1,6 +1,4 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes, scryptSync } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 
 export class SecretKeyError extends Error {
   constructor(message: string) {
@@ -63,23 +61,4 @@ export class SecretBox {
     );
     return JSON.parse(text);
   }
-}
-
-/**
- * ZHKH_SECRET_KEY wins. Without it, the embedded store keeps a generated key in a 0600 file beside
- * its data (so `npm run demo` needs no setup); a PostgreSQL deployment must set the variable because
- * every process on every machine needs the same key.
- */
-export function secretBoxFromEnv(
-  opts: { keyFile?: string | undefined },
-  env = process.env,
-): SecretBox | undefined {
-  if (env.ZHKH_SECRET_KEY) return SecretBox.fromString(env.ZHKH_SECRET_KEY);
-  if (!opts.keyFile) return undefined;
-  if (!existsSync(opts.keyFile)) {
-    mkdirSync(dirname(opts.keyFile), { recursive: true });
-    writeFileSync(opts.keyFile, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
-  }
-  chmodSync(opts.keyFile, 0o600);
-  return SecretBox.fromString(readFileSync(opts.keyFile, 'utf8'));
 }

@@ -40,7 +40,7 @@ export interface RunningHub {
  */
 export async function startHub(flags: ServeFlags): Promise<RunningHub> {
   // serve and demo cannot go through another hub: a held data directory just names its holder.
-  const opened = await openCliStore(flags, false);
+  const opened = await openCliStore(flags, false, { requireKey: true });
   try {
     const db = opened.store.db;
     if (process.env.ZHKH_ADMIN_TOKEN) await ensureAdminToken(db, process.env.ZHKH_ADMIN_TOKEN);
@@ -165,7 +165,8 @@ export function registerServeCommand(program: Command): void {
       `
 The first start on an empty store creates an admin token and prints it once. Set ZHKH_ADMIN_TOKEN to
 provision a known admin token instead. Every route except /healthz and /readyz needs
-"Authorization: Bearer <token>". API docs: /docs (open /docs?token=<token> in a browser), /openapi.json.
+"Authorization: Bearer <token>". API docs: /docs (the page asks for the token and keeps it in the
+browser tab, never in the URL), /openapi.json.
 
 The sync engine runs in the same process: POST /v1/orgs/{org}/sync and each connection's schedule
 (settings.sync.schedule, cron in UTC) queue runs, and --workers of them execute here at once. On

@@ -49,19 +49,23 @@ export function registerWorkerCommand(program: Command): void {
         );
       }
       const log = pino({ level: flags.logLevel ?? process.env.LOG_LEVEL ?? 'info', redact: LOG_REDACT });
-      await withStore(flags, async ({ store, box }) => {
-        const engine = await SyncEngine.start({
-          store,
-          box,
-          connectors: builtinConnectors(),
-          log,
-          mode: 'queue',
-          workers: flags.concurrency,
-        });
-        log.info({ concurrency: flags.concurrency, store: store.where }, 'sync worker started');
-        const sig = await untilSignal();
-        log.info({ signal: sig }, 'stopping: runs in flight finish their batch first');
-        await engine.stop();
-      });
+      await withStore(
+        flags,
+        async ({ store, box }) => {
+          const engine = await SyncEngine.start({
+            store,
+            box,
+            connectors: builtinConnectors(),
+            log,
+            mode: 'queue',
+            workers: flags.concurrency,
+          });
+          log.info({ concurrency: flags.concurrency, store: store.where }, 'sync worker started');
+          const sig = await untilSignal();
+          log.info({ signal: sig }, 'stopping: runs in flight finish their batch first');
+          await engine.stop();
+        },
+        { requireKey: true },
+      );
     });
 }

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import { parseJson } from '../../domain/parse-json.js';
 import { jsonErrorPosition } from '../../hub/json-body-parsers.js';
 import { CliError } from '../cli-error.js';
 import { jsonElementLines } from './json-element-lines.js';
@@ -17,7 +18,7 @@ export async function* readJsonRecords(path: string, encoding: TextEncoding): As
   const text = iconv.decode(bytes, encoding === 'utf8' ? 'utf8' : 'cp1251', { stripBOM: true });
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text);
+    parsed = parseJson(text);
   } catch (err) {
     const where = jsonErrorPosition(text, err);
     const at = where.line === undefined ? '' : ` at line ${where.line}, column ${where.column}`;

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { parseAccountNumber } from '../account-number.js';
 import { parseDate } from '../calendar-date.js';
 import { parseDecimal } from '../decimal.js';
+import { checkFreeForm } from '../free-form-json.js';
 import { formatMoney, parseMoney } from '../money.js';
+import { exponentNumberText } from '../parse-json.js';
 import { parsePeriod } from '../period.js';
 import { ValueError } from '../value-error.js';
 
@@ -22,17 +24,23 @@ function viaParser<T>(parse: (v: never) => T) {
   };
 }
 
-const moneyInput = z.union([z.string(), z.number()]);
+/**
+ * A JSON number written with an exponent, as parseJson keeps it: accepted here only so that the
+ * parsers below can refuse it by its text, like the same text in a string.
+ */
+const exponentNumber = z.custom<object>((v) => exponentNumberText(v) !== undefined);
+const moneyInput = z.union([z.string(), z.number(), exponentNumber]);
+const numberText = (v: string | number | object) => exponentNumberText(v) ?? (v as string | number);
 
 /** Money: rubles as a decimal string on our API ("4225.57", "167,10"), integer kopecks inside. */
 const money = z.codec(moneyInput, z.int(), {
-  decode: viaParser(parseMoney),
+  decode: viaParser((v: string | number | object) => parseMoney(numberText(v))),
   encode: (kopecks) => formatMoney(kopecks),
 });
 
 /** Volumes, tariffs, areas: exact decimal strings, up to 8 decimals, never floats. */
 const decimal = z.codec(moneyInput, z.string(), {
-  decode: viaParser((v: string | number) => parseDecimal(v, 8)),
+  decode: viaParser((v: string | number | object) => parseDecimal(numberText(v), 8)),
   encode: (s) => s,
 });
 
@@ -80,6 +88,6 @@ export const field = {
     .trim()
     .regex(/^\+?[0-9 ()-]{5,20}$/, 'must be a phone number'),
   email: z.email(),
-  /** Free JSON the billing or a platform attaches; kept as is. */
-  raw: z.record(z.string(), z.unknown()),
+  /** Free JSON the billing or a platform attaches; kept as is, within a depth and a size. */
+  raw: z.record(z.string(), z.unknown()).superRefine(checkFreeForm),
 };

@@ -5,6 +5,7 @@ import type { EngineContext } from '../engine-context.js';
 import { createRun } from '../run/create-run.js';
 import { ConnectionBusyError, executeRun } from '../run/execute-run.js';
 import { SyncSettings, splitSettings } from '../sync-settings.js';
+import { releaseDeadJobs } from './release-dead-jobs.js';
 import { requeueOrphanedRuns } from './requeue-orphaned-runs.js';
 
 export const SYNC_QUEUE = 'zhkh-sync';
@@ -36,7 +37,15 @@ export class SyncJobs {
     const boss =
       raw.driver === 'pglite'
         ? new PgBoss({ db: fromPglite(raw.client), backend: 'pglite', useListenNotify: true })
-        : new PgBoss({ connectionString: raw.url, max: 4, useListenNotify: true });
+        : // A dead worker's job is failed by a monitoring pass once its heartbeat is 30 s old;
+          // passes every 10 s (pg-boss's default is 60) let another worker take it within ~45 s.
+          new PgBoss({
+            connectionString: raw.url,
+            max: 4,
+            useListenNotify: true,
+            superviseIntervalSeconds: 10,
+            monitorIntervalSeconds: 10,
+          });
     boss.on('error', (err) => engine.log?.error({ err: safeError(err) }, 'job queue error'));
     await boss.start();
     for (const name of [SYNC_QUEUE, SCHEDULE_QUEUE]) {
@@ -61,12 +70,21 @@ export class SyncJobs {
 
   /**
    * Takes runs from the queue, at most `concurrency` at a time in this process. In embedded mode
-   * the process owns the store alone, so runs left `running` by a killed process are queued again.
+   * the process owns the store alone, so the jobs a killed process left active are released and its
+   * unfinished runs queued again: they resume within seconds of the start. On PostgreSQL other
+   * workers may be alive, so a dead worker's job waits for its heartbeat to expire.
    */
   async work(concurrency: number): Promise<void> {
     if (this.engine.store.driver === 'pglite') {
-      for (const run of await requeueOrphanedRuns(this.engine.store.db))
-        await this.enqueue(run.id, run.connectionId);
+      const released =
+        (await releaseDeadJobs(this.boss, SYNC_QUEUE)) + (await releaseDeadJobs(this.boss, SCHEDULE_QUEUE));
+      const orphans = await requeueOrphanedRuns(this.engine.store.db);
+      for (const run of orphans) await this.enqueue(run.id, run.connectionId);
+      if (released + orphans.length > 0)
+        this.engine.log?.info(
+          { releasedJobs: released, runs: orphans.map((r) => r.id) },
+          'resuming runs a stopped process left unfinished',
+        );
     }
     await this.boss.work<SyncJob>(
       SYNC_QUEUE,

@@ -1,6 +1,7 @@
 import { getConnection, readCredentials } from '../../store/connection-store.js';
 import { createOperation } from '../../store/operation-store.js';
 import { safeError } from '../../store/safe-error.js';
+import { connectionSession } from '../connector/connection-session.js';
 import type { EngineContext } from '../engine-context.js';
 import { createPlatformFetch } from '../policy/platform-fetch.js';
 import { runWithRetry } from '../policy/run-with-retry.js';
@@ -33,8 +34,7 @@ export async function checkConnection(
     result = { ok: false, platform: conn.platform, error: resolved.error, code: 'invalid_connection' };
   } else {
     const signal = AbortSignal.timeout(resolved.sync.retry.timeoutMs * 3);
-    const session = engine.sessions.get(conn.id) ?? new Map<string, unknown>();
-    engine.sessions.set(conn.id, session);
+    const session = connectionSession(engine, conn.id, resolved);
     const ctx = {
       connection: { id: conn.id, orgId, platform: conn.platform, settings: resolved.settings },
       credentials: resolved.credentials,

@@ -11,6 +11,7 @@ import {
 } from '../../store/operation-store.js';
 import { getLiveRecords } from '../../store/record-store.js';
 import { safeError } from '../../store/safe-error.js';
+import { connectionSession } from '../connector/connection-session.js';
 import type { ConnectorContext } from '../connector/connector.js';
 import type { EngineContext } from '../engine-context.js';
 import { createPlatformFetch } from '../policy/platform-fetch.js';
@@ -114,8 +115,7 @@ async function runStreams(
             outbound.map((s) => s.kind),
           ),
   });
-  const session = engine.sessions.get(conn.id) ?? new Map<string, unknown>();
-  engine.sessions.set(conn.id, session);
+  const session = connectionSession(engine, conn.id, resolved);
   const connection = { id: conn.id, orgId: conn.orgId, platform: conn.platform, settings };
   const ctx: ConnectorContext = {
     connection,

@@ -47,6 +47,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
           body: z.array(kind.schema),
           response: { 200: BulkResult },
         },
+        config: { perRecordBody: true },
         // Records are validated one by one in ingestRecords so that each gets its own answer;
         // the body schema above is for the documentation only.
         validatorCompiler: ({ httpPart }) =>

@@ -32,6 +32,7 @@ function register(app: FastifyInstance, ctx: BillingRouteContext): void {
         body: z.array(Is74UserInput),
         response: { 200: BulkResult },
       },
+      config: { perRecordBody: true },
       // Validated user by user in writeUsers, so each gets its own answer.
       validatorCompiler: ({ httpPart }) =>
         httpPart === 'body'
