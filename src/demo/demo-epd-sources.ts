@@ -1,5 +1,5 @@
-import type { EpdSources } from '../domain/epd/epd-sources.js';
 import { entityKinds } from '../domain/entity-kinds.js';
+import type { EpdSources } from '../domain/epd/epd-sources.js';
 import type { Account } from '../domain/model/account.js';
 import type { House } from '../domain/model/house.js';
 import type { Meter } from '../domain/model/meter.js';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { field } from '../model/field.js';
 import { MeterResource } from '../model/meter.js';
 import { ReceiptLine } from '../model/receipt.js';
-import { field } from '../model/field.js';
 
 export const EpdVariant = z.enum(['full', 'public']);
 export type EpdVariant = z.output<typeof EpdVariant>;

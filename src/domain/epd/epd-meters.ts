@@ -1,13 +1,17 @@
 import type { Meter } from '../model/meter.js';
 import type { Reading } from '../model/reading.js';
-import { periodFirstDay, nextPeriod } from '../period.js';
+import { nextPeriod, periodFirstDay } from '../period.js';
 import type { EpdMeter } from './epd-document.js';
 
 /**
  * Section 4 rows: each meter in service during the period with its two latest readings dated up to
  * the period's last day (current and previous), in the billing's meter order.
  */
-export function epdMeters(period: string, meters: readonly Meter[], readings: readonly Reading[]): EpdMeter[] {
+export function epdMeters(
+  period: string,
+  meters: readonly Meter[],
+  readings: readonly Reading[],
+): EpdMeter[] {
   const start = periodFirstDay(period);
   const end = periodFirstDay(nextPeriod(period)); // exclusive
   const byMeter = new Map<string, Reading[]>();

@@ -3,7 +3,7 @@ import { periodToMMYYYY } from '../period.js';
 import { categoryTitle } from './category-title.js';
 import type { EpdDocument } from './epd-document.js';
 import { checkEpdRequisites } from './epd-requisites.js';
-import { type GostQr, type GostQrField, buildGostQr } from './gost-qr.js';
+import { buildGostQr, type GostQr, type GostQrField } from './gost-qr.js';
 import { splitFullName } from './payer-name.js';
 
 export interface EpdQrOptions {

@@ -38,9 +38,18 @@ export function checkEpdRequisites(recipient: EpdDocument['recipient']): Checked
   const fail = (field: string, message: string): never => {
     throw new EpdRequisitesError(`recipient.${field}`, message);
   };
-  if (!name?.trim()) fail('name', 'the recipient has no name (neither the receipt nor the organisation gives one)');
-  if (!bankName?.trim()) fail('bankName', 'the bank name is missing (the receipt and the organisation’s matching bank account have none)');
-  if (!corrAccount?.trim()) fail('corrAccount', 'the correspondent account is missing (the receipt and the organisation’s matching bank account have none)');
+  if (!name?.trim())
+    fail('name', 'the recipient has no name (neither the receipt nor the organisation gives one)');
+  if (!bankName?.trim())
+    fail(
+      'bankName',
+      'the bank name is missing (the receipt and the organisation’s matching bank account have none)',
+    );
+  if (!corrAccount?.trim())
+    fail(
+      'corrAccount',
+      'the correspondent account is missing (the receipt and the organisation’s matching bank account have none)',
+    );
   const checks: Array<[string, string | null]> = [
     ['inn', explainInn(recipient.inn)],
     ['kpp', recipient.kpp === undefined ? null : explainKpp(recipient.kpp)],
@@ -51,5 +60,10 @@ export function checkEpdRequisites(recipient: EpdDocument['recipient']): Checked
   for (const [field, why] of checks) {
     if (why) fail(field, `"${(recipient as Record<string, string>)[field]}" ${why}`);
   }
-  return { ...recipient, name: name as string, bankName: bankName as string, corrAccount: corrAccount as string };
+  return {
+    ...recipient,
+    name: name as string,
+    bankName: bankName as string,
+    corrAccount: corrAccount as string,
+  };
 }

@@ -32,7 +32,9 @@ export interface GostQr {
 export function buildGostQr(fields: readonly GostQrField[], opts: { charset?: 1 | 2 } = {}): GostQr {
   checkOrder(fields);
   for (const [key, value] of fields) checkValue(key, value);
-  const separator = GOST_QR_SEPARATORS.find((s) => fields.every(([k, v]) => !k.includes(s) && !v.includes(s)));
+  const separator = GOST_QR_SEPARATORS.find((s) =>
+    fields.every(([k, v]) => !k.includes(s) && !v.includes(s)),
+  );
   if (separator === undefined) {
     throw new ValueError('qr_separator', `every separator the payload could use occurs in its values`);
   }
@@ -64,7 +66,10 @@ function checkValue(key: string, value: string): void {
   if (/[\r\n]/.test(value)) throw new ValueError('qr_field', `${key} holds a line break`);
   const max = GOST_QR_MAX_LENGTH[key];
   if (max !== undefined && value.length > max) {
-    throw new ValueError('qr_field_length', `${key} is ${value.length} characters; ГОСТ Р 56042-2014 allows ${max}`);
+    throw new ValueError(
+      'qr_field_length',
+      `${key} is ${value.length} characters; ГОСТ Р 56042-2014 allows ${max}`,
+    );
   }
 }
 

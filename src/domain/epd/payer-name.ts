@@ -8,7 +8,11 @@ export function payerName(account: Pick<Account, 'ownerName' | 'persons'>): stri
 }
 
 /** "Иванов Иван Иванович" → surname, given name, patronymic (what ГОСТ's LastName/FirstName/MiddleName hold). */
-export function splitFullName(fullName: string): { lastName: string; firstName?: string; middleName?: string } {
+export function splitFullName(fullName: string): {
+  lastName: string;
+  firstName?: string;
+  middleName?: string;
+} {
   const [lastName = fullName, firstName, ...rest] = fullName.trim().split(/\s+/);
   return {
     lastName,

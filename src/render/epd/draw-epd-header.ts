@@ -1,7 +1,7 @@
-import { MONTH_NAMES } from '../../domain/month-names.js';
 import { categoryTitle } from '../../domain/epd/category-title.js';
 import type { EpdDocument } from '../../domain/epd/epd-document.js';
 import type { GostQr } from '../../domain/epd/gost-qr.js';
+import { MONTH_NAMES } from '../../domain/month-names.js';
 import { drawQr } from './draw-qr.js';
 import { dateText, rubles } from './epd-format.js';
 import { CONTENT_WIDTH, type EpdPen, INK, PAGE } from './epd-page.js';
@@ -19,12 +19,21 @@ export function drawEpdHeader(pen: EpdPen, doc: EpdDocument, qr: GostQr): void {
   pen.font('bold', 14);
   pen.line('ЕДИНЫЙ ПЛАТЁЖНЫЙ ДОКУМЕНТ', left, top);
   pen.font('regular', 7.5);
-  pen.line('для внесения платы за содержание и ремонт жилого помещения и предоставление коммунальных услуг', left, top + 18, { width: textWidth });
+  pen.line(
+    'для внесения платы за содержание и ремонт жилого помещения и предоставление коммунальных услуг',
+    left,
+    top + 18,
+    { width: textWidth },
+  );
   pen.font('bold', 11);
   pen.line(`за ${month} ${doc.period.slice(0, 4)} г.`, left, top + 32);
   pen.font('regular', 8);
   pen.line(`Вид платежа: ${categoryTitle(doc.category)}`, left, top + 47);
-  pen.line(`Лицевой счёт: ${doc.accountNumber}${doc.payer.els ? `     ЕЛС: ${doc.payer.els}` : ''}`, left, top + 58);
+  pen.line(
+    `Лицевой счёт: ${doc.accountNumber}${doc.payer.els ? `     ЕЛС: ${doc.payer.els}` : ''}`,
+    left,
+    top + 58,
+  );
 
   // The amount due, framed: what a resident looks for first.
   const boxY = top + 74;
@@ -40,6 +49,9 @@ export function drawEpdHeader(pen: EpdPen, doc: EpdDocument, qr: GostQr): void {
 
   drawQr(pen.doc, qr.bytes, qrX, top, QR_SIZE);
   pen.font('regular', 6.5);
-  pen.line('Оплата по QR-коду (ГОСТ Р 56042-2014)', qrX - 10, top + QR_SIZE + 2, { width: QR_SIZE + 10, align: 'right' });
+  pen.line('Оплата по QR-коду (ГОСТ Р 56042-2014)', qrX - 10, top + QR_SIZE + 2, {
+    width: QR_SIZE + 10,
+    align: 'right',
+  });
   pen.y = Math.max(boxY + 30, top + QR_SIZE + 10);
 }

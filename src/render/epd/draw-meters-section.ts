@@ -37,7 +37,14 @@ export function drawMetersSection(pen: EpdPen, doc: EpdDocument): void {
       { title: 'Расход', width: 87, align: 'right' },
     ],
     doc.meters.map((m) => ({
-      cells: [RESOURCE[m.resource], m.number, m.place ?? '', reading(m.previous), reading(m.current), consumption(m)],
+      cells: [
+        RESOURCE[m.resource],
+        m.number,
+        m.place ?? '',
+        reading(m.previous),
+        reading(m.current),
+        consumption(m),
+      ],
     })),
   );
 }

@@ -1,7 +1,7 @@
 import type { EpdDocument } from '../../domain/epd/epd-document.js';
+import { linesOf } from './draw-table.js';
 import { decimalText } from './epd-format.js';
 import { CONTENT_WIDTH, type EpdPen, PAGE } from './epd-page.js';
-import { linesOf } from './draw-table.js';
 import { sectionTitle } from './section-title.js';
 
 const LABEL = 68;
@@ -14,7 +14,10 @@ export function drawPayerSection(pen: EpdPen, doc: EpdDocument): void {
   const p = doc.payer;
   const r = doc.recipient;
   const payer: Array<[string, string | undefined]> = [
-    ['Плательщик', doc.variant === 'public' ? 'не указывается (вариант без персональных данных)' : p.fullName],
+    [
+      'Плательщик',
+      doc.variant === 'public' ? 'не указывается (вариант без персональных данных)' : p.fullName,
+    ],
     ['Адрес', p.address],
     ['Лицевой счёт', doc.accountNumber],
     ['ЕЛС', p.els],
@@ -33,7 +36,13 @@ export function drawPayerSection(pen: EpdPen, doc: EpdDocument): void {
   pen.y = Math.max(a, b);
 }
 
-function column(pen: EpdPen, rows: Array<[string, string | undefined]>, x: number, top: number, width: number): number {
+function column(
+  pen: EpdPen,
+  rows: Array<[string, string | undefined]>,
+  x: number,
+  top: number,
+  width: number,
+): number {
   let y = top;
   for (const [label, value] of rows) {
     if (!value) continue;

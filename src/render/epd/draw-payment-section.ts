@@ -14,9 +14,9 @@ export function drawPaymentSection(pen: EpdPen, doc: EpdDocument): void {
     pen,
     [
       { title: 'Получатель платежа', width: 128 },
-      { title: 'Банковский счёт и банковские реквизиты', width: 205 },
-      { title: 'Лицевой счёт', width: 64, align: 'center' },
-      { title: 'Вид услуги', width: 80 },
+      { title: 'Банковский счёт и банковские реквизиты', width: 195 },
+      { title: 'Лицевой счёт', width: 60, align: 'center' },
+      { title: 'Вид услуги', width: 94 },
       { title: 'Сумма к оплате, руб.', width: 62, align: 'right' },
     ],
     [

@@ -22,7 +22,11 @@ export function drawRecalculationsSection(pen: EpdPen, doc: EpdDocument): void {
       { title: 'Сумма, руб.', width: 80, align: 'right' },
     ],
     recalculated.map((l) => ({
-      cells: [l.name, l.recalculationReason ?? 'не указано', `${l.recalculation > 0 ? '+' : ''}${rubles(l.recalculation)}`],
+      cells: [
+        l.name,
+        l.recalculationReason ?? 'не указано',
+        `${l.recalculation > 0 ? '+' : ''}${rubles(l.recalculation)}`,
+      ],
     })),
   );
 }

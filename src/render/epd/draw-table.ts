@@ -36,7 +36,10 @@ export function drawTable(pen: EpdPen, columns: readonly Column[], rows: readonl
     let x = left;
     columns.forEach((col, i) => {
       (lines[i] ?? []).forEach((text, n) => {
-        pen.line(text, x + PAD_X, pen.y + PAD_Y + n * LINE, { width: col.width - 2 * PAD_X, align: col.align ?? 'left' });
+        pen.line(text, x + PAD_X, pen.y + PAD_Y + n * LINE, {
+          width: col.width - 2 * PAD_X,
+          align: col.align ?? 'left',
+        });
       });
       x += col.width;
     });
@@ -60,7 +63,10 @@ function drawHeader(pen: EpdPen, columns: readonly Column[]): void {
     const block = lines[i] ?? [];
     const top = pen.y + (height - block.length * (HEADER_SIZE + 1.2)) / 2;
     block.forEach((text, n) => {
-      pen.line(text, x + PAD_X, top + n * (HEADER_SIZE + 1.2), { width: col.width - 2 * PAD_X, align: 'center' });
+      pen.line(text, x + PAD_X, top + n * (HEADER_SIZE + 1.2), {
+        width: col.width - 2 * PAD_X,
+        align: 'center',
+      });
     });
     x += col.width;
   });

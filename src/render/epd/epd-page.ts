@@ -46,8 +46,17 @@ export class EpdPen {
     return this.doc;
   }
 
-  /** One line of text, never wrapped. */
-  line(text: string, x: number, y: number, opts: { width?: number; align?: 'left' | 'right' | 'center' } = {}): void {
-    this.doc.text(text, x, y, { lineBreak: false, ...opts });
+  /**
+   * One line of text, never wrapped: a width is given to pdfkit only to align right or centre (with a
+   * width it would break a long word at its hyphen onto a line of its own).
+   */
+  line(
+    text: string,
+    x: number,
+    y: number,
+    opts: { width?: number; align?: 'left' | 'right' | 'center' } = {},
+  ): void {
+    if (opts.align && opts.align !== 'left') this.doc.text(text, x, y, { lineBreak: false, ...opts });
+    else this.doc.text(text, x, y, { lineBreak: false });
   }
 }

@@ -117,7 +117,10 @@ function footer(pen: EpdPen, epd: EpdDocument, page: number): void {
 }
 
 /** One receipt's PDF. */
-export async function renderEpdPdf(epd: EpdDocument, opts: Omit<EpdPdfOptions, 'sink'> = {}): Promise<Buffer> {
+export async function renderEpdPdf(
+  epd: EpdDocument,
+  opts: Omit<EpdPdfOptions, 'sink'> = {},
+): Promise<Buffer> {
   const pdf = new EpdPdf(epd, opts);
   pdf.add(epd);
   return pdf.end();

@@ -1,6 +1,7 @@
 /** The fontkit font members the fast layout uses. */
 interface FontkitFont {
   glyphForCodePoint(codePoint: number): FontkitGlyph;
+  getGlyph(id: number, codePoints?: number[]): FontkitGlyph & { _decode(): unknown };
 }
 
 interface FontkitGlyph {
@@ -47,7 +48,19 @@ export function simpleLayoutFont(font: object): object {
     }
     return g;
   };
-  const wrapper = Object.create(font) as { layout(text: string): Run };
+  const wrapper = Object.create(font) as { layout(text: string): Run; getGlyph: FontkitFont['getGlyph'] };
+  // Subsetting decodes every glyph it copies, for every document; the decoded outline never changes,
+  // so each glyph keeps it (the glyph objects are the font's own cached ones).
+  const decoded = new Set<number>();
+  wrapper.getGlyph = (id, codePoints) => {
+    const g = f.getGlyph.call(wrapper, id, codePoints);
+    if (!decoded.has(id)) {
+      const outline = g._decode();
+      g._decode = () => outline;
+      decoded.add(id);
+    }
+    return g;
+  };
   wrapper.layout = (text: string) => {
     const run: FontkitGlyph[] = [];
     const positions: Position[] = [];

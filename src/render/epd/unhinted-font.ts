@@ -23,7 +23,8 @@ export function unhintedFont(font: Buffer): Buffer {
   const longLoca = head.readInt16BE(50) === 1;
   const offset = (i: number) => (longLoca ? loca.readUInt32BE(i * 4) : loca.readUInt16BE(i * 2) * 2);
   const glyphs: Buffer[] = [];
-  for (let i = 0; i < numGlyphs; i++) glyphs.push(withoutInstructions(glyf.subarray(offset(i), offset(i + 1))));
+  for (let i = 0; i < numGlyphs; i++)
+    glyphs.push(withoutInstructions(glyf.subarray(offset(i), offset(i + 1))));
 
   const newLoca = Buffer.alloc((numGlyphs + 1) * 4);
   let at = 0;
