@@ -34,9 +34,25 @@ describe.runIf(CLI_BUILT)('zhkh-bridge receipts pdf (through a running hub)', ()
   });
 
   const cli = (args: string[]) =>
-    runCli(['receipts', 'pdf', '--org', ORG, '--period', '2026-10', '--quiet', '--url', hub.url, '--token', hub.adminToken, ...args], {
-      env: cleanCliEnv(),
-    });
+    runCli(
+      [
+        'receipts',
+        'pdf',
+        '--org',
+        ORG,
+        '--period',
+        '2026-10',
+        '--quiet',
+        '--url',
+        hub.url,
+        '--token',
+        hub.adminToken,
+        ...args,
+      ],
+      {
+        env: cleanCliEnv(),
+      },
+    );
 
   it('writes one PDF per receipt, lists the refused one with its field and exits 2', async () => {
     const dir = join(out, 'each');
@@ -45,7 +61,10 @@ describe.runIf(CLI_BUILT)('zhkh-bridge receipts pdf (through a running hub)', ()
     expect(res.status).toBe(2);
     expect(res.stdout).toContain('2 ЕПД (2 pages)');
     expect(res.stdout).toContain('4200000003/2026-10/housing: recipient.bankName');
-    expect(readdirSync(dir).sort()).toEqual(['epd_4200000001_2026-10_housing.pdf', 'epd_4200000002_2026-10_housing.pdf']);
+    expect(readdirSync(dir).sort()).toEqual([
+      'epd_4200000001_2026-10_housing.pdf',
+      'epd_4200000002_2026-10_housing.pdf',
+    ]);
     if (POPPLER) {
       const pdf = readFileSync(join(dir, 'epd_4200000002_2026-10_housing.pdf'));
       expect(Object.fromEntries(parseGostQr(readQr(pdf)!).fields).PersAcc).toBe('4200000002');

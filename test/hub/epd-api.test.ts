@@ -15,8 +15,14 @@ async function put(hub: TestHub, accountNumber: string, over: Record<string, unk
   await post('houses', [r.house]);
   await post('premises', [{ ...r.premise, id: id('p') }]);
   await post('accounts', [{ ...r.account, premiseId: id('p') }]);
-  await post('meters', r.meters.map((m) => ({ ...m, id: id(m.id) })));
-  await post('readings', r.readings.map((x) => ({ ...x, meterId: id(x.meterId) })));
+  await post(
+    'meters',
+    r.meters.map((m) => ({ ...m, id: id(m.id) })),
+  );
+  await post(
+    'readings',
+    r.readings.map((x) => ({ ...x, meterId: id(x.meterId) })),
+  );
   await post('receipts', [r.receipt]);
 }
 
@@ -27,14 +33,18 @@ describe.each(storeKinds)('ЕПД API on %s', (kind) => {
     await put(hub, '4200003151');
     await put(hub, '4200003152');
     // The organisation has no bank account with this number: no bank name, no correspondent account.
-    await put(hub, '4200003153', { recipient: { inn: '7736050003', bik: '044525593', account: '40702810801400016513' } });
+    await put(hub, '4200003153', {
+      recipient: { inn: '7736050003', bik: '044525593', account: '40702810801400016513' },
+    });
   });
   afterAll(async () => hub?.close());
 
   const path = (account: string, q = '') => `/v1/orgs/${ORG}/receipts/${account}/2026-10/housing/epd.pdf${q}`;
 
   it('renders a receipt’s ЕПД on request, with an ETag; the same content is not rendered again', async () => {
-    const res = await fetch(hub.url + path('4200003151'), { headers: { authorization: `Bearer ${hub.adminToken}` } });
+    const res = await fetch(hub.url + path('4200003151'), {
+      headers: { authorization: `Bearer ${hub.adminToken}` },
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
@@ -44,7 +54,9 @@ describe.each(storeKinds)('ЕПД API on %s', (kind) => {
       headers: { authorization: `Bearer ${hub.adminToken}`, 'if-none-match': etag },
     });
     expect(again.status).toBe(304);
-    const second = await fetch(hub.url + path('4200003151'), { headers: { authorization: `Bearer ${hub.adminToken}` } });
+    const second = await fetch(hub.url + path('4200003151'), {
+      headers: { authorization: `Bearer ${hub.adminToken}` },
+    });
     expect(Buffer.from(await second.arrayBuffer()).equals(pdf)).toBe(true);
     if (POPPLER) {
       expect(pdfText(pdf)).toContain('Иванов Евгений Борисович');
@@ -55,7 +67,9 @@ describe.each(storeKinds)('ЕПД API on %s', (kind) => {
     await call(hub, 'POST', `/v1/orgs/${ORG}/readings`, {
       json: [{ meterId: 'm1-4200003151', date: '2026-10-25', value1: '125.000' }],
     });
-    const changed = await fetch(hub.url + path('4200003151'), { headers: { authorization: `Bearer ${hub.adminToken}` } });
+    const changed = await fetch(hub.url + path('4200003151'), {
+      headers: { authorization: `Bearer ${hub.adminToken}` },
+    });
     expect(changed.headers.get('etag')).not.toBe(etag);
   });
 
@@ -64,7 +78,8 @@ describe.each(storeKinds)('ЕПД API on %s', (kind) => {
       headers: { authorization: `Bearer ${hub.adminToken}` },
     });
     expect(res.status).toBe(200);
-    if (POPPLER) expect(pdfText(Buffer.from(await res.arrayBuffer()))).not.toMatch(/Иванов|Евгений|Борисович/);
+    if (POPPLER)
+      expect(pdfText(Buffer.from(await res.arrayBuffer()))).not.toMatch(/Иванов|Евгений|Борисович/);
   });
 
   it('refuses with the field named when a requisite is missing; 404 for no receipt; a token of another org is refused', async () => {
@@ -87,16 +102,27 @@ describe.each(storeKinds)('ЕПД API on %s', (kind) => {
       '4200003152/2026-10/housing',
     ]);
     expect(first.body.items[0].document.summary.toPay).toMatch(/^\d+\.\d\d$/);
-    const next = await call(hub, 'GET', `/v1/orgs/${ORG}/epd-documents?period=2026-10&limit=2&after=${first.body.next}`);
+    const next = await call(
+      hub,
+      'GET',
+      `/v1/orgs/${ORG}/epd-documents?period=2026-10&limit=2&after=${first.body.next}`,
+    );
     expect(next.body.items.map((i: { key: string }) => i.key)).toEqual(['4200003153/2026-10/housing']);
     expect(next.body.next).toBeNull();
-    const pub = await call(hub, 'GET', `/v1/orgs/${ORG}/epd-documents?period=2026-10&account=4200003152&variant=public`);
+    const pub = await call(
+      hub,
+      'GET',
+      `/v1/orgs/${ORG}/epd-documents?period=2026-10&account=4200003152&variant=public`,
+    );
     expect(pub.body.items).toHaveLength(1);
     expect(pub.body.items[0].document.payer.fullName).toBeUndefined();
     expect((await call(hub, 'GET', `/v1/orgs/${ORG}/epd-documents?period=2026-13`)).status).toBe(400);
     const spec = await call(hub, 'GET', '/openapi.json');
     expect(Object.keys(spec.body.paths)).toEqual(
-      expect.arrayContaining(['/v1/orgs/{org}/receipts/{account}/{period}/{category}/epd.pdf', '/v1/orgs/{org}/epd-documents']),
+      expect.arrayContaining([
+        '/v1/orgs/{org}/receipts/{account}/{period}/{category}/epd.pdf',
+        '/v1/orgs/{org}/epd-documents',
+      ]),
     );
   });
 });

@@ -12,7 +12,10 @@ export function epdRecords(accountNumber = '4200003151', over: Record<string, un
     ['svc-heat', 'Отопление', '1.2216', '2685.42', 'Гкал', '3280.51', '0', '0'],
     ['svc-el', 'Электроснабжение', '212', '5.12', 'кВт·ч', '1085.44', '12.80', '0'],
   ].map(([serviceId, name, volume, tariff, measure, charge, recalculation, privilege]) => {
-    const toPay = Math.round(Number(charge) * 100) - Math.round(Number(privilege) * 100) + Math.round(Number(recalculation) * 100);
+    const toPay =
+      Math.round(Number(charge) * 100) -
+      Math.round(Number(privilege) * 100) +
+      Math.round(Number(recalculation) * 100);
     return {
       serviceId,
       name,
@@ -24,7 +27,11 @@ export function epdRecords(accountNumber = '4200003151', over: Record<string, un
       privilege,
       toPay: (toPay / 100).toFixed(2),
       ...(recalculation !== '0'
-        ? { recalculationReason: recalculation.startsWith('-') ? 'Временное отсутствие (справка)' : 'Доначисление по поверке ИПУ' }
+        ? {
+            recalculationReason: String(recalculation).startsWith('-')
+              ? 'Временное отсутствие (справка)'
+              : 'Доначисление по поверке ИПУ',
+          }
         : {}),
     };
   });
@@ -44,7 +51,14 @@ export function epdRecords(accountNumber = '4200003151', over: Record<string, un
     },
     meters: [
       { id: 'm1', accountNumber, resource: 'cold_water', number: '00112233', place: 'Санузел' },
-      { id: 'm2', accountNumber, resource: 'electricity', number: '077057521', tariffCount: 2, place: 'Этажный щит' },
+      {
+        id: 'm2',
+        accountNumber,
+        resource: 'electricity',
+        number: '077057521',
+        tariffCount: 2,
+        place: 'Этажный щит',
+      },
     ],
     readings: [
       { meterId: 'm1', date: '2026-09-20', value1: '120.125' },

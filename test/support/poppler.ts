@@ -2,11 +2,22 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import jsQRModule from 'jsqr';
+
+/** jsqr is CommonJS with an ES-style `export default` in its types: take the function either way. */
+type Decode = (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+  options?: { inversionAttempts?: 'dontInvert' },
+) => { binaryData: number[] } | null;
+const loaded = jsQRModule as unknown as Decode | { default: Decode };
+const jsQR: Decode = typeof loaded === 'function' ? loaded : loaded.default;
 
 /** poppler-utils (pdftoppm, pdftotext, pdfinfo) is on this machine: `.ci/run` installs it when missing. */
 export const POPPLER = spawnSync('pdftoppm', ['-v']).status === 0;
-if (!POPPLER) console.warn('pdftoppm (Debian poppler-utils) is not installed: the ЕПД rendering checks are skipped');
+if (!POPPLER)
+  console.warn('pdftoppm (Debian poppler-utils) is not installed: the ЕПД rendering checks are skipped');
 
 function withFile<T>(pdf: Buffer, fn: (file: string, dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'epd-'));
@@ -26,13 +37,30 @@ export function pdfText(pdf: Buffer): string {
 
 /** `pdfinfo`'s page count. */
 export function pdfPages(pdf: Buffer): number {
-  return withFile(pdf, (file) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]));
+  return withFile(pdf, (file) =>
+    Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]),
+  );
 }
 
 /** Page `page` rasterised in grey at `dpi` (pdftoppm), as RGBA for jsQR. */
-export function rasterize(pdf: Buffer, page = 1, dpi = 150): { width: number; height: number; rgba: Uint8ClampedArray } {
+export function rasterize(
+  pdf: Buffer,
+  page = 1,
+  dpi = 150,
+): { width: number; height: number; rgba: Uint8ClampedArray } {
   return withFile(pdf, (file, dir) => {
-    execFileSync('pdftoppm', ['-gray', '-r', String(dpi), '-f', String(page), '-l', String(page), '-singlefile', file, join(dir, 'page')]);
+    execFileSync('pdftoppm', [
+      '-gray',
+      '-r',
+      String(dpi),
+      '-f',
+      String(page),
+      '-l',
+      String(page),
+      '-singlefile',
+      file,
+      join(dir, 'page'),
+    ]);
     const pgm = readFileSync(join(dir, 'page.pgm'));
     // P5 <width> <height> <max>\n then one byte a pixel.
     const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(pgm.subarray(0, 40).toString('latin1'));
@@ -62,7 +90,8 @@ export function readQr(pdf: Buffer, page = 1): Uint8Array | undefined {
   const w = width - left;
   const h = Math.floor(height / 4);
   const crop = new Uint8ClampedArray(w * h * 4);
-  for (let y = 0; y < h; y++) crop.set(rgba.subarray((y * width + left) * 4, (y * width + width) * 4), y * w * 4);
+  for (let y = 0; y < h; y++)
+    crop.set(rgba.subarray((y * width + left) * 4, (y * width + width) * 4), y * w * 4);
   const code = jsQR(crop, w, h, { inversionAttempts: 'dontInvert' });
   return code ? Uint8Array.from(code.binaryData) : undefined;
 }

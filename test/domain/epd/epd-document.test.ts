@@ -21,11 +21,23 @@ describe('ЕПД document and its payment QR', () => {
       residentsCount: 3,
     });
     // Bank name and correspondent account come from the organisation's matching bank account.
-    expect(doc.recipient).toMatchObject({ name: 'ООО «УК uk-epd»', bankName: 'ПАО Сбербанк', corrAccount: '30101810400000000225' });
-    expect(doc.summary).toMatchObject({ charge: 671841, privilege: 5000, recalculation: -770, penalty: 1234 });
+    expect(doc.recipient).toMatchObject({
+      name: 'ООО «УК uk-epd»',
+      bankName: 'ПАО Сбербанк',
+      corrAccount: '30101810400000000225',
+    });
+    expect(doc.summary).toMatchObject({
+      charge: 671841,
+      privilege: 5000,
+      recalculation: -770,
+      penalty: 1234,
+    });
     expect(doc.dueDate).toBe('2026-11-15');
     // The reading of 2026-11-20 is after the period: the two before it are shown.
-    expect(doc.meters[0]).toMatchObject({ previous: { date: '2026-09-20' }, current: { date: '2026-10-20', values: ['124.340'] } });
+    expect(doc.meters[0]).toMatchObject({
+      previous: { date: '2026-09-20' },
+      current: { date: '2026-10-20', values: ['124.340'] },
+    });
     expect(doc.meters[1]?.current?.values).toEqual(['8970', '3065']);
   });
 
@@ -53,7 +65,9 @@ describe('ЕПД document and its payment QR', () => {
       TechCode: '02',
     });
     expect(Number(f.Sum)).toBe(671841 - 5000 - 770 + 1234);
-    expect(Object.fromEntries(parseGostQr(epdQr(doc, { persAcc: 'els' }).bytes).fields).PersAcc).toBe('70БВ000584');
+    expect(Object.fromEntries(parseGostQr(epdQr(doc, { persAcc: 'els' }).bytes).fields).PersAcc).toBe(
+      '70БВ000584',
+    );
 
     const pub = publicEpd(doc);
     expect(pub.payer.fullName).toBeUndefined();
@@ -94,7 +108,9 @@ describe('ЕПД document and its payment QR', () => {
     expect(paymentDueDate('2026-01')).toBe('2026-02-10');
     expect(paymentDueDate('2026-02')).toBe('2026-03-15');
     expect(paymentDueDate('2026-12')).toBe('2027-01-15');
-    expect(premiseAddress({ address: 'ул Заречная, д 13' }, { type: 'parking', number: '151' })).toBe('ул Заречная, д 13, м/м 151');
+    expect(premiseAddress({ address: 'ул Заречная, д 13' }, { type: 'parking', number: '151' })).toBe(
+      'ул Заречная, д 13, м/м 151',
+    );
     expect(subtractDecimal('124.340', '120.125')).toBe('4.215');
     expect(subtractDecimal('8970', '8811')).toBe('159');
     expect(subtractDecimal('1.5', '2.25')).toBe('-0.75');

@@ -26,7 +26,13 @@ describe('ГОСТ Р 56042-2014 payment QR', () => {
     const parsed = parseGostQr(example!);
     expect(parsed.charset).toBe(2);
     expect(parsed.separator).toBe('|');
-    expect(parsed.fields.slice(0, 5).map(([k]) => k)).toEqual(['Name', 'PersonalAcc', 'BankName', 'BIC', 'CorrespAcc']);
+    expect(parsed.fields.slice(0, 5).map(([k]) => k)).toEqual([
+      'Name',
+      'PersonalAcc',
+      'BankName',
+      'BIC',
+      'CorrespAcc',
+    ]);
     expect(Object.fromEntries(parsed.fields)).toMatchObject({
       PersonalAcc: '40702810138250123017',
       BIC: '044525225',
@@ -42,7 +48,12 @@ describe('ГОСТ Р 56042-2014 payment QR', () => {
   });
 
   it('writes windows-1251 by default and round-trips every field through the bytes', () => {
-    const fields: GostQrField[] = [...REQUISITES, ['PayeeINN', '7736050003'], ['Purpose', 'Оплата ЖКУ, л/с 42'], ['Sum', '1234567']];
+    const fields: GostQrField[] = [
+      ...REQUISITES,
+      ['PayeeINN', '7736050003'],
+      ['Purpose', 'Оплата ЖКУ, л/с 42'],
+      ['Sum', '1234567'],
+    ];
     const qr = buildGostQr(fields);
     expect(qr.charset).toBe(1);
     expect(qr.text.startsWith('ST00011|Name=ООО «Три кита»|')).toBe(true);
@@ -78,8 +89,12 @@ describe('ГОСТ Р 56042-2014 payment QR', () => {
       }
       return 'none';
     };
-    expect(code(() => buildGostQr([REQUISITES[1]!, REQUISITES[0]!, ...REQUISITES.slice(2)]))).toBe('qr_field_order');
-    expect(code(() => buildGostQr([['Name', 'x'.repeat(161)], ...REQUISITES.slice(1)]))).toBe('qr_field_length');
+    expect(code(() => buildGostQr([REQUISITES[1]!, REQUISITES[0]!, ...REQUISITES.slice(2)]))).toBe(
+      'qr_field_order',
+    );
+    expect(code(() => buildGostQr([['Name', 'x'.repeat(161)], ...REQUISITES.slice(1)]))).toBe(
+      'qr_field_length',
+    );
     expect(code(() => buildGostQr([...REQUISITES, ['Purpose', 'a\nb']]))).toBe('qr_field');
     expect(code(() => buildGostQr([...REQUISITES, ['Purpose', '']]))).toBe('qr_field_empty');
     expect(code(() => buildGostQr([...REQUISITES, ['PayerAddress', 'д'.repeat(2400)]]))).toBe('qr_too_long');

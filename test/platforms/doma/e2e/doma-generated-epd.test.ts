@@ -7,7 +7,15 @@ import { loadEpdSources } from '../../../../src/store/epd-sources-store.js';
 import { listRecordErrors } from '../../../../src/store/record-error-store.js';
 import { getRecord } from '../../../../src/store/record-store.js';
 import { storeKinds } from '../../../support/test-stores.js';
-import { type DomaFixture, domaSuite, putFlats, putRecords, receiptInput, syncOnce, tinyPdf } from './doma-fixture.js';
+import {
+  type DomaFixture,
+  domaSuite,
+  putFlats,
+  putRecords,
+  receiptInput,
+  syncOnce,
+  tinyPdf,
+} from './doma-fixture.js';
 
 const OUT = { kinds: ['receipt', 'receipt_file'] };
 const md5 = (b: Buffer) => createHash('md5').update(b.toString('base64')).digest('hex');
@@ -29,7 +37,12 @@ describe.each(storeKinds)('Doma.ai generatePdf end to end (%s)', (kind) => {
     await putRecords(f, 'receipt', [receiptInput(a1!), receiptInput(a2!), receiptInput(a3!)]);
     // a3's billing uploaded its own PDF: that one goes, not ours.
     await putRecords(f, 'receipt_file', [
-      { accountNumber: a3!, period: '2024-01', category: 'housing', content: tinyPdf('billing').toString('base64') },
+      {
+        accountNumber: a3!,
+        period: '2024-01',
+        category: 'housing',
+        content: tinyPdf('billing').toString('base64'),
+      },
     ]);
     const run = await syncOnce(f, OUT);
     expect(run.state).toBe('succeeded');
@@ -42,7 +55,9 @@ describe.each(storeKinds)('Doma.ai generatePdf end to end (%s)', (kind) => {
       expect(file.publicDataFile).toMatchObject({ mimetype: 'application/pdf' });
       expect(file.controlSum).toBe(await expectedControlSum(f, `${a}/2024-01/housing`));
     }
-    expect(files.get(receipts.get(a3!)!.id)?.sensitiveDataFile).toMatchObject({ size: tinyPdf('billing').length });
+    expect(files.get(receipts.get(a3!)!.id)?.sensitiveDataFile).toMatchObject({
+      size: tinyPdf('billing').length,
+    });
     expect(f.sandbox.files()).toHaveLength(3);
 
     const writes = f.sandbox.writeCounts().receiptFiles;
@@ -64,7 +79,9 @@ describe.each(storeKinds)('Doma.ai generatePdf end to end (%s)', (kind) => {
     const [a1] = await putFlats(f, 1);
     // The organisation has no bank account with this number: no bank name for the QR.
     await putRecords(f, 'receipt', [
-      receiptInput(a1!, { recipient: { inn: '7736050003', bik: '044525593', account: '40702810801400016513' } }),
+      receiptInput(a1!, {
+        recipient: { inn: '7736050003', bik: '044525593', account: '40702810801400016513' },
+      }),
     ]);
     const run = await syncOnce(f, OUT);
     expect(run.state).toBe('partial');
