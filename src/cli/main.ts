@@ -8,6 +8,7 @@ import { registerDemoCommand } from './commands/demo-command.js';
 import { registerErrorsCommand } from './commands/errors-command.js';
 import { registerInboxCommand } from './commands/inbox-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
+import { registerReceiptsCommand } from './commands/receipts-command.js';
 import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerResendAllCommand } from './commands/resend-all-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
@@ -66,6 +67,7 @@ registerResendAllCommand(program);
 registerWorkerCommand(program);
 registerSandboxCommand(program);
 registerRegistryCommand(program);
+registerReceiptsCommand(program);
 
 try {
   await program.parseAsync(process.argv);

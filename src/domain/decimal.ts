@@ -84,6 +84,18 @@ export function compareDecimal(a: string, b: string): -1 | 0 | 1 {
   return 0;
 }
 
+/** a − b of two normalised decimal strings, exactly, with the larger of their scales: ("10.5", "3.25") → "7.25". */
+export function subtractDecimal(a: string, b: string): string {
+  const left = splitNormalised(a);
+  const right = splitNormalised(b);
+  const scale = Math.max(left.fraction.length, right.fraction.length);
+  const diff = toScaledInteger(left, scale) - toScaledInteger(right, scale);
+  const digits = (diff < 0n ? -diff : diff).toString().padStart(scale + 1, '0');
+  const integer = digits.slice(0, digits.length - scale);
+  const fraction = scale > 0 ? `.${digits.slice(digits.length - scale)}` : '';
+  return `${diff < 0n ? '-' : ''}${integer}${fraction}`;
+}
+
 interface DecimalParts {
   negative: boolean;
   integer: string;

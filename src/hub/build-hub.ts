@@ -29,6 +29,7 @@ import { mountBillingRoutes } from './mount-billing-routes.js';
 import { mountServedRoutes } from './mount-served-routes.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
+import { registerEpdRoutes } from './routes/epd-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
 import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
@@ -194,6 +195,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerRecordErrorRoutes(app, ctx);
   mountBillingRoutes(app, ctx);
   registerReceiptFileRoutes(app, ctx);
+  registerEpdRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   return app;
 }

@@ -43,6 +43,8 @@ export async function readOutboundPage(
   after: string | undefined,
   limit: number,
   fingerprint?: string | undefined,
+  /** Whose deliveries (a stream's ledger); the kind's own by default. */
+  ledger: string = kind,
 ): Promise<OutboundPage> {
   // Each record finds its delivery through a scalar subquery: always a lookup by the deliveries'
   // primary key. A join lets the planner (PGlite has no statistics until analyzed) scan every
@@ -58,7 +60,7 @@ export async function readOutboundPage(
     sql`
     SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
       (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
-        WHERE d.connection_id = ${connectionId} AND d.kind = ${kind} AND d.key = r.key) AS hs
+        WHERE d.connection_id = ${connectionId} AND d.kind = ${ledger} AND d.key = r.key) AS hs
     FROM records r
     WHERE r.org_id = ${orgId} AND r.kind = ${kind} ${after === undefined ? sql`` : sql`AND r.key > ${after}`}
     ORDER BY r.key LIMIT ${limit}`,
@@ -146,6 +148,7 @@ export async function readChangedPage(
   kind: string,
   afterSeq: number,
   limit: number,
+  ledger: string = kind,
 ): Promise<OutboundPage & { lastSeq: number | undefined }> {
   const rows = await queryRows<{
     key: string;
@@ -159,7 +162,7 @@ export async function readChangedPage(
     sql`
     SELECT r.key, r.hash, r.seq, r.deleted_at IS NOT NULL AS deleted, r.data,
       (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
-        WHERE d.connection_id = ${connectionId} AND d.kind = ${kind} AND d.key = r.key) AS hs
+        WHERE d.connection_id = ${connectionId} AND d.kind = ${ledger} AND d.key = r.key) AS hs
     FROM records r
     WHERE r.seq > ${afterSeq} AND r.org_id = ${orgId} AND r.kind = ${kind}
     ORDER BY r.seq LIMIT ${limit}`,

@@ -63,6 +63,9 @@ export const records = pgTable(
       .where(sql`kind IN ('contract', 'balance', 'receipt', 'is74_user_account')`),
     // is74 users sign in by login.
     index('records_is74_login_idx').on(sql`(data->>'login')`, t.orgId).where(sql`kind = 'is74_user'`),
+    // An ЕПД shows its account's meters and their latest readings.
+    index('records_meter_account_idx').on(sql`(data->>'accountNumber')`, t.orgId).where(sql`kind = 'meter'`),
+    index('records_reading_meter_idx').on(sql`(data->>'meterId')`, t.orgId).where(sql`kind = 'reading'`),
   ],
 );
 

@@ -9,6 +9,8 @@ export const ReceiptLine = z.strictObject({
   charge: field.money.default(0),
   privilege: field.money.default(0),
   recalculation: field.money.default(0),
+  /** Why the charge was recalculated (ЕПД section 5: recalculations with their grounds). */
+  recalculationReason: field.text(300).optional(),
   toPay: field.money,
   volume: field.decimal.optional(),
   tariff: field.decimal.optional(),

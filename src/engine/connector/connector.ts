@@ -123,6 +123,14 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
   /** Id-map entity name (defaults to `kind`). */
   entity?: string;
   /**
+   * The name the stream's confirmed deliveries, outbound marks and record errors are kept under
+   * (defaults to `kind`). A second stream reading the same kind needs its own (Doma.ai's generated
+   * ЕПД read receipts, beside the receipts stream).
+   */
+  ledger?: string;
+  /** Whether the connection's settings turn this stream on (default: always on). */
+  enabled?(settings: Settings): boolean;
+  /**
    * The wire payload is a function of the canonical record and the connection's settings alone (no
    * other records, no id map). Then a re-sync skips a record whose content and settings are as they
    * were at its last confirmed delivery without reading or mapping it. Bump `mappingVersion` when
@@ -261,4 +269,9 @@ export interface PaymentRegistrySource {
     connection: { id: string; orgId: string; settings: unknown },
     date: string,
   ): Promise<{ registries: PaymentRegistry[]; encoding: 'windows-1251' | 'utf-8' }>;
+}
+
+/** Where a stream's deliveries, marks and record errors live: its ledger, else its kind. */
+export function ledgerOf(stream: Pick<OutboundStream, 'kind' | 'ledger'>): string {
+  return stream.ledger ?? stream.kind;
 }

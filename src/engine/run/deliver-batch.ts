@@ -3,7 +3,7 @@ import { upsertIds } from '../../store/id-map-store.js';
 import type { Db } from '../../store/open-store.js';
 import { createOperation, updateOperation } from '../../store/operation-store.js';
 import { openRecordErrors, resolveRecordErrors } from '../../store/record-error-store.js';
-import type { OutboundStream, RecordOutcome } from '../connector/connector.js';
+import { ledgerOf, type OutboundStream, type RecordOutcome } from '../connector/connector.js';
 import { payloadExcerpt } from '../payload-excerpt.js';
 import type { SizedRecord } from '../plan-batches.js';
 import { isServerErrorExhausted } from '../policy/decide-retry.js';
@@ -186,10 +186,10 @@ async function commitOutcomes(
   await yieldToIo();
   await run.engine.store.db.transaction(async (txRaw) => {
     const tx = txRaw as unknown as Db;
-    await markDelivered(tx, connection.id, stream.kind, marks);
+    await markDelivered(tx, connection.id, ledgerOf(stream), marks);
     await yieldToIo();
-    await resolveRecordErrors(tx, connection.id, stream.kind, okKeys);
-    await openRecordErrors(tx, connection.orgId, connection.id, stream.kind, run.runId, errors);
+    await resolveRecordErrors(tx, connection.id, ledgerOf(stream), okKeys);
+    await openRecordErrors(tx, connection.orgId, connection.id, ledgerOf(stream), run.runId, errors);
     await yieldToIo();
     await upsertIds(tx, connection.id, ids);
     await yieldToIo();

@@ -102,7 +102,9 @@ async function runStreams(
   if (!resolved.ok) return { state: 'failed', lastError: resolved.error };
   const { connector, settings, credentials, sync } = resolved;
 
-  const outbound = connector.outbound.filter((s) => !options.kinds || options.kinds.includes(s.kind));
+  const outbound = connector.outbound.filter(
+    (s) => (!options.kinds || options.kinds.includes(s.kind)) && (s.enabled?.(settings) ?? true),
+  );
   const inbound = connector.inbound.filter((s) => !options.kinds || options.kinds.includes(s.name));
   await updateOperation(db, run.id, {
     state: 'running',

@@ -1,5 +1,5 @@
 import { type OutboundPage, readChangedPage, readOutboundPage } from '../../store/delivery-store.js';
-import type { OutboundStream } from '../connector/connector.js';
+import { ledgerOf, type OutboundStream } from '../connector/connector.js';
 import type { StreamRun } from './stream-run.js';
 
 /**
@@ -16,7 +16,7 @@ export async function* outboundPages(
   if (opts.since !== undefined) {
     let after = opts.since;
     for (;;) {
-      const page = await readChangedPage(db, orgId, id, stream.kind, after, opts.pageSize);
+      const page = await readChangedPage(db, orgId, id, stream.kind, after, opts.pageSize, ledgerOf(stream));
       if (page.lastSeq === undefined) return;
       after = page.lastSeq;
       yield { ...page, final: page.scanned < opts.pageSize };
@@ -25,7 +25,16 @@ export async function* outboundPages(
   }
   let after: string | undefined;
   for (;;) {
-    const page = await readOutboundPage(db, orgId, id, stream.kind, after, opts.pageSize, opts.fingerprint);
+    const page = await readOutboundPage(
+      db,
+      orgId,
+      id,
+      stream.kind,
+      after,
+      opts.pageSize,
+      opts.fingerprint,
+      ledgerOf(stream),
+    );
     if (page.last === undefined) return;
     after = page.last;
     yield { ...page, final: page.scanned < opts.pageSize };

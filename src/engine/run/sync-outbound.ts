@@ -11,7 +11,7 @@ import type { Db } from '../../store/open-store.js';
 import { updateOperation } from '../../store/operation-store.js';
 import { openRecordErrors } from '../../store/record-error-store.js';
 import { seqWatermark } from '../../store/record-store.js';
-import type { OutboundStream, WireRecord } from '../connector/connector.js';
+import { ledgerOf, type OutboundStream, type WireRecord } from '../connector/connector.js';
 import { PACKAGE_VERSION } from '../package-version.js';
 import { payloadExcerpt } from '../payload-excerpt.js';
 import { planBatches, type SizedRecord } from '../plan-batches.js';
@@ -57,7 +57,7 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   // pass, new settings or code, an incomplete last pass) it reads every record. The new mark is the
   // watermark taken before reading: what changes during the pass is read by the next one.
   const db = engine.store.db;
-  const mark = fingerprint ? await readOutboundMark(db, connection.id, stream.kind) : undefined;
+  const mark = fingerprint ? await readOutboundMark(db, connection.id, ledgerOf(stream)) : undefined;
   const since = mark && mark.fingerprint === fingerprint ? mark.seq : undefined;
   const watermark = fingerprint ? await seqWatermark(db) : undefined;
   const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE });
@@ -111,12 +111,12 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
       await writeOutboundMark(
         db,
         connection.id,
-        stream.kind,
+        ledgerOf(stream),
         { seq: watermark, fingerprint },
         mark?.rev ?? 0,
       );
     } else if (failure || commits.deadLetters > 0) {
-      await dropOutboundMarks(db, connection.id, stream.kind);
+      await dropOutboundMarks(db, connection.id, ledgerOf(stream));
     }
   }
   if (failure) throw failure;
@@ -159,7 +159,7 @@ async function changedRecords(
     else if (fingerprint && row.deliveredStatus)
       retag.push({ key: row.key, hash, status: row.deliveredStatus, source: tagOf(row) });
   }
-  if (retag.length > 0) await markDelivered(run.engine.store.db, run.connection.id, stream.kind, retag);
+  if (retag.length > 0) await markDelivered(run.engine.store.db, run.connection.id, ledgerOf(stream), retag);
   const refusals = (mapped.rejected ?? []).flatMap((r) => {
     // The hash of the unmappable record itself: the same record is not reported again until it changes.
     const hash = wireHash({
@@ -240,10 +240,10 @@ async function commitRefusals(
     await markDelivered(
       tx,
       connection.id,
-      stream.kind,
+      ledgerOf(stream),
       refusals.map((r) => ({ key: r.key, hash: r.hash, status: 'rejected' as const, source: r.source })),
     );
-    await openRecordErrors(tx, connection.orgId, connection.id, stream.kind, run.runId, refusals);
+    await openRecordErrors(tx, connection.orgId, connection.id, ledgerOf(stream), run.runId, refusals);
     await updateOperation(tx, run.runId, { add: { failed: refusals.length } });
   });
   run.engine.metrics?.records.inc(

@@ -1,4 +1,5 @@
 import type { PremiseType } from '../../../domain/model/premise.js';
+import { premiseAddress } from '../../../domain/premise-address.js';
 import type { Place } from './load-places.js';
 
 /** Doma.ai unit types (NOTES.md "registerMetersReadings": flat | apartment | parking | commercial | warehouse). */
@@ -11,23 +12,13 @@ const UNIT_TYPE: Readonly<Record<PremiseType, string | undefined>> = {
   other: undefined,
 };
 
-/** How the unit is written after the house in an address line (seed 000: "…, дом № 14, М/м 706"). */
-const UNIT_PREFIX: Readonly<Record<PremiseType, string>> = {
-  flat: 'кв.',
-  apartment: 'апарт.',
-  parking: 'м/м',
-  storage: 'кладовая',
-  commercial: 'пом.',
-  other: 'пом.',
-};
-
 export function domaUnitType(type: PremiseType): string | undefined {
   return UNIT_TYPE[type];
 }
 
 /** The address "with the unit" a receipt carries (seed 000 §"Интеграция через АПИ": `address`). */
 export function domaAddress(place: Place): string {
-  return `${place.house.address}, ${UNIT_PREFIX[place.premise.type]} ${place.premise.number}`;
+  return premiseAddress(place.house, place.premise);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { Connector } from '../../../engine/connector/connector.js';
 import { checkDoma } from './check-doma.js';
 import { DomaCredentials } from './doma-credentials.js';
 import { DomaSettings } from './doma-settings.js';
+import { generatedEpdStream } from './generated-epd-stream.js';
 import { metersStream } from './meters-stream.js';
 import { domaRegistrySource } from './payment-registry/doma-registry-source.js';
 import { paymentsInbound } from './payments-inbound.js';
@@ -24,7 +25,7 @@ export const domaConnector: Connector<DomaSettings, DomaCredentials> = {
   settings: DomaSettings,
   credentials: DomaCredentials,
   check: checkDoma,
-  outbound: [readingsStream, metersStream, receiptsStream, receiptFilesStream],
+  outbound: [readingsStream, metersStream, receiptsStream, receiptFilesStream, generatedEpdStream],
   inbound: [residentReadingsInbound, paymentsInbound, staffMetersInbound],
   paymentRegistries: domaRegistrySource,
 };

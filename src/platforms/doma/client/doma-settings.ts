@@ -35,6 +35,12 @@ export const DomaSettings = z.strictObject({
    * Every pull re-reads this many hours before the newest item already seen: a payment may become
    * DONE with an earlier transferDate after we read past it. The inbox dedupes what is read twice.
    */
+  /**
+   * Send the hub's own ЕПД (full and public PDF) for receipts the billing uploaded no PDF for
+   * (generated-epd-stream.ts); `epdQrCharset` is its payment QR's charset (1 = windows-1251, 2 = UTF-8).
+   */
+  generatePdf: z.boolean().default(false),
+  epdQrCharset: z.union([z.literal(1), z.literal(2)]).default(1),
   inboundOverlapHours: z
     .number()
     .int()

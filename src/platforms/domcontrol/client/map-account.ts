@@ -1,10 +1,10 @@
 import type { Account } from '../../../domain/model/account.js';
 import type { House } from '../../../domain/model/house.js';
 import type { Premise } from '../../../domain/model/premise.js';
+import { premiseAddress } from '../../../domain/premise-address.js';
 import type { WireAccount } from '../contract/account-import.js';
 import { decimalNumber } from '../contract/json-number.js';
 import type { DomcontrolSettings } from './domcontrol-settings.js';
-import { premiseAddress } from './premise-address.js';
 import { sharePercent } from './share-percent.js';
 
 /**

@@ -1,0 +1,2 @@
+CREATE INDEX "records_meter_account_idx" ON "records" USING btree ((data->>'accountNumber'),"org_id") WHERE kind = 'meter';--> statement-breakpoint
+CREATE INDEX "records_reading_meter_idx" ON "records" USING btree ((data->>'meterId'),"org_id") WHERE kind = 'reading';
