@@ -30,7 +30,7 @@ export async function deliverBatch(
 ): Promise<void> {
   await commits.room();
   const started = new Date();
-  const labels = { platform: run.connection.platform, kind: stream.kind };
+  const labels = { ...run.labels, kind: stream.kind };
   const metrics = run.engine.metrics;
   let requests = 0;
   let outcomes: RecordOutcome[];
@@ -59,9 +59,11 @@ export async function deliverBatch(
       );
     }
     metrics?.requests.inc({ ...labels, result: 'ok' });
+    run.tally.answered++;
   } catch (err) {
     if (err instanceof SplitRequired) {
       metrics?.requests.inc({ ...labels, result: 'split' });
+      run.tally.answered++;
       const mid = Math.ceil(batch.length / 2);
       await deliverBatch(run, stream, batch.slice(0, mid), commits);
       await deliverBatch(run, stream, batch.slice(mid), commits);
@@ -74,7 +76,11 @@ export async function deliverBatch(
     const code = dead ? 'dead_letter' : err.code;
     const message = dead ? `${err.code}: ${err.message}` : err.message;
     const failed: RecordOutcome[] = batch.map(() => ({ status: 'rejected', code, message }));
-    if (dead) commits.deadLetters += batch.length;
+    if (dead) {
+      commits.deadLetters += batch.length;
+      run.tally.deadLetters += batch.length;
+      run.tally.firstDeadLetter ??= message;
+    } else run.tally.answered++;
     commits.add(() => commitOutcomes(run, stream, batch, failed, { started, requests, markRejected: !dead }));
     return;
   } finally {
@@ -143,7 +149,7 @@ async function commitOutcomes(
     await updateOperation(tx, run.runId, { add: counts });
   });
   const m = run.engine.metrics;
-  const labels = { platform: connection.platform, kind: stream.kind };
+  const labels = { ...run.labels, kind: stream.kind };
   if (okKeys.length) m?.records.inc({ ...labels, outcome: 'sent' }, okKeys.length);
   if (errors.length)
     m?.records.inc({ ...labels, outcome: opts.markRejected ? 'rejected' : 'dead' }, errors.length);
