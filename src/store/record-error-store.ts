@@ -96,3 +96,28 @@ export async function listRecordErrors(
     resolvedAt: iso(r.resolved_at),
   }));
 }
+
+/**
+ * `errors retry`: every record with an open error on the connection (optionally one kind) —
+ * refused by the platform, refused by the mapping, or dead-lettered — loses its delivery state, so
+ * the next run sends it again. Answers how many were re-queued of each error code. The errors stay
+ * open until their record lands.
+ */
+export async function requeueRecordErrors(
+  db: Db,
+  connectionId: string,
+  kind?: string | undefined,
+): Promise<Record<string, number>> {
+  const byKind = kind === undefined ? sql`` : sql`AND kind = ${kind}`;
+  const rows = await queryRows<{ code: string; n: string | number }>(
+    db,
+    sql`SELECT code, count(*) AS n FROM record_errors
+        WHERE connection_id = ${connectionId} AND state = 'open' ${byKind}
+        GROUP BY code ORDER BY code`,
+  );
+  await db.execute(sql`
+    DELETE FROM deliveries d USING record_errors e
+    WHERE d.connection_id = ${connectionId} AND e.connection_id = ${connectionId} AND e.state = 'open'
+      AND d.kind = e.kind AND d.key = e.key ${kind === undefined ? sql`` : sql`AND e.kind = ${kind}`}`);
+  return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
+}

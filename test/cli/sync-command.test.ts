@@ -131,6 +131,7 @@ describe.runIf(built)('sync commands of the built CLI on the embedded store', { 
       dataDir,
     ]);
     expect(retry.status, retry.stderr).toBe(0);
+    expect(retry.stderr).toContain('no record has an open error: nothing to send again');
     const errors = await run(['errors', 'list', '--org', 'uk-cli', '--data-dir', dataDir]);
     expect(errors.status, errors.stderr).toBe(0);
     expect(errors.stdout).toContain('no open record errors');
