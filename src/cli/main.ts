@@ -35,6 +35,8 @@ Environment:
   ZHKH_SECRET_KEY    key that encrypts credentials at rest (required with PostgreSQL; generated
                      into .zhkh-bridge/secret.key for the embedded store when unset)
   ZHKH_ADMIN_TOKEN   an admin API token to provision at start
+  ZHKH_METRICS_TOKEN a token that opens /metrics (Prometheus) and nothing else
+  ZHKH_RETENTION     how long runs, operations and acknowledged inbox items are kept (default 90d)
   PORT, HOST         where serve listens (default 127.0.0.1:8080)
   ZHKH_URL           a running hub, for commands that can go through its API (--url)
   ZHKH_TOKEN         the bearer token for ZHKH_URL (--token)

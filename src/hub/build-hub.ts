@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
@@ -23,6 +24,7 @@ import { HubMetrics } from './hub-metrics.js';
 import { registerJsonBodyParsers } from './json-body-parsers.js';
 import { mountBillingRoutes } from './mount-billing-routes.js';
 import { mountServedRoutes } from './mount-served-routes.js';
+import { principalOf } from './principal.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
@@ -34,6 +36,7 @@ import { registerRegistryRoutes } from './routes/registry-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerStoreMetrics } from './store-metrics.js';
 
 export interface HubOptions {
   store: Store;
@@ -45,6 +48,11 @@ export interface HubOptions {
   metrics?: HubMetrics;
   box: SecretBox | undefined;
   limits?: Partial<HubLimits>;
+  /**
+   * A token that may read `/metrics` and nothing else (`ZHKH_METRICS_TOKEN`), for Prometheus.
+   * Without it only admin tokens may: the metrics show every organization.
+   */
+  metricsToken?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   version?: string;
 }
@@ -96,6 +104,10 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     if (req.routeOptions.config.public) return;
     const secret = bearerOf(req.headers.authorization) ?? docsCookieOf(req.url, req.headers.cookie);
     if (!secret) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <token>');
+    if (req.routeOptions.config.scrape && isMetricsToken(secret, opts.metricsToken)) {
+      req.principal = { tokenId: 'metrics', orgId: null };
+      return;
+    }
     const token = await findActiveToken(ctx.store.db, secret);
     if (!token) throw new HttpError(401, 'unauthorized', 'the bearer token is unknown or revoked');
     req.principal = { tokenId: token.id, orgId: token.orgId };
@@ -164,7 +176,15 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     }
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  registerStoreMetrics(ctx.metrics.registry, ctx.store);
+  // Every organization's counters: an admin token or the metrics token, never an org's token.
+  app.get('/metrics', { config: { scrape: true }, schema: { hide: true } }, async (req, reply) => {
+    if (principalOf(req).orgId !== null)
+      throw new HttpError(
+        403,
+        'forbidden',
+        "/metrics shows every organization's counters: use an admin token or the metrics token (ZHKH_METRICS_TOKEN)",
+      );
     reply.type(ctx.metrics.registry.contentType);
     return ctx.metrics.registry.metrics();
   });
@@ -184,6 +204,13 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerReceiptFileRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   return app;
+}
+
+function isMetricsToken(secret: string, metricsToken: string | undefined): boolean {
+  if (!metricsToken) return false;
+  const a = createHash('sha256').update(secret).digest();
+  const b = createHash('sha256').update(metricsToken).digest();
+  return timingSafeEqual(a, b);
 }
 
 function bearerOf(header: string | undefined): string | undefined {

@@ -121,3 +121,15 @@ export async function requeueRecordErrors(
       AND d.kind = e.kind AND d.key = e.key ${kind === undefined ? sql`` : sql`AND e.kind = ${kind}`}`);
   return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
 }
+
+/** Open record errors per connection and code (for metrics; served by record_errors_open_idx). */
+export async function countOpenRecordErrors(
+  db: Db,
+): Promise<Array<{ connectionId: string; code: string; open: number }>> {
+  const rows = await queryRows<{ connection_id: string; code: string; n: string | number }>(
+    db,
+    sql`SELECT connection_id, code, count(*) AS n FROM record_errors
+        WHERE state = 'open' GROUP BY connection_id, code`,
+  );
+  return rows.map((r) => ({ connectionId: r.connection_id, code: r.code, open: Number(r.n) }));
+}

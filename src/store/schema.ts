@@ -252,6 +252,8 @@ export const recordErrors = pgTable(
   (t) => [
     uniqueIndex('record_errors_uq').on(t.connectionId, t.kind, t.key),
     index('record_errors_org_idx').on(t.orgId, t.state, t.id),
+    // Metrics count the open errors per connection and code at every scrape.
+    index('record_errors_open_idx').on(t.connectionId, t.code).where(sql`state = 'open'`),
   ],
 );
 

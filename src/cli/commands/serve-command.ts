@@ -75,6 +75,7 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
         connectors,
         engine,
         metrics,
+        metricsToken: metricsTokenFromEnv(process.env.ZHKH_METRICS_TOKEN),
         limits,
         logger: { level, redact: LOG_REDACT },
       });
@@ -123,6 +124,14 @@ function bodyLimitFromEnv(value: string): number {
   return Math.round(mb * 1024 * 1024);
 }
 
+/** ZHKH_METRICS_TOKEN: a secret for Prometheus that opens `/metrics` and nothing else. */
+function metricsTokenFromEnv(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16)
+    throw new CliError('ZHKH_METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)');
+  return value;
+}
+
 /** Resolves when SIGINT or SIGTERM arrives (Ctrl-C). */
 export function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -160,7 +169,8 @@ export function registerServeCommand(program: Command): void {
       `
 The first start on an empty store creates an admin token and prints it once. Set ZHKH_ADMIN_TOKEN to
 provision a known admin token instead. Every route except /healthz and /readyz needs
-"Authorization: Bearer <token>". API docs: /docs (open /docs?token=<token> in a browser), /openapi.json.
+"Authorization: Bearer <token>". API docs: /docs (open /docs?token=<token> in a browser), /openapi.json. /metrics (Prometheus) takes
+an admin token, or the token in ZHKH_METRICS_TOKEN, which opens /metrics and nothing else.
 
 The sync engine runs in the same process: POST /v1/orgs/{org}/sync and each connection's schedule
 (settings.sync.schedule, cron in UTC) queue runs, and --workers of them execute here at once. On
