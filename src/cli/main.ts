@@ -6,6 +6,7 @@ import { registerCheckCommand } from './commands/check-command.js';
 import { registerDemoCommand } from './commands/demo-command.js';
 import { registerErrorsCommand } from './commands/errors-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
+import { registerPruneCommand } from './commands/prune-command.js';
 import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerResendAllCommand } from './commands/resend-all-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
@@ -58,6 +59,7 @@ registerResendAllCommand(program);
 registerWorkerCommand(program);
 registerSandboxCommand(program);
 registerRegistryCommand(program);
+registerPruneCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -29,6 +29,7 @@ import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
+import { registerPruneRoutes } from './routes/prune-routes.js';
 import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
@@ -203,6 +204,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   mountBillingRoutes(app, ctx);
   registerReceiptFileRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
+  registerPruneRoutes(app, ctx);
   return app;
 }
 
