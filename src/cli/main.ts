@@ -42,6 +42,8 @@ Environment:
   ZHKH_URL           a running hub, for commands that can go through its API (--url)
   ZHKH_TOKEN         the bearer token for ZHKH_URL (--token)
   LOG_LEVEL          pino log level (default info)
+  ZHKH_DB_POOL       PostgreSQL connections per process (default 10)
+  ZHKH_BODY_LIMIT_MB largest request body serve accepts, in MiB (default 64)
 
 Start with: zhkh-bridge demo`,
   );

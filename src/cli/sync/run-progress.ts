@@ -23,7 +23,8 @@ export class RunProgress {
       this.reporter.start(this.label, run.planned ?? undefined);
     }
     const processed = run.sent + run.unchanged + run.failed;
-    this.reporter.update(processed, { records: processed, rejected: run.failed });
+    // The plan counts outbound records; what a run pulls in shows in the count and the rate.
+    this.reporter.update(processed, { records: processed + run.received, rejected: run.failed });
     if (!isFinal(run)) return;
     // Only a run that did all its work ends at 100%; any other says how it ended and why.
     if (run.state === 'succeeded') this.stop();

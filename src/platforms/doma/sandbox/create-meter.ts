@@ -2,7 +2,7 @@ import { DomaErrorType } from '../contract/doma-errors.js';
 import { domaMeterResourceInfo } from '../contract/meter-resources.js';
 import { DomaUnitType } from '../contract/register-meters-readings.js';
 import type { MeterRec, OrganizationRec, PropertyRec } from './doma-records.js';
-import type { DomaStore } from './doma-store.js';
+import { type DomaStore, meterNumberKey } from './doma-store.js';
 import { newMeter } from './new-meter.js';
 import { rowError } from './reading-row-error.js';
 import type { ReadingArg } from './register-readings.js';
@@ -34,15 +34,13 @@ export function createMeter(
   if (!Number.isInteger(tariffs) || tariffs < 1 || tariffs > 4) {
     return rowError(DomaErrorType.wrongNumberOfTariffs, 'Number of tariffs must be 1..4', i);
   }
-  const live = [...store.meters.values()].filter((m) => m.deletedAt === null && m.organization === org);
-  if (live.some((m) => m.number === key.number && m.resource.id === r.meterResource.id)) {
+  const live = (list: MeterRec[] | undefined) => (list ?? []).filter((m) => m.deletedAt === null);
+  if (live(store.metersByNumber.get(meterNumberKey(org.id, r.meterResource.id, key.number))).length > 0) {
     return rowError(DomaErrorType.meterNumberTaken, `Meter ${key.number} of this resource already exists`, i);
   }
   if (
-    live.some(
-      (m) =>
-        m.accountNumber === key.accountNumber &&
-        (m.property !== property || m.unitName !== key.unitName || m.unitType !== key.unitType),
+    live(store.metersByAccount.get(`${org.id}|${key.accountNumber}`)).some(
+      (m) => m.property !== property || m.unitName !== key.unitName || m.unitType !== key.unitType,
     )
   ) {
     return rowError(

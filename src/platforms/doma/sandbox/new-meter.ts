@@ -33,5 +33,6 @@ export function newMeter(store: DomaStore, key: MeterKey): MeterRec | undefined 
     deletedAt: null,
   };
   store.meters.set(meter.id, meter);
+  store.indexMeter(meter);
   return meter;
 }
