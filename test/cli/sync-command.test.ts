@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +8,10 @@ import { startTestbed, type Testbed } from '../../src/platforms/testbed/sandbox/
 import { createConnection } from '../../src/store/connection-store.js';
 import { ingestRecords } from '../../src/store/ingest-records.js';
 import { upsertOrg } from '../../src/store/org-store.js';
+import { cliBuilt, runCli } from '../support/run-cli.js';
 import { call, orgFixture, startTestHub, type TestHub } from '../support/test-hub.js';
 
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'bin/zhkh-bridge.js');
-const built = existsSync(join(root, 'dist/cli/main.js'));
+const built = cliBuilt;
 
 const services = [
   { id: 'heat', name: 'Отопление', measure: 'Гкал' },
@@ -21,28 +19,7 @@ const services = [
   { id: 'upkeep', name: 'Содержание жилого помещения', measure: 'м²' },
 ];
 
-/**
- * Runs the built CLI without blocking this process: the testbed (and the hub) answer from this
- * process's event loop, so spawnSync would deadlock them. Hub settings from the environment are
- * cleared so the test decides between store and API.
- */
-function run(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  for (const k of ['DATABASE_URL', 'ZHKH_URL', 'ZHKH_TOKEN', 'ZHKH_DATA_DIR']) delete env[k];
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env, timeout: 120_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = (args: string[]) => runCli(args);
 
 // Every command starts a process that opens the embedded store: minutes on a busy machine.
 describe.runIf(built)('sync commands of the built CLI on the embedded store', { timeout: 240_000 }, () => {

@@ -54,7 +54,10 @@ describe.each(storeKinds)('the demo at %s scale', { timeout: 900_000 }, (kind) =
     );
     // Every platform's part ran, and every run of it succeeded.
     expect(runs.map((r) => r.platform)).toEqual(['doma', 'domcontrol', 'is74', 'uzhkh']);
-    expect(runs.every((r) => r.state === 'succeeded'), JSON.stringify(runs)).toBe(true);
+    expect(
+      runs.every((r) => r.state === 'succeeded'),
+      JSON.stringify(runs),
+    ).toBe(true);
     // Doma.ai took every generated meter: no METER_NUMBER_TAKEN.
     expect(lines.join('\n')).toMatch(/outbound: succeeded: .*failed 0/);
   });

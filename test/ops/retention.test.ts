@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -11,31 +10,11 @@ import { upsertOrg } from '../../src/store/org-store.js';
 import { pruneHistory } from '../../src/store/prune-store.js';
 import { createToken } from '../../src/store/token-store.js';
 import { PLANTED, plantHistory } from '../support/plant-history.js';
+import { cliBuilt, runCli } from '../support/run-cli.js';
 import { orgFixture } from '../support/test-hub.js';
 
-const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'bin/zhkh-bridge.js');
-const built = existsSync(join(root, 'dist/cli/main.js'));
-
-/** The built CLI, run without blocking this process (the hub answers from its event loop). */
-function run(args: string[], env: Record<string, string> = {}) {
-  const clean = { ...process.env, ...env };
-  for (const k of ['DATABASE_URL', 'ZHKH_DATA_DIR', ...(env.ZHKH_URL ? [] : ['ZHKH_URL', 'ZHKH_TOKEN'])])
-    delete clean[k];
-  return new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { env: clean, timeout: 120_000 });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
-}
+const run = runCli;
+const built = cliBuilt;
 
 const EMPTY = { runs: 0, operations: 0, inbox: 0, recordErrors: 0 };
 const NINETY_DAYS = 90 * 86_400_000;
