@@ -195,6 +195,33 @@ describe.each(storeKinds)('runs tell the truth and failures show in the log on %
     expect(cap.lines.join('\n')).not.toContain('ул. Первая');
   });
 
+  it('is partial when the pull fails but the deliveries land, with one warn line naming the stream', async () => {
+    const cap = capturedLog();
+    const pullDown: Connector = {
+      ...testbedConnector,
+      inbound: testbedConnector.inbound.map((s) => ({
+        ...s,
+        pull: () => Promise.reject(new PlatformNetworkError('connect ECONNREFUSED', 'ECONNREFUSED')),
+      })),
+    } as Connector;
+    f = await startEngineFixture(kind, { log: cap.log, sync: QUICK, connectors: [pullDown] });
+    await putServices(f.store, serviceRecords(3));
+    const run = await syncOnce(f);
+    expect(run).toMatchObject({ state: 'partial', sent: 3 });
+    const warned = cap.entries().filter((e) => (e.level as number) >= 40);
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toMatchObject({
+      level: 40,
+      org: ORG,
+      connection: 'testbed',
+      platform: 'testbed',
+      code: 'stream_failed',
+      streams: 1,
+      msg: 'sync run partial: a stream failed, the others ran',
+    });
+    expect(warned[0]!.reason).toMatch(/ECONNREFUSED/);
+  });
+
   it('writes nothing at warn or above for a run that succeeded or only had records refused', async () => {
     const cap = capturedLog();
     f = await startEngineFixture(kind, { log: cap.log });

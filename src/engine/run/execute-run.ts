@@ -106,6 +106,8 @@ interface RunFinal {
   state: OperationState;
   lastError: string | null;
   code?: string | undefined;
+  /** Streams that stopped on an error while the run went on. */
+  failedStreams?: number | undefined;
 }
 
 async function runStreams(
@@ -194,8 +196,8 @@ async function runStreams(
           code: (err as { code: string }).code,
         };
       }
+      // Told once, in the run's own log line (logRunEnd), with the other streams' failures.
       failures.push(`${job.name}: ${describe(err)}`);
-      engine.log?.warn({ ...labels, run: run.id, stream: job.name, err: safeError(err) }, 'stream failed');
     }
   }
   const after = (await getOperation(db, run.id))!;
@@ -213,9 +215,10 @@ async function runStreams(
       0,
       2000,
     ) || null;
-  if (state !== 'failed') return { state, lastError };
+  const failedStreams = failures.length;
+  if (state !== 'failed') return { state, lastError, failedStreams };
   const unreachable = tally.answered === 0 && (tally.deadLetters > 0 || failures.length > 0);
-  return { state, lastError, code: unreachable ? 'platform_unreachable' : 'streams_failed' };
+  return { state, lastError, failedStreams, code: unreachable ? 'platform_unreachable' : 'streams_failed' };
 }
 
 function describe(err: unknown): string {

@@ -14,15 +14,17 @@ export interface RunEnd {
   code?: string | undefined;
   lastError: string | null;
   tally: RunTally;
+  /** Streams that stopped on an error while the run went on. */
+  failedStreams?: number | undefined;
 }
 
 const CREDENTIALS_REFUSED = new Set(['auth_rejected', 'auth_expired']);
 
 /**
  * Writes the one log line an operator needs about a run that went wrong: `error` for a failed run
- * (refused credentials say so), `warn` for dead letters in a run that otherwise got through, and
- * one more `error` when the platform has now been unreachable for longer than the connection's
- * schedule. Fields: org, connection (name), platform, run, code — the reason is a transport or
+ * (refused credentials say so), `warn` for a partial run whose stream failed or whose batches were
+ * dead-lettered, and one more `error` when the platform has now been unreachable for longer than
+ * the connection's schedule. Fields: org, connection (name), platform, run, code — the reason is a transport or
  * policy message (never a payload: record refusals stay in record_errors, masked).
  */
 export async function logRunEnd(engine: EngineContext, end: RunEnd): Promise<void> {
@@ -41,7 +43,19 @@ export async function logRunEnd(engine: EngineContext, end: RunEnd): Promise<voi
     if (code === 'platform_unreachable') await logIfUnreachableTooLong(engine, end, base);
     return;
   }
-  if (end.tally.deadLetters > 0) {
+  if (end.state !== 'partial') return;
+  if (end.failedStreams) {
+    log.warn(
+      {
+        ...base,
+        code: 'stream_failed',
+        streams: end.failedStreams,
+        deadLetters: end.tally.deadLetters || undefined,
+        reason,
+      },
+      'sync run partial: a stream failed, the others ran',
+    );
+  } else if (end.tally.deadLetters > 0) {
     log.warn(
       { ...base, code: 'dead_letter', records: end.tally.deadLetters, reason: end.tally.firstDeadLetter },
       'records dead-lettered: the next run sends them again',
