@@ -311,7 +311,7 @@ describe('generateDemo', () => {
     }
     expect(meters).toBeGreaterThan(70_000);
     expect(seen.size).toBe(meters);
-  }, 60_000);
+  }, 300_000);
 
   it('streams 200,000 accounts in bounded memory', () => {
     const before = process.memoryUsage().heapUsed;
@@ -325,7 +325,8 @@ describe('generateDemo', () => {
     expect(accounts).toBe(200_000);
     expect(records).toBeGreaterThan(200_000 * 10);
     expect(growth).toBeLessThan(150 * 1024 * 1024);
-  }, 60_000);
+    // Generous: this checks memory, not speed, and a shared machine can be slow.
+  }, 300_000);
 });
 
 // Golden fingerprints of the generated data. They pin the generator byte for byte, so that a refactor
