@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runPlatformDemos } from '../../src/cli/commands/run-platform-demos.js';
@@ -38,6 +39,17 @@ describe.each(storeKinds)('the demo at %s scale', { timeout: 900_000 }, (kind) =
       db: hub.store.db,
       log: (line) => lines.push(line),
     });
+    // is74 syncs on change: a billing write of its part may still have a run queued. Let it finish.
+    for (let t = 0; t < 600; t++) {
+      const busy = await queryRows<{ n: string | number }>(
+        hub.store.db,
+        sql`SELECT count(*) AS n FROM operations
+            WHERE org_id = ${org.id} AND type = 'run' AND state IN ('queued', 'running')`,
+      );
+      if (Number(busy[0]!.n) === 0) break;
+      await sleep(200);
+    }
+
     await stop();
 
     const errors = await queryRows<{ connection: string; code: string; n: string | number }>(
@@ -47,17 +59,23 @@ describe.each(storeKinds)('the demo at %s scale', { timeout: 900_000 }, (kind) =
           WHERE e.org_id = ${org.id} GROUP BY c.name, e.code`,
     );
     expect(errors, lines.join('\n')).toEqual([]);
-    const runs = await queryRows<{ platform: string; state: string; n: string | number }>(
+    const runs = await queryRows<{
+      id: string;
+      platform: string;
+      state: string;
+      trigger: string;
+      last_error: string | null;
+    }>(
       hub.store.db,
-      sql`SELECT platform, state, count(*) AS n FROM operations
-          WHERE org_id = ${org.id} AND type = 'run' GROUP BY platform, state ORDER BY platform`,
+      sql`SELECT id, platform, state, trigger, last_error FROM operations
+          WHERE org_id = ${org.id} AND type = 'run' ORDER BY id`,
     );
     // Every platform's part ran, and every run of it succeeded.
-    expect(runs.map((r) => r.platform)).toEqual(['doma', 'domcontrol', 'is74', 'uzhkh']);
+    expect([...new Set(runs.map((r) => r.platform))].sort()).toEqual(['doma', 'domcontrol', 'is74', 'uzhkh']);
     expect(
-      runs.every((r) => r.state === 'succeeded'),
-      JSON.stringify(runs),
-    ).toBe(true);
+      runs.filter((r) => r.state !== 'succeeded'),
+      lines.join('\n'),
+    ).toEqual([]);
     // Doma.ai took every generated meter: no METER_NUMBER_TAKEN.
     expect(lines.join('\n')).toMatch(/outbound: succeeded: .*failed 0/);
   });
