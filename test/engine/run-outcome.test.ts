@@ -61,6 +61,19 @@ function capturedLog() {
   return { log: pino({ level: 'info' }, stream), lines, entries };
 }
 
+/** The fixture's connection as every log line of it names it. */
+const WHO = { org: ORG, connection: 'testbed', platform: 'testbed' };
+
+/** The one captured line that matches (at warn or above by default); fails when there are more. */
+function lone(
+  cap: ReturnType<typeof capturedLog>,
+  match: (e: Record<string, unknown>) => boolean = (e) => (e.level as number) >= 40,
+) {
+  const found = cap.entries().filter(match);
+  expect(found, cap.lines.join('\n')).toHaveLength(1);
+  return found[0]!;
+}
+
 /** An address nothing listens on: every request fails with ECONNREFUSED. */
 async function closedPortUrl(): Promise<string> {
   const server = createServer();
@@ -91,12 +104,8 @@ describe.each(storeKinds)('runs tell the truth and failures show in the log on %
     expect(run.state).toBe('failed');
     expect(run.sent).toBe(0);
     expect(run.lastError).toMatch(/dead_letter/);
-    const errors = cap.entries().filter((e) => e.level === 50);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({
-      org: ORG,
-      connection: 'testbed',
-      platform: 'testbed',
+    expect(lone(cap, (e) => e.level === 50)).toMatchObject({
+      ...WHO,
       run: run.id,
       code: 'platform_unreachable',
       msg: 'sync run failed: no request reached the platform',
@@ -126,17 +135,14 @@ describe.each(storeKinds)('runs tell the truth and failures show in the log on %
     );
     const run = await syncOnce(f, { direction: 'outbound' });
     expect(run.state).toBe('failed');
-    const late = cap.entries().filter((e) => e.code === 'unreachable_beyond_schedule');
-    expect(late).toHaveLength(1);
-    expect(late[0]).toMatchObject({
+    const late = lone(cap, (e) => e.code === 'unreachable_beyond_schedule');
+    expect(late).toMatchObject({
       level: 50,
-      org: ORG,
-      connection: 'testbed',
-      platform: 'testbed',
+      ...WHO,
       scheduleSeconds: 900,
       msg: 'platform unreachable for longer than its schedule',
     });
-    expect(late[0]!.downSeconds as number).toBeGreaterThan(7000);
+    expect(late.downSeconds as number).toBeGreaterThan(7000);
   });
 
   it('logs refused credentials as one error line without the password', async () => {
@@ -148,13 +154,9 @@ describe.each(storeKinds)('runs tell the truth and failures show in the log on %
     });
     const run = await syncOnce(f);
     expect(run.state).toBe('failed');
-    const errors = cap.entries().filter((e) => (e.level as number) >= 40);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatchObject({
+    expect(lone(cap)).toMatchObject({
       level: 50,
-      org: ORG,
-      connection: 'testbed',
-      platform: 'testbed',
+      ...WHO,
       code: 'auth_rejected',
       msg: 'sync run failed: the platform refused the credentials',
     });
@@ -181,13 +183,9 @@ describe.each(storeKinds)('runs tell the truth and failures show in the log on %
     );
     const run = await syncOnce(f, { direction: 'outbound' });
     expect(run).toMatchObject({ state: 'partial', sent: 4, failed: 1 });
-    const warned = cap.entries().filter((e) => (e.level as number) >= 40);
-    expect(warned).toHaveLength(1);
-    expect(warned[0]).toMatchObject({
+    expect(lone(cap)).toMatchObject({
       level: 40,
-      org: ORG,
-      connection: 'testbed',
-      platform: 'testbed',
+      ...WHO,
       code: 'dead_letter',
       records: 1,
     });
@@ -208,18 +206,15 @@ describe.each(storeKinds)('runs tell the truth and failures show in the log on %
     await putServices(f.store, serviceRecords(3));
     const run = await syncOnce(f);
     expect(run).toMatchObject({ state: 'partial', sent: 3 });
-    const warned = cap.entries().filter((e) => (e.level as number) >= 40);
-    expect(warned).toHaveLength(1);
-    expect(warned[0]).toMatchObject({
+    const warned = lone(cap);
+    expect(warned).toMatchObject({
       level: 40,
-      org: ORG,
-      connection: 'testbed',
-      platform: 'testbed',
+      ...WHO,
       code: 'stream_failed',
       streams: 1,
       msg: 'sync run partial: a stream failed, the others ran',
     });
-    expect(warned[0]!.reason).toMatch(/ECONNREFUSED/);
+    expect(warned.reason).toMatch(/ECONNREFUSED/);
   });
 
   it('writes nothing at warn or above for a run that succeeded or only had records refused', async () => {
