@@ -78,6 +78,8 @@ program
     });
     if (!r.writesPerRecord.every((w) => w === 2))
       throw new Error('a record was written more than once per phase');
+    if (r.workerPeakRssMiB.length > 0)
+      log(`  peak RSS of each worker process: ${r.workerPeakRssMiB.join(', ')} MiB`);
     log(
       benchLine({
         name: 'workers',

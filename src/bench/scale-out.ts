@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ConnectorRegistry } from '../engine/connector/connector-registry.js';
 import { dropOutboundMarks } from '../engine/run/outbound-mark.js';
@@ -33,6 +34,8 @@ export interface ScaleOutOptions {
 export interface ScaleOutResult {
   oneWorkerSeconds: number;
   twoWorkersSeconds: number;
+  /** Peak RSS of each worker process (MiB), where the OS tells it (Linux /proc). */
+  workerPeakRssMiB: number[];
   /** How many times each record was written to its platform, over both phases: all 2 when no batch went twice. */
   writesPerRecord: number[];
   runs: Operation[];
@@ -79,6 +82,7 @@ export async function measureScaleOut(opts: ScaleOutOptions): Promise<ScaleOutRe
       workers: 0,
     });
     const runs: Operation[] = [];
+    const workerPeakRssMiB: number[] = [];
     const phase = async (workers: number): Promise<number> => {
       const children = await Promise.all(Array.from({ length: workers }, () => startWorker(url)));
       try {
@@ -98,6 +102,10 @@ export async function measureScaleOut(opts: ScaleOutOptions): Promise<ScaleOutRe
         );
         return seconds;
       } finally {
+        for (const c of children) {
+          const peak = peakRssMiB(c.pid);
+          if (peak !== undefined) workerPeakRssMiB.push(peak);
+        }
         await Promise.all(children.map(stopWorker));
       }
     };
@@ -108,7 +116,7 @@ export async function measureScaleOut(opts: ScaleOutOptions): Promise<ScaleOutRe
     }
     const twoWorkersSeconds = await phase(2);
     const writesPerRecord = testbeds.flatMap((tb) => [...tb.items('service').values()].map((i) => i.writes));
-    return { oneWorkerSeconds, twoWorkersSeconds, writesPerRecord, runs };
+    return { oneWorkerSeconds, twoWorkersSeconds, workerPeakRssMiB, writesPerRecord, runs };
   } finally {
     await engine?.stop();
     await Promise.all(testbeds.map((tb) => tb.close()));
@@ -150,6 +158,17 @@ async function startWorker(databaseUrl: string): Promise<ChildProcess> {
     child.once('exit', (code) => reject(new Error(`worker exited with ${code}: ${output.slice(-500)}`)));
   });
   return child;
+}
+
+/** A live process's peak RSS (VmHWM) in MiB; undefined where /proc is not there. */
+function peakRssMiB(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb === undefined ? undefined : Math.round(Number(kb) / 1024);
+  } catch {
+    return undefined;
+  }
 }
 
 async function stopWorker(child: ChildProcess): Promise<void> {

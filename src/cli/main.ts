@@ -8,6 +8,7 @@ import { registerDemoCommand } from './commands/demo-command.js';
 import { registerErrorsCommand } from './commands/errors-command.js';
 import { registerInboxCommand } from './commands/inbox-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
+import { registerPruneCommand } from './commands/prune-command.js';
 import { registerReceiptsCommand } from './commands/receipts-command.js';
 import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerResendAllCommand } from './commands/resend-all-command.js';
@@ -39,11 +40,15 @@ Environment:
                      worker refuse to start without it; for the embedded store generated into
                      <data-dir>/secret.key when unset)
   ZHKH_ADMIN_TOKEN   an admin API token to provision at start
+  ZHKH_METRICS_TOKEN a token that opens /metrics (Prometheus) and nothing else
+  ZHKH_RETENTION     how long runs, operations and acknowledged inbox items are kept (default 90d)
   PORT, HOST         where serve listens (default 127.0.0.1:8080)
   ZHKH_URL           a running hub: every command that reads or writes the hub's state goes
                      through its API instead of opening the store (--url)
   ZHKH_TOKEN         the bearer token for ZHKH_URL (--token)
   LOG_LEVEL          pino log level (default info)
+  ZHKH_DB_POOL       PostgreSQL connections per process (default 10)
+  ZHKH_BODY_LIMIT_MB largest request body serve accepts, in MiB (default 64)
 
 While serve holds the embedded store, go through it:
   export ZHKH_URL=http://127.0.0.1:8080 ZHKH_TOKEN=<token>
@@ -68,6 +73,7 @@ registerWorkerCommand(program);
 registerSandboxCommand(program);
 registerRegistryCommand(program);
 registerReceiptsCommand(program);
+registerPruneCommand(program);
 
 try {
   await program.parseAsync(process.argv);

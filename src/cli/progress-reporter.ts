@@ -95,10 +95,26 @@ export class ProgressReporter {
 
   /** Ends the task: removes the bar's timer and prints `summaryLine`, or a final progress line. */
   stop(summaryLine?: string): void {
+    this.end(true, summaryLine);
+  }
+
+  /**
+   * Ends a task that did not complete (a failed or cancelled run): the bar stays where it got to,
+   * and the final line says `outcome` instead of claiming 100%, e.g.
+   * "run 7 doma: failed at 40% 19 records, 0 rejected, 12 rec/s in 1.2 s — auth_rejected: …".
+   */
+  fail(outcome: string, detail?: string): void {
+    if (!this.running) return;
+    const seconds = ((this.now() - this.startedAt) / 1000).toFixed(1);
+    const line = `${this.label}: ${outcome} at ${this.body()} in ${seconds} s${detail ? ` — ${detail}` : ''}`;
+    this.end(false, line);
+  }
+
+  private end(complete: boolean, summaryLine: string | undefined): void {
     if (!this.running) return;
     this.running = false;
     if (this.bar) {
-      if (this.total !== undefined) this.bar.update(this.total, this.payload());
+      if (complete && this.total !== undefined) this.bar.update(this.total, this.payload());
       this.bar.stop();
       this.bar = undefined;
     }
@@ -122,6 +138,10 @@ export class ProgressReporter {
   }
 
   private line(final = false): string {
+    return `${this.label}: ${this.body(final)}`;
+  }
+
+  private body(final = false): string {
     const parts: string[] = [];
     if (this.total !== undefined) {
       const pct = final ? 100 : Math.min(100, Math.floor((this.done / this.total) * 100));
@@ -132,6 +152,6 @@ export class ProgressReporter {
         ? `${this.done}${this.total === undefined ? '' : `/${this.total}`}`
         : `${this.records} records, ${this.rejected} rejected, ${this.rate()} rec/s`;
     parts.push(count);
-    return `${this.label}: ${parts.join(' ')}`;
+    return parts.join(' ');
   }
 }

@@ -53,7 +53,7 @@ export function addFlatAccount(
   });
 
   const meters = planMeters(house, hh, area10);
-  addMeterRecords(ctx, rng, accountNumber, meters, out);
+  addMeterRecords(ctx, rng, accountNumber, accountIndex, meters, out);
   const lines = receiptLines(house, hh, area10, meters);
   const opening = addOpeningBalance(ctx, rng, accountNumber, lines, out);
   // Пени only on debt older than a month.

@@ -2,6 +2,7 @@ import { addMonths } from './demo-calendar.js';
 import type { DemoContext } from './demo-context.js';
 import { dec, ymd } from './demo-format.js';
 import type { HouseBatch } from './house-batch.js';
+import { meterSerial } from './meter-serial.js';
 import { RESOURCE_SCALE, RESOURCE_SERVICE, VERIFICATION_YEARS } from './metered-resources.js';
 import type { MeterPlan } from './plan-meters.js';
 import type { RandomSource } from './random-source.js';
@@ -25,6 +26,7 @@ export function addMeterRecords(
   ctx: DemoContext,
   rng: RandomSource,
   accountNumber: string,
+  accountIndex: number,
   plan: MeterPlan,
   out: HouseBatch,
 ): void {
@@ -59,7 +61,7 @@ export function addMeterRecords(
         accountNumber,
         serviceId: RESOURCE_SERVICE[m.resource],
         resource: m.resource,
-        number: `${m.resource === 'electricity' ? '0' : ''}${rng.digits(8)}`,
+        number: `${m.resource === 'electricity' ? '0' : ''}${meterSerial(ctx.seed, accountIndex, i)}`,
         tariffCount: m.consumption2 === undefined ? 1 : 2,
         place,
         installationDate: ymd(inst.year, inst.month, vDay),

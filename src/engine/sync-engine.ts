@@ -4,6 +4,7 @@ import { listConnections } from '../store/connection-store.js';
 import { resetDeliveries } from '../store/delivery-store.js';
 import type { Store } from '../store/open-store.js';
 import { getOperation, type Operation, requestCancel } from '../store/operation-store.js';
+import { requeueRecordErrors } from '../store/record-error-store.js';
 import type { SecretBox } from '../store/secret-box.js';
 import type { ConnectorRegistry } from './connector/connector-registry.js';
 import { createEngineContext, type EngineContext } from './engine-context.js';
@@ -114,15 +115,16 @@ export class SyncEngine {
   }
 
   /**
-   * Forgets what the platform confirmed (all records, or only the refused ones: `retry failed`) for
-   * one connection and optionally one kind, then triggers a run that sends them again. Throws
+   * Forgets what the platform confirmed (all records, or only those with an open record error —
+   * refused or dead-lettered: `retry failed`) for one connection and optionally one kind, then
+   * triggers a run that sends them again. `requeued` counts the open errors by code. Throws
    * ConnectionBusyError while a run of the connection is executing.
    */
   async resend(
     orgId: string,
     connectionId: string,
     opts: { kind?: string | undefined; onlyFailed: boolean },
-  ): Promise<{ reset: number; runs: Operation[] }> {
+  ): Promise<{ reset: number; requeued: Record<string, number>; runs: Operation[] }> {
     // Under the connection's sync lock: a pass running meanwhile would otherwise record itself as
     // in step with records whose confirmations were just forgotten.
     const release = await this.ctx.store.tryLock(`sync:${connectionId}`);
@@ -132,11 +134,13 @@ export class SyncEngine {
       );
     }
     let reset: number;
+    let requeued: Record<string, number>;
     try {
       reset = await resetDeliveries(this.ctx.store.db, connectionId, {
         kind: opts.kind,
         onlyRejected: opts.onlyFailed,
       });
+      requeued = await requeueRecordErrors(this.ctx.store.db, connectionId, opts.kind);
       await dropOutboundMarks(this.ctx.store.db, connectionId, opts.kind);
     } finally {
       await release();
@@ -147,7 +151,7 @@ export class SyncEngine {
       direction: 'outbound',
       trigger: opts.onlyFailed ? 'retry-failed' : 'resend-all',
     });
-    return { reset, runs };
+    return { reset, requeued, runs };
   }
 
   /** Re-reads the connections' schedules (after a connection was created or changed). */

@@ -1,4 +1,4 @@
-import { timingSafeEqual } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { sql } from 'drizzle-orm';
@@ -27,11 +27,13 @@ import { registerJsonBodyParsers } from './json-body-parsers.js';
 import { safeLogOptions } from './log-options.js';
 import { mountBillingRoutes } from './mount-billing-routes.js';
 import { mountServedRoutes } from './mount-served-routes.js';
+import { principalOf } from './principal.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerEpdRoutes } from './routes/epd-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
+import { registerPruneRoutes } from './routes/prune-routes.js';
 import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
@@ -39,6 +41,7 @@ import { registerRegistryRoutes } from './routes/registry-routes.js';
 import { registerRunRoutes } from './routes/run-routes.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
+import { registerStoreMetrics } from './store-metrics.js';
 
 export interface HubOptions {
   store: Store;
@@ -50,6 +53,11 @@ export interface HubOptions {
   metrics?: HubMetrics;
   box: SecretBox | undefined;
   limits?: Partial<HubLimits>;
+  /**
+   * A token that may read `/metrics` and nothing else (`ZHKH_METRICS_TOKEN`), for Prometheus.
+   * Without it only admin tokens may: the metrics show every organization.
+   */
+  metricsToken?: string | undefined;
   logger?: FastifyServerOptions['logger'];
   version?: string;
   /**
@@ -108,6 +116,10 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     if (!secret) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     if (opts.inProcessToken && sameSecret(secret, opts.inProcessToken)) {
       req.principal = { tokenId: 'in-process', orgId: null };
+      return;
+    }
+    if (req.routeOptions.config.scrape && isMetricsToken(secret, opts.metricsToken)) {
+      req.principal = { tokenId: 'metrics', orgId: null };
       return;
     }
     const token = await findActiveToken(ctx.store.db, secret);
@@ -177,7 +189,15 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     }
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  registerStoreMetrics(ctx.metrics.registry, ctx.store);
+  // Every organization's counters: an admin token or the metrics token, never an org's token.
+  app.get('/metrics', { config: { scrape: true }, schema: { hide: true } }, async (req, reply) => {
+    if (principalOf(req).orgId !== null)
+      throw new HttpError(
+        403,
+        'forbidden',
+        "/metrics shows every organization's counters: use an admin token or the metrics token (ZHKH_METRICS_TOKEN)",
+      );
     reply.type(ctx.metrics.registry.contentType);
     return ctx.metrics.registry.metrics();
   });
@@ -197,13 +217,18 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerReceiptFileRoutes(app, ctx);
   registerEpdRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
+  registerPruneRoutes(app, ctx);
   return app;
 }
 
 function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
+  const x = createHash('sha256').update(a).digest();
+  const y = createHash('sha256').update(b).digest();
+  return timingSafeEqual(x, y);
+}
+
+function isMetricsToken(secret: string, metricsToken: string | undefined): boolean {
+  return metricsToken !== undefined && metricsToken !== '' && sameSecret(secret, metricsToken);
 }
 
 function bearerOf(header: string | undefined): string | undefined {

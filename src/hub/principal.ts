@@ -14,6 +14,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Routes that need no token (health, docs, OpenAPI). */
     public?: boolean;
+    /** The route also takes the metrics token (`/metrics`), which opens no other route. */
+    scrape?: boolean;
   }
 }
 

@@ -96,3 +96,40 @@ export async function listRecordErrors(
     resolvedAt: iso(r.resolved_at),
   }));
 }
+
+/**
+ * `errors retry`: every record with an open error on the connection (optionally one kind) —
+ * refused by the platform, refused by the mapping, or dead-lettered — loses its delivery state, so
+ * the next run sends it again. Answers how many were re-queued of each error code. The errors stay
+ * open until their record lands.
+ */
+export async function requeueRecordErrors(
+  db: Db,
+  connectionId: string,
+  kind?: string | undefined,
+): Promise<Record<string, number>> {
+  const byKind = kind === undefined ? sql`` : sql`AND kind = ${kind}`;
+  const rows = await queryRows<{ code: string; n: string | number }>(
+    db,
+    sql`SELECT code, count(*) AS n FROM record_errors
+        WHERE connection_id = ${connectionId} AND state = 'open' ${byKind}
+        GROUP BY code ORDER BY code`,
+  );
+  await db.execute(sql`
+    DELETE FROM deliveries d USING record_errors e
+    WHERE d.connection_id = ${connectionId} AND e.connection_id = ${connectionId} AND e.state = 'open'
+      AND d.kind = e.kind AND d.key = e.key ${kind === undefined ? sql`` : sql`AND e.kind = ${kind}`}`);
+  return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
+}
+
+/** Open record errors per connection and code (for metrics; served by record_errors_open_idx). */
+export async function countOpenRecordErrors(
+  db: Db,
+): Promise<Array<{ connectionId: string; code: string; open: number }>> {
+  const rows = await queryRows<{ connection_id: string; code: string; n: string | number }>(
+    db,
+    sql`SELECT connection_id, code, count(*) AS n FROM record_errors
+        WHERE state = 'open' GROUP BY connection_id, code`,
+  );
+  return rows.map((r) => ({ connectionId: r.connection_id, code: r.code, open: Number(r.n) }));
+}

@@ -255,5 +255,23 @@ export const recordErrors = pgTable(
   (t) => [
     uniqueIndex('record_errors_uq').on(t.connectionId, t.kind, t.key),
     index('record_errors_org_idx').on(t.orgId, t.state, t.id),
+    // Metrics count the open errors per connection and code at every scrape.
+    index('record_errors_open_idx').on(t.connectionId, t.code).where(sql`state = 'open'`),
   ],
+);
+
+/**
+ * Finished runs per connection and final state, and when the last one finished. Kept apart from
+ * `operations` so pruning old runs neither loses a connection's last success nor makes the run
+ * counters (`zhkh_run_state_total`) go backwards.
+ */
+export const connectionRunStats = pgTable(
+  'connection_run_stats',
+  {
+    connectionId: text('connection_id').notNull(),
+    state: text('state').notNull(),
+    runs: bigint('runs', { mode: 'number' }).notNull().default(0),
+    lastFinishedAt: timestamp('last_finished_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.state] })],
 );

@@ -1,6 +1,8 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ProgressReporter } from '../../src/cli/progress-reporter.js';
+import type { RunLike } from '../../src/cli/sync/run-like.js';
+import { RunProgress } from '../../src/cli/sync/run-progress.js';
 
 function sink(isTTY: boolean) {
   const chunks: string[] = [];
@@ -69,5 +71,61 @@ describe('ProgressReporter', () => {
     p.update(5, { records: 5 });
     p.stop();
     expect(out.text()).toBe('');
+  });
+
+  it('ends an incomplete task with its outcome where it got to, never at 100%', () => {
+    let now = 0;
+    const out = sink(false);
+    const p = new ProgressReporter({ stream: out.stream, now: () => now });
+    p.start('run 7 doma', 40);
+    p.update(19, { records: 19, rejected: 0 });
+    now = 1000;
+    p.fail('failed', 'auth_rejected: wrong password');
+    expect(out.text()).toBe(
+      'run 7 doma: failed at 47% 19 records, 0 rejected, 19 rec/s in 1.0 s — auth_rejected: wrong password\n',
+    );
+  });
+});
+
+describe('RunProgress', () => {
+  const run = (patch: Partial<RunLike>): RunLike => ({
+    id: 7,
+    connectionId: 'c1',
+    platform: 'doma',
+    state: 'running',
+    trigger: 'cli',
+    planned: 40,
+    sent: 0,
+    unchanged: 0,
+    failed: 0,
+    received: 0,
+    acknowledged: 0,
+    requests: 0,
+    lastError: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    startedAt: '2026-01-01T00:00:00.000Z',
+    finishedAt: null,
+    ...patch,
+  });
+
+  it('says a run failed after refused credentials instead of "100% 19 records, 0 rejected"', () => {
+    const out = sink(false);
+    const p = new RunProgress('run 7 doma', { stream: out.stream });
+    p.show(run({ unchanged: 19 }));
+    p.show(
+      run({ unchanged: 19, state: 'failed', lastError: 'connection problem (receipt): auth_rejected: 401' }),
+    );
+    p.stop();
+    const last = out.text().trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(/^run 7 doma: failed at 47% 19 records, 0 rejected/);
+    expect(last).toContain('auth_rejected: 401');
+    expect(out.text()).not.toContain('100%');
+  });
+
+  it('ends a succeeded run at 100%', () => {
+    const out = sink(false);
+    const p = new RunProgress('run 8 doma', { stream: out.stream });
+    p.show(run({ id: 8, sent: 40, state: 'succeeded' }));
+    expect(out.text()).toMatch(/^run 8 doma: 100% 40 records, 0 rejected/);
   });
 });

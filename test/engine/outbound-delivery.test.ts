@@ -127,7 +127,9 @@ describe.each(storeKinds)('outbound delivery on %s', (kind) => {
     f = await startEngineFixture(kind, { testbed: { errorRate: 1 }, sync: { maxAttempts: 3 } });
     await putServices(f.store, serviceRecords(10));
     const failed = await syncOnce(f, { kinds: ['service'] });
-    expect(failed.state).toBe('partial');
+    // Not one request got an answer: the run failed (it did not get through), it is not partial.
+    expect(failed.state).toBe('failed');
+    expect(failed.lastError).toMatch(/^dead_letter: retries_exhausted/);
     const dead = await listRecordErrors(f.store.db, ORG, { state: 'open', limit: 100 });
     expect(dead).toHaveLength(10);
     expect(dead[0]!.code).toBe('dead_letter');

@@ -102,6 +102,7 @@ describe.each(storeKinds)('sync API on %s', (kind) => {
     const failed = await call(hub, 'POST', '/v1/orgs/uk-sync/connections/tb/retry-failed', { json: {} });
     expect(failed.status, failed.text).toBe(200);
     expect(failed.body.reset).toBe(0);
+    expect(failed.body.requeued).toEqual({});
     await finished(hub, 'uk-sync', failed.body.runs[0].id);
     const errors = await call(hub, 'GET', '/v1/orgs/uk-sync/record-errors?state=open&connection=tb');
     expect(errors.body).toEqual({ items: [], next: null });

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { Connector } from '../../src/engine/connector/connector.js';
 import { ConnectorRegistry } from '../../src/engine/connector/connector-registry.js';
 import { SyncEngine } from '../../src/engine/sync-engine.js';
@@ -38,6 +40,10 @@ export async function startEngineFixture(
     sync?: Record<string, unknown>;
     connectors?: Connector[];
     store?: Store;
+    /** Where the engine logs (tests capture its lines). */
+    log?: Logger;
+    /** Where the engine's metrics go. */
+    registry?: Registry;
   } = {},
 ): Promise<EngineFixture> {
   const store = opts.store ?? (await openTestStore(kind));
@@ -51,7 +57,14 @@ export async function startEngineFixture(
     settings: { baseUrl: testbed.url, sync: { retry: { ...FAST_RETRY, ...(opts.sync ?? {}) } } },
   });
   const connectors = new ConnectorRegistry(opts.connectors ?? [testbedConnector]);
-  const engine = await SyncEngine.start({ store, box, connectors, mode: 'inline' });
+  const engine = await SyncEngine.start({
+    store,
+    box,
+    connectors,
+    mode: 'inline',
+    log: opts.log,
+    registry: opts.registry,
+  });
   return {
     store,
     box,

@@ -47,6 +47,8 @@ export interface TestHubOptions {
   bodyLimit?: number;
   /** Start a sync engine (queue mode, 1 worker unless given) the way `serve` does. */
   engine?: boolean | { workers: number };
+  /** The token that opens /metrics only (ZHKH_METRICS_TOKEN). */
+  metricsToken?: string;
 }
 
 /** A real hub on a real store, listening on 127.0.0.1 with a random port. */
@@ -68,7 +70,15 @@ export async function startTestHub(kind: 'pglite' | 'postgres', opts: TestHubOpt
         registry: metrics.registry,
       })
     : undefined;
-  const app = await buildHub({ store, box, limits, connectors, metrics, engine });
+  const app = await buildHub({
+    store,
+    box,
+    limits,
+    connectors,
+    metrics,
+    engine,
+    metricsToken: opts.metricsToken,
+  });
   for (const org of opts.orgs ?? []) await upsertOrg(store.db, orgFixture(org) as never);
   const { token: adminToken } = await createToken(store.db, { orgId: null, name: 'test admin' });
   const url = await app.listen({ host: '127.0.0.1', port: 0 });

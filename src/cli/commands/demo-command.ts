@@ -44,6 +44,8 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     throw new CliError(`--accounts ${flags.accounts} is not a positive whole number`);
   const seed = Number(flags.seed);
   const started = Date.now();
+  // Opening the store and migrating it takes seconds on a first start: say what is going on.
+  console.error('starting the hub (opening and migrating its store)…');
   const hub = await startDemoHub(flags);
   try {
     const db = hub.opened.store.db;

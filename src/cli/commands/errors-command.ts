@@ -97,7 +97,9 @@ Examples:
     withStoreOptions(
       errors
         .command('retry')
-        .description("Send the records a platform refused again, now (after fixing the platform's side)")
+        .description(
+          "Send every record with an open error (refused or dead-lettered) again, now (after fixing the platform's side)",
+        )
         .requiredOption('--org <id>', 'the organization')
         .requiredOption('--connection <idOrName>', 'the connection')
         .option('--kind <kind>', 'only this kind'),
@@ -106,8 +108,10 @@ Examples:
     .addHelpText(
       'after',
       `
-Only the refused records are sent again; the run is reported like \`sync\` (exit 0 succeeded,
-2 partial, 1 failed).
+Every record with an open error is sent again — refused by the platform or dead-lettered after the
+retries ran out — and the command says how many of each error code it re-queued. The run is an
+outbound sync of the connection (records changed meanwhile go too), reported like \`sync\` (exit 0
+succeeded, 2 partial, 1 failed).
 
 Examples:
   zhkh-bridge errors retry --org uk-sever --connection doma-main

@@ -1,9 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { builtinDemos } from '../../platforms/builtin-demos.js';
 import type { DemoContext, DemoRun } from '../../platforms/platform-demo.js';
 import type { Db } from '../../store/open-store.js';
 import { HubClient } from '../hub-client.js';
-import { isFinal } from '../sync/run-like.js';
+import { followRemoteRuns } from '../sync/follow-remote-runs.js';
 
 /**
  * Runs each platform's demo against the hub: its sandbox starts, the demo organization connects to
@@ -37,15 +36,8 @@ export async function runPlatformDemos(opts: {
         ...(o.direction ? { direction: o.direction } : {}),
         ...(o.kinds ? { kinds: o.kinds } : {}),
       });
-      const done: DemoRun[] = [];
-      for (let run of started.body.runs as DemoRun[]) {
-        while (!isFinal(run)) {
-          await sleep(200);
-          run = (await hub.call('GET', `/v1/orgs/${org}/runs/${run.id}`)).body as DemoRun;
-        }
-        done.push(run);
-      }
-      return done;
+      // Each run shows its progress on stderr as `sync` does: a big demo spends minutes here.
+      return followRemoteRuns(hub, opts.orgId, started.body.runs as DemoRun[], { pollMs: 200 });
     },
   };
   const closers: Array<() => Promise<void>> = [];

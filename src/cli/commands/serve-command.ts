@@ -1,6 +1,8 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { pino } from 'pino';
+import { scheduleRetention } from '../../engine/retention/retention-job.js';
+import { DEFAULT_RETENTION, parseRetention } from '../../engine/retention/retention-period.js';
 import { SyncEngine } from '../../engine/sync-engine.js';
 import { buildHub, LOG_REDACT } from '../../hub/build-hub.js';
 import { HubMetrics } from '../../hub/hub-metrics.js';
@@ -59,15 +61,29 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
     const connectors = builtinConnectors();
     // One registry, so /metrics shows the engine's counters beside the API's.
     const metrics = new HubMetrics();
+    const retentionMs = retentionFromEnv(process.env.ZHKH_RETENTION);
+    const log = pino({ level, redact: LOG_REDACT });
     const engine = await SyncEngine.start({
       store: opened.store,
       box: opened.box,
       connectors,
-      log: pino({ level, redact: LOG_REDACT }).child({ component: 'sync' }),
+      log: log.child({ component: 'sync' }),
       registry: metrics.registry,
       mode: 'queue',
       workers,
     });
+    try {
+      if (engine.jobs)
+        await scheduleRetention(
+          engine.jobs.boss,
+          opened.store,
+          retentionMs,
+          log.child({ component: 'retention' }),
+        );
+    } catch (err) {
+      await engine.stop();
+      throw err;
+    }
     let app: FastifyInstance | undefined;
     let url: string;
     try {
@@ -77,6 +93,7 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
         connectors,
         engine,
         metrics,
+        metricsToken: metricsTokenFromEnv(process.env.ZHKH_METRICS_TOKEN),
         limits,
         logger: { level, redact: LOG_REDACT },
       });
@@ -127,6 +144,23 @@ function bodyLimitFromEnv(value: string): number {
   return Math.round(mb * 1024 * 1024);
 }
 
+/** ZHKH_RETENTION: how long finished runs, operations and acknowledged inbox items are kept. */
+function retentionFromEnv(value: string | undefined): number | undefined {
+  try {
+    return parseRetention(value || DEFAULT_RETENTION);
+  } catch (err) {
+    throw new CliError((err as Error).message);
+  }
+}
+
+/** ZHKH_METRICS_TOKEN: a secret for Prometheus that opens `/metrics` and nothing else. */
+function metricsTokenFromEnv(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length < 16)
+    throw new CliError('ZHKH_METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)');
+  return value;
+}
+
 /** Resolves when SIGINT or SIGTERM arrives (Ctrl-C). */
 export function untilSignal(): Promise<string> {
   return new Promise((resolve) => {
@@ -166,7 +200,12 @@ export function registerServeCommand(program: Command): void {
 The first start on an empty store creates an admin token and prints it once. Set ZHKH_ADMIN_TOKEN to
 provision a known admin token instead. Every route except /healthz and /readyz needs
 "Authorization: Bearer <token>". API docs: /docs (the page asks for the token and keeps it in the
-browser tab, never in the URL), /openapi.json.
+browser tab, never in the URL), /openapi.json. /metrics (Prometheus) takes an admin token, or the
+token in ZHKH_METRICS_TOKEN, which opens /metrics and nothing else.
+
+Every night (03:17 UTC) finished runs and their operations, acknowledged inbox items and resolved
+record errors older than ZHKH_RETENTION (default 90d; "off" keeps everything) are pruned; see
+\`zhkh-bridge prune\`.
 
 The sync engine runs in the same process: POST /v1/orgs/{org}/sync and each connection's schedule
 (settings.sync.schedule, cron in UTC) queue runs, and --workers of them execute here at once. On

@@ -28,7 +28,8 @@ export async function resendAndReport(
   command: Command,
   onlyFailed: boolean,
 ): Promise<void> {
-  const what = onlyFailed ? 'refused record(s) will be sent again' : 'record(s) will be sent again';
+  const say = (reset: number, requeued: Record<string, number>) =>
+    console.error(requeuedLine(onlyFailed, reset, requeued));
   const hub = remoteHubOf(flags, command);
   if (hub) {
     const client = new HubClient(hub);
@@ -38,7 +39,7 @@ export async function resendAndReport(
       `/v1/orgs/${org}/connections/${encodeURIComponent(flags.connection)}/${verb}`,
       flags.kind ? { kind: flags.kind } : {},
     );
-    console.error(`${answer.body.reset} ${what}`);
+    say(answer.body.reset, answer.body.requeued ?? {});
     const runs = await followRemoteRuns(client, flags.org, answer.body.runs as RunLike[]);
     reportRuns(runs, await connectionNames({ client }, flags.org));
     return;
@@ -52,10 +53,26 @@ export async function resendAndReport(
       if (!n.ok) throw new CliError(`no platform syncs ${kind} (known: ${n.known.join(', ')})`);
       kind = n.kinds[0];
     }
-    const { reset, runs: queued } = await engine.resend(flags.org, conn.id, { kind, onlyFailed });
-    console.error(`${reset} ${what}`);
+    const { reset, requeued, runs: queued } = await engine.resend(flags.org, conn.id, { kind, onlyFailed });
+    say(reset, requeued);
     if (queued.length === 0) throw new CliError(`connection "${conn.name}" is disabled: enable it first`);
     const runs = await executeInlineRuns(engine, flags.org, queued);
     reportRuns(runs, await connectionNames({ db: store.db, box }, flags.org));
   });
+}
+
+/**
+ * What was queued again: for `errors retry` the open errors by code ("12 record(s) with an open
+ * error will be sent again: dead_letter 10, http_400 2"), for `resend-all` the records forgotten.
+ */
+export function requeuedLine(onlyFailed: boolean, reset: number, requeued: Record<string, number>): string {
+  const codes = Object.entries(requeued).sort(([a], [b]) => a.localeCompare(b));
+  const errors = codes.reduce((n, [, c]) => n + c, 0);
+  const byCode = codes.map(([code, n]) => `${code} ${n}`).join(', ');
+  if (onlyFailed) {
+    return errors === 0
+      ? 'no record has an open error: nothing to send again'
+      : `${errors} record(s) with an open error will be sent again: ${byCode}`;
+  }
+  return `${reset} record(s) will be sent again${errors > 0 ? ` (open errors among them: ${byCode})` : ''}`;
 }

@@ -3,7 +3,8 @@ import { isFinal, type RunLike } from './run-like.js';
 
 /**
  * Progress of one run (processed = sent + unchanged + failed, of `planned`). The run learns its
- * plan only once it starts, so the bar starts with the first snapshot that has one.
+ * plan only once it starts, so the bar starts with the first snapshot that has one. The last line
+ * names the run's final state unless it succeeded.
  */
 export class RunProgress {
   private readonly reporter: ProgressReporter;
@@ -22,8 +23,12 @@ export class RunProgress {
       this.reporter.start(this.label, run.planned ?? undefined);
     }
     const processed = run.sent + run.unchanged + run.failed;
-    this.reporter.update(processed, { records: processed, rejected: run.failed });
-    if (isFinal(run)) this.stop();
+    // The plan counts outbound records; what a run pulls in shows in the count and the rate.
+    this.reporter.update(processed, { records: processed + run.received, rejected: run.failed });
+    if (!isFinal(run)) return;
+    // Only a run that did all its work ends at 100%; any other says how it ended and why.
+    if (run.state === 'succeeded') this.stop();
+    else this.reporter.fail(run.state, run.lastError ?? undefined);
   }
 
   /** Idempotent; leaves no timer behind. */

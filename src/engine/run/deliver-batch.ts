@@ -59,7 +59,7 @@ export async function deliverPart(
 ): Promise<ServerRefusal | undefined> {
   await commits.room();
   const started = new Date();
-  const labels = { platform: run.connection.platform, kind: stream.kind };
+  const labels = { ...run.labels, kind: stream.kind };
   const metrics = run.engine.metrics;
   const alone = batch.length === 1;
   let requests = 0;
@@ -90,9 +90,11 @@ export async function deliverPart(
       );
     }
     metrics?.requests.inc({ ...labels, result: 'ok' });
+    run.tally.answered++;
   } catch (err) {
     if (err instanceof SplitRequired) {
       metrics?.requests.inc({ ...labels, result: 'split' });
+      run.tally.answered++;
       const halves = mode === 'bisect' ? 'bisect' : 'batch';
       const mid = Math.ceil(batch.length / 2);
       await deliverPart(run, stream, batch.slice(0, mid), commits, halves, budget);
@@ -127,16 +129,16 @@ export function giveUp(
   err: GiveUpError,
   opts: { started: Date; requests: number; note?: string | undefined },
 ): void {
-  run.engine.metrics?.requests.inc({
-    platform: run.connection.platform,
-    kind: stream.kind,
-    result: 'failed',
-  });
+  run.engine.metrics?.requests.inc({ ...run.labels, kind: stream.kind, result: 'failed' });
   const dead = err.decision.action === 'dead';
   const code = dead ? 'dead_letter' : err.code;
   const message = `${dead ? `${err.code}: ` : ''}${err.message}${opts.note ? `; ${opts.note}` : ''}`;
   const failed: RecordOutcome[] = batch.map(() => ({ status: 'rejected', code, message }));
-  if (dead) commits.deadLetters += batch.length;
+  if (dead) {
+    commits.deadLetters += batch.length;
+    run.tally.deadLetters += batch.length;
+    run.tally.firstDeadLetter ??= message;
+  } else run.tally.answered++;
   commitLater(run, stream, batch, commits, failed, { ...opts, markRejected: !dead });
 }
 
@@ -211,7 +213,7 @@ async function commitOutcomes(
     await updateOperation(tx, run.runId, { add: counts });
   });
   const m = run.engine.metrics;
-  const labels = { platform: connection.platform, kind: stream.kind };
+  const labels = { ...run.labels, kind: stream.kind };
   if (okKeys.length) m?.records.inc({ ...labels, outcome: 'sent' }, okKeys.length);
   if (errors.length)
     m?.records.inc({ ...labels, outcome: opts.markRejected ? 'rejected' : 'dead' }, errors.length);

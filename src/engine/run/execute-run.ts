@@ -10,15 +10,23 @@ import {
   updateOperation,
 } from '../../store/operation-store.js';
 import { getLiveRecords } from '../../store/record-store.js';
+import { recordRunEnd } from '../../store/run-stats-store.js';
 import { safeError } from '../../store/safe-error.js';
 import { connectionSession } from '../connector/connection-session.js';
 import type { ConnectorContext } from '../connector/connector.js';
 import type { EngineContext } from '../engine-context.js';
 import { createPlatformFetch } from '../policy/platform-fetch.js';
 import { GiveUpError } from '../policy/run-with-retry.js';
+import { finalRunState } from './final-run-state.js';
+import { logRunEnd } from './log-run-end.js';
 import { resolveConnector } from './resolve-connector.js';
 import { type RunOptions, RunOptionsSchema } from './run-options.js';
-import { ConnectionProblemError, type StreamRun } from './stream-run.js';
+import {
+  type ConnectionLabels,
+  ConnectionProblemError,
+  type RunTally,
+  type StreamRun,
+} from './stream-run.js';
 import { syncInboundStream } from './sync-inbound.js';
 import { syncOutboundStream } from './sync-outbound.js';
 
@@ -61,14 +69,22 @@ export async function executeRun(
         () => {},
       );
   }, CANCEL_POLL_MS);
-  let final: { state: OperationState; lastError: string | null } = { state: 'failed', lastError: null };
+  const tally: RunTally = { answered: 0, deadLetters: 0 };
+  // Until the connection is read, its id stands for its name.
+  let labels: ConnectionLabels = { org: run.orgId, connection: run.connectionId, platform: run.platform };
+  let final: RunFinal = { state: 'failed', lastError: null, code: 'internal' };
   try {
-    final = await runStreams(engine, run, controller.signal);
+    final = await runStreams(engine, run, controller.signal, tally, (l) => {
+      labels = l;
+    });
   } catch (err) {
-    final = { state: 'failed', lastError: describe(err) };
+    final = { state: 'failed', lastError: describe(err), code: 'internal' };
   } finally {
     clearInterval(poll);
-    await updateOperation(engine.store.db, runId, final).catch(() => {});
+    await updateOperation(engine.store.db, runId, { state: final.state, lastError: final.lastError }).catch(
+      () => {},
+    );
+    await recordRunEnd(engine.store.db, run.connectionId, final.state).catch(() => {});
     // PGlite has no autovacuum: refresh the statistics of what runs grow, so lookups keep using
     // the right index. PostgreSQL's autovacuum does this on its own.
     if (engine.store.driver === 'pglite') {
@@ -79,27 +95,43 @@ export async function executeRun(
     }
     await release();
   }
-  engine.metrics?.runSeconds.observe(
-    { platform: run.platform, state: final.state },
-    (Date.now() - started) / 1000,
-  );
+  engine.metrics?.runSeconds.observe({ ...labels, state: final.state }, (Date.now() - started) / 1000);
+  await logRunEnd(engine, { runId, connectionId: run.connectionId, labels, tally, ...final }).catch(() => {});
   const done = (await getOperation(engine.store.db, runId))!;
   opts.onProgress?.(done);
   return done;
+}
+
+/** A run's final state, its last error, and for a failed run the code that says why. */
+interface RunFinal {
+  state: OperationState;
+  lastError: string | null;
+  code?: string | undefined;
+  /** Streams that stopped on an error while the run went on. */
+  failedStreams?: number | undefined;
 }
 
 async function runStreams(
   engine: EngineContext,
   run: Operation,
   signal: AbortSignal,
-): Promise<{ state: OperationState; lastError: string | null }> {
+  tally: RunTally,
+  onLabels: (labels: ConnectionLabels) => void,
+): Promise<RunFinal> {
   const db = engine.store.db;
   const options: RunOptions = RunOptionsSchema.parse(run.options);
   const conn = await getConnection(db, engine.box, run.orgId, run.connectionId);
-  if (!conn) return { state: 'failed', lastError: `connection ${run.connectionId} no longer exists` };
-  if (!conn.enabled) return { state: 'failed', lastError: `connection ${conn.name} is disabled` };
+  const invalid = (lastError: string): RunFinal => ({
+    state: 'failed',
+    lastError,
+    code: 'connection_invalid',
+  });
+  if (!conn) return invalid(`connection ${run.connectionId} no longer exists`);
+  const labels = { org: conn.orgId, connection: conn.name, platform: conn.platform };
+  onLabels(labels);
+  if (!conn.enabled) return invalid(`connection ${conn.name} is disabled`);
   const resolved = resolveConnector(engine.connectors, conn, await readCredentials(db, engine.box, conn.id));
-  if (!resolved.ok) return { state: 'failed', lastError: resolved.error };
+  if (!resolved.ok) return invalid(resolved.error);
   const { connector, settings, credentials, sync } = resolved;
 
   const outbound = connector.outbound.filter(
@@ -137,6 +169,8 @@ async function runStreams(
     policy: sync.retry,
     signal,
     maxBatchRecords: sync.maxBatchRecords,
+    tally,
+    labels,
   };
 
   const failures: string[] = [];
@@ -158,19 +192,35 @@ async function runStreams(
         err instanceof ConnectionProblemError ||
         (err instanceof GiveUpError && err.code.startsWith('auth_'))
       ) {
-        return { state: 'failed', lastError: `connection problem (${job.name}): ${describe(err)}` };
+        return {
+          state: 'failed',
+          lastError: `connection problem (${job.name}): ${describe(err)}`,
+          code: (err as { code: string }).code,
+        };
       }
+      // Told once, in the run's own log line (logRunEnd), with the other streams' failures.
       failures.push(`${job.name}: ${describe(err)}`);
-      engine.log?.warn({ run: run.id, stream: job.name, err: safeError(err) }, 'stream failed');
     }
   }
-  if (signal.aborted) return { state: 'cancelled', lastError: failures[0] ?? null };
   const after = (await getOperation(db, run.id))!;
-  if (failures.length > 0 && failures.length === jobs.length)
-    return { state: 'failed', lastError: failures.join('; ').slice(0, 2000) };
-  if (failures.length > 0 || after.failed > 0)
-    return { state: 'partial', lastError: failures.join('; ').slice(0, 2000) || null };
-  return { state: 'succeeded', lastError: null };
+  const state = finalRunState({
+    cancelled: signal.aborted,
+    connectionProblem: false,
+    streams: jobs.length,
+    failedStreams: failures.length,
+    failedRecords: after.failed,
+    deadLetters: tally.deadLetters,
+    answered: tally.answered,
+  });
+  const lastError =
+    (failures.join('; ') || (tally.deadLetters > 0 ? `dead_letter: ${tally.firstDeadLetter}` : '')).slice(
+      0,
+      2000,
+    ) || null;
+  const failedStreams = failures.length;
+  if (state !== 'failed') return { state, lastError, failedStreams };
+  const unreachable = tally.answered === 0 && (tally.deadLetters > 0 || failures.length > 0);
+  return { state, lastError, failedStreams, code: unreachable ? 'platform_unreachable' : 'streams_failed' };
 }
 
 function describe(err: unknown): string {

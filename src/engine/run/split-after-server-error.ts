@@ -60,11 +60,9 @@ export async function afterServerError(
   const cause = at.error.cause as PlatformHttpError;
   const message = `the platform answered HTTP ${cause.status} to this record alone (${at.requests} attempts) while the rest of its batch landed: ${cause.message}`;
   const refused: RecordOutcome[] = [{ status: 'rejected', code: `http_${cause.status}`, message }];
-  run.engine.metrics?.requests.inc({
-    platform: run.connection.platform,
-    kind: stream.kind,
-    result: 'failed',
-  });
+  run.engine.metrics?.requests.inc({ ...run.labels, kind: stream.kind, result: 'failed' });
+  // The platform answered this record (with its refusal): the run reached it.
+  run.tally.answered++;
   commitLater(run, stream, part, commits, refused, { ...at, markRejected: true });
   return true;
 }
@@ -85,7 +83,7 @@ async function splitAfterServerError(
   commits: CommitQueue,
   first: Refused,
 ): Promise<void> {
-  run.engine.metrics?.requests.inc({ platform: run.connection.platform, kind: stream.kind, result: 'split' });
+  run.engine.metrics?.requests.inc({ ...run.labels, kind: stream.kind, result: 'split' });
   // Bisecting k bad records out of n takes about 2k·log₂(n) refused parts: room for two or three.
   const budget: SplitBudget = { refusals: 4 * Math.ceil(Math.log2(batch.length)) + 4 };
   const mid = Math.ceil(batch.length / 2);

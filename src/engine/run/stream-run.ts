@@ -12,6 +12,28 @@ export interface StreamRun {
   signal: AbortSignal;
   /** The connection's cap on records per request (`settings.sync.maxBatchRecords`). */
   maxBatchRecords?: number | undefined;
+  /** Whether the platform was reached, for the run's final state (see finalRunState). */
+  tally: RunTally;
+  /** The connection's metric labels (bounded: one set per connection, never per record). */
+  labels: ConnectionLabels;
+}
+
+/** What a run learns on its way about reaching the platform. */
+export interface RunTally {
+  /** Platform calls that got an answer: a batch delivered or refused, a page pulled. */
+  answered: number;
+  /** Records in batches the retry policy gave up on (network, 5xx, waits too long). */
+  deadLetters: number;
+  /** The first dead letter's reason, for the run's last error. */
+  firstDeadLetter?: string | undefined;
+}
+
+/** Labels every metric of a connection's run carries. */
+export interface ConnectionLabels {
+  org: string;
+  /** The connection's name (what operators type in the CLI and read in alerts). */
+  connection: string;
+  platform: string;
 }
 
 /** The credentials are refused or the platform refuses us: every other call would fail the same way. */

@@ -17,13 +17,14 @@ import { retryOptions, type StreamRun } from './stream-run.js';
  */
 export async function syncInboundStream(run: StreamRun, stream: InboundStream): Promise<void> {
   const { engine, connection } = run;
-  const labels = { platform: connection.platform, stream: stream.name };
+  const labels = { ...run.labels, stream: stream.name };
   for (;;) {
     if (run.signal.aborted) return;
     const cp = await readCheckpoint(engine.store.db, connection.id, stream.name);
     const position = cp && cp.version === stream.checkpointVersion ? cp.value : undefined;
     const started = new Date();
     const page = await runWithRetry(() => stream.pull(position, run.ctx), retryOptions(run));
+    run.tally.answered++;
     const received = page.items.length;
     let fresh = 0;
     let pageOp = 0;

@@ -179,10 +179,7 @@ async function changedRecords(
   const unchanged = page.scanned - changed.length - refusals.length;
   if (unchanged > 0) {
     await updateOperation(run.engine.store.db, run.runId, { add: { unchanged } });
-    run.engine.metrics?.records.inc(
-      { platform: run.connection.platform, kind: stream.kind, outcome: 'unchanged' },
-      unchanged,
-    );
+    run.engine.metrics?.records.inc({ ...run.labels, kind: stream.kind, outcome: 'unchanged' }, unchanged);
   }
   return changed;
 }
@@ -246,8 +243,5 @@ async function commitRefusals(
     await openRecordErrors(tx, connection.orgId, connection.id, ledgerOf(stream), run.runId, refusals);
     await updateOperation(tx, run.runId, { add: { failed: refusals.length } });
   });
-  run.engine.metrics?.records.inc(
-    { platform: connection.platform, kind: stream.kind, outcome: 'rejected' },
-    refusals.length,
-  );
+  run.engine.metrics?.records.inc({ ...run.labels, kind: stream.kind, outcome: 'rejected' }, refusals.length);
 }

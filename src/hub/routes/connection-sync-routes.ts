@@ -25,7 +25,12 @@ const CheckView = z.object({
 
 const ResendBody = z.strictObject({ kind: z.string().min(1).optional().describe('only this kind') });
 const ResendView = z.object({
-  reset: z.number().describe('records whose delivery state was forgotten'),
+  reset: z.number().describe('records whose confirmed or refused delivery state was forgotten'),
+  requeued: z
+    .record(z.string(), z.number())
+    .describe(
+      'records with an open error sent again, by error code (dead_letter, the platform’s refusal codes, …)',
+    ),
   runs: z.array(RunView),
 });
 
@@ -56,7 +61,11 @@ export function registerConnectionSyncRoutes(app: FastifyInstance, ctx: HubConte
   );
 
   for (const [verb, onlyFailed, summary] of [
-    ['retry-failed', true, 'Send the records the platform refused again (after fixing them or the platform)'],
+    [
+      'retry-failed',
+      true,
+      'Send every record with an open error again: refused or dead-lettered (after fixing them or the platform)',
+    ],
     ['resend-all', false, 'Forget what the platform confirmed and send every record again'],
   ] as const) {
     r.post(
@@ -87,8 +96,8 @@ export function registerConnectionSyncRoutes(app: FastifyInstance, ctx: HubConte
           kind = n.kinds[0];
         }
         try {
-          const { reset, runs } = await engine.resend(org.id, conn.id, { kind, onlyFailed });
-          return { reset, runs: runs.map(toRunView) };
+          const { reset, requeued, runs } = await engine.resend(org.id, conn.id, { kind, onlyFailed });
+          return { reset, requeued, runs: runs.map(toRunView) };
         } catch (err) {
           if (err instanceof ConnectionBusyError) throw new HttpError(409, 'connection_busy', err.message);
           throw err;

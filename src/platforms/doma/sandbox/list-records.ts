@@ -1,6 +1,6 @@
 import { DomaErrorCode, DomaErrorName } from '../contract/doma-errors.js';
 import { domaLimits } from '../contract/doma-limits.js';
-import { compareValues, matchesWhere } from './match-where.js';
+import { compareKeys, matchesWhere, orderKey } from './match-where.js';
 import { SandboxError } from './sandbox-error.js';
 
 export interface ListArgs {
@@ -37,13 +37,13 @@ export function listRecords<T extends object>(records: Iterable<T>, args: ListAr
   for (const sort of sorts.reverse()) {
     const [, field = '', dir] = /^(.*)_(ASC|DESC)$/.exec(sort) ?? [];
     const sign = dir === 'DESC' ? -1 : 1;
-    rows = rows.sort((a, b) => {
-      const av = (a as Record<string, unknown>)[field];
-      const bv = (b as Record<string, unknown>)[field];
-      const x = av !== null && typeof av === 'object' ? (av as { id?: unknown }).id : av;
-      const y = bv !== null && typeof bv === 'object' ? (bv as { id?: unknown }).id : bv;
-      return sign * compareValues(x, y);
+    // Each row's key is read once (a relation sorts by its id); the sort is stable.
+    const keyed = rows.map((row) => {
+      const v = (row as Record<string, unknown>)[field];
+      return { row, key: orderKey(v !== null && typeof v === 'object' ? (v as { id?: unknown }).id : v) };
     });
+    keyed.sort((a, b) => sign * compareKeys(a.key, b.key));
+    rows = keyed.map((k) => k.row);
   }
   const from = args.skip ?? 0;
   const page = args.first == null ? rows.slice(from) : rows.slice(from, from + args.first);

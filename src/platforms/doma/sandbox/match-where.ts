@@ -38,15 +38,38 @@ type Rec = Record<string, unknown>;
 
 /** Orders two field values: dates as instants, decimals as numbers, the rest as text. */
 export function compareValues(a: unknown, b: unknown): number {
-  if (a === b) return 0;
-  if (a === null || a === undefined) return -1;
-  if (b === null || b === undefined) return 1;
-  if (typeof a === 'string' && typeof b === 'string') {
-    if (ISO_DATE_RE.test(a) && ISO_DATE_RE.test(b)) return Date.parse(a) - Date.parse(b);
-    if (NUMBER_RE.test(a) && NUMBER_RE.test(b)) return Number(a) - Number(b);
-    return a < b ? -1 : a > b ? 1 : 0;
+  return compareKeys(orderKey(a), orderKey(b));
+}
+
+/**
+ * A value as compareValues orders it, read once: a sort compares each row many times, and a regex
+ * and a Date.parse per comparison made listing 80,000 readings take seconds a page.
+ */
+export interface OrderKey {
+  raw: unknown;
+  /** 1: ISO date (num = instant), 2: decimal (num), 3: other text, 0: not a string. */
+  kind: 0 | 1 | 2 | 3;
+  num: number;
+}
+
+export function orderKey(raw: unknown): OrderKey {
+  if (typeof raw !== 'string') return { raw, kind: 0, num: 0 };
+  if (ISO_DATE_RE.test(raw)) return { raw, kind: 1, num: Date.parse(raw) };
+  if (NUMBER_RE.test(raw)) return { raw, kind: 2, num: Number(raw) };
+  return { raw, kind: 3, num: 0 };
+}
+
+export function compareKeys(a: OrderKey, b: OrderKey): number {
+  if (a.raw === b.raw) return 0;
+  if (a.raw === null || a.raw === undefined) return -1;
+  if (b.raw === null || b.raw === undefined) return 1;
+  if (a.kind !== 0 && b.kind !== 0) {
+    if (a.kind === b.kind && a.kind !== 3) return a.num - b.num;
+    const x = a.raw as string;
+    const y = b.raw as string;
+    return x < y ? -1 : x > y ? 1 : 0;
   }
-  return Number(a) - Number(b);
+  return Number(a.raw) - Number(b.raw);
 }
 
 const same = (a: unknown, b: unknown) =>

@@ -97,7 +97,9 @@ export function updateMeter(store: DomaStore, args: UpdateMeterArgs): MeterRec {
   if (changed.length === 0) return meter;
   const next = { ...meter, ...fields };
   if (next.deletedAt === null) checkConflict(store, next, meter);
+  store.unindexMeter(meter);
   Object.assign(meter, fields, { v: meter.v + 1, updatedAt: store.nowIso(), ...(sender ? { sender } : {}) });
+  store.indexMeter(meter);
   store.writes.meters++;
   return meter;
 }

@@ -1,6 +1,6 @@
 import { DomaErrorType } from '../contract/doma-errors.js';
 import type { MeterRec, OrganizationRec, PropertyRec } from './doma-records.js';
-import type { DomaStore } from './doma-store.js';
+import { type DomaStore, meterNumberKey } from './doma-store.js';
 
 /** What identifies a meter in its organization and unit. */
 export interface MeterIdentity {
@@ -23,10 +23,14 @@ export function meterConflict(
   m: MeterIdentity,
   self?: MeterRec,
 ): { type: string; field: string; message: string } | undefined {
-  const live = [...store.meters.values()].filter(
-    (x) => x !== self && x.deletedAt === null && x.organization === m.organization,
+  // The store's lookups by number and by account (kept current on every write) spare a scan of every
+  // meter per row; the filter below still checks each candidate's live values.
+  const live = (list: MeterRec[] | undefined) =>
+    (list ?? []).filter((x) => x !== self && x.deletedAt === null && x.organization === m.organization);
+  const sameNumber = live(
+    store.metersByNumber.get(meterNumberKey(m.organization.id, m.resourceId, m.number)),
   );
-  if (live.some((x) => x.number === m.number && x.resource.id === m.resourceId)) {
+  if (sameNumber.some((x) => x.number === m.number && x.resource.id === m.resourceId)) {
     return {
       type: DomaErrorType.meterNumberTaken,
       field: 'number',
@@ -36,7 +40,8 @@ export function meterConflict(
   }
   const otherUnit = (x: MeterRec) =>
     x.property !== m.property || x.unitName !== m.unitName || x.unitType !== m.unitType;
-  if (live.some((x) => x.accountNumber === m.accountNumber && otherUnit(x))) {
+  const sameAccount = live(store.metersByAccount.get(`${m.organization.id}|${m.accountNumber}`));
+  if (sameAccount.some((x) => x.accountNumber === m.accountNumber && otherUnit(x))) {
     return {
       type: DomaErrorType.accountNumberInOtherUnit,
       field: 'accountNumber',

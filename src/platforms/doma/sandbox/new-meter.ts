@@ -35,5 +35,6 @@ export function newMeter(store: DomaStore, key: MeterKey): MeterRec | undefined 
     dv: 1,
   };
   store.meters.set(meter.id, meter);
+  store.indexMeter(meter);
   return meter;
 }

@@ -2,7 +2,7 @@ import { DomaErrorCode, DomaErrorType } from '../contract/doma-errors.js';
 import { domaLimits } from '../contract/doma-limits.js';
 import { checkSender } from './check-sender.js';
 import type { OrganizationRec, ReadingRec } from './doma-records.js';
-import type { DomaStore } from './doma-store.js';
+import { type DomaStore, meterNumberKey } from './doma-store.js';
 import { strictReadingDate } from './reading-dates.js';
 import { createReadingMeter } from './reading-meter.js';
 import { rowError } from './reading-row-error.js';
@@ -86,15 +86,14 @@ function registerOne(
   if (!property) return rowError(DomaErrorType.propertyNotFound, `Property not found: "${r.address}"`, i);
   const unitType = r.addressInfo.unitType ?? 'flat';
   const unitName = r.addressInfo.unitName ?? '';
-  const candidates = [...store.meters.values()].filter(
+  const sameNumber = store.metersByNumber.get(meterNumberKey(org.id, r.meterResource.id, number)) ?? [];
+  const candidates = sameNumber.filter(
     (m) =>
       m.deletedAt === null &&
       m.property === property &&
       m.unitType === unitType &&
       m.unitName === unitName &&
-      m.accountNumber === accountNumber &&
-      m.number === number &&
-      m.resource.id === r.meterResource.id,
+      m.accountNumber === accountNumber,
   );
   if (candidates.length > 1) return rowError(DomaErrorType.multipleMetersFound, 'Multiple meters found', i);
   const raw = [r.value1, r.value2, r.value3, r.value4];
