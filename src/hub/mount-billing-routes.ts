@@ -13,6 +13,7 @@ export function mountBillingRoutes(app: FastifyInstance, ctx: HubContext): void 
     box: ctx.box,
     maxRecords: ctx.limits.maxRecords,
     resolveOrg: async (req, orgId) => (await resolveOrg(ctx, req, orgId)).id,
+    changed: (orgId, kind) => ctx.changes.notify(orgId, kind),
     trigger: ctx.engine ? (orgId, req) => ctx.engine!.trigger(orgId, req) : undefined,
   };
   for (const platform of ctx.connectors.names())

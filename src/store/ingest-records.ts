@@ -144,7 +144,7 @@ function validateOne(
     return undefined;
   }
   const key = kind.keyOf(parsed.data as z.output<typeof kind.schema>);
-  const record = prepareOne(key, parsed.data);
+  const record = prepareRecord(key, parsed.data);
   if (JSON_NUL.test(record.json)) {
     // PostgreSQL's jsonb cannot hold U+0000; left in, it would fail the whole request.
     results[index] = { index, key, status: 'rejected', errors: [NUL_ERROR] };
@@ -162,7 +162,8 @@ const NUL_ERROR: RecordError = {
   message: 'a text field contains the NUL character (U+0000)',
 };
 
-function prepareOne(key: string, data: unknown): PreparedRecord {
+/** A record as the table keeps it: its JSON and the hash an unchanged re-send compares equal by. */
+export function prepareRecord(key: string, data: unknown): PreparedRecord {
   const json = JSON.stringify(data);
   return { key, json, hash: createHash('sha256').update(json).digest('base64url') };
 }

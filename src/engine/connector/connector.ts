@@ -93,6 +93,11 @@ export interface RecordsView {
 /** The id map as a connector sees it: (entity, our key) ↔ platform id. */
 export interface IdMapView {
   platformIdOf(entity: string, key: string): Promise<string | undefined>;
+  /**
+   * The platform ids of several keys at once, by key (keys without one are left out). The engine's
+   * view has it; hand-built ones may not.
+   */
+  platformIdsOf?(entity: string, keys: readonly string[]): Promise<Map<string, string>>;
   keyOf(entity: string, platformId: string): Promise<string | undefined>;
 }
 
@@ -117,8 +122,11 @@ export type RecordOutcome =
   | { status: 'rejected'; code: string; message: string };
 
 export interface OutboundStream<Settings = unknown, Credentials = unknown> {
-  /** The canonical kind this stream reads. */
-  kind: EntityKindName;
+  /**
+   * The kind this stream reads: a canonical kind, or records a connector derives and keeps in the
+   * records table itself (is74's contract views).
+   */
+  kind: EntityKindName | (string & {});
   /** Id-map entity name (defaults to `kind`). */
   entity?: string;
   /**
@@ -129,6 +137,18 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
    */
   selfContained?: boolean;
   mappingVersion?: number;
+  /**
+   * Brings the records the stream reads up to date before a pass reads them (records the connector
+   * derives from others: is74's contract views). Runs before the pass takes its watermark.
+   */
+  prepare?(ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
+  /**
+   * What a connection's first pass of the stream does. `send` (default): deliver every record.
+   * `baseline`: the records as they are now are taken as what the platform already has — `deliver`
+   * is called with `pass.baseline` and sends nothing it need not (is74: the core reads everything
+   * when a resident signs in). Only the first pass ever: a pass after `resend-all` sends.
+   */
+  firstPass?: 'send' | 'baseline';
   /** Batch limits; `maxBytes` is measured by `sizeOf` (defaults to UTF-8 JSON length). */
   limits: { maxRecords: number; maxBytes: number };
   /**
@@ -151,7 +171,14 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
   deliver(
     batch: readonly WireRecord[],
     ctx: ConnectorContext<Settings, Credentials>,
+    pass?: DeliverPass,
   ): Promise<RecordOutcome[]>;
+}
+
+/** What `deliver` is told about the pass it delivers for. */
+export interface DeliverPass {
+  /** The connection's first pass of a `firstPass: 'baseline'` stream: record, do not announce. */
+  baseline: boolean;
 }
 
 /** One inbound entry for the billing's inbox (and optionally a canonical record to upsert). */
@@ -225,6 +252,11 @@ export interface BillingRouteContext {
    * the hub's 403/404 otherwise); answers the organisation's id.
    */
   resolveOrg(req: FastifyRequest, orgId: string): Promise<string>;
+  /**
+   * Tells the hub that a billing command changed records of `kind` (after its commit): connectors
+   * whose `syncOnChange` lists the kind get their run. Undefined in a hub without an engine.
+   */
+  changed?(orgId: string, kind: string): void;
   /** Starts a run of one connection; undefined in a hub without an engine. */
   trigger?(
     orgId: string,

@@ -41,6 +41,7 @@ export async function deliverBatch(
         return stream.deliver(
           batch.map((b) => b.record),
           run.ctx,
+          { baseline: run.baseline === true },
         );
       },
       {
@@ -125,7 +126,10 @@ async function commitOutcomes(
     await yieldToIo();
     await upsertIds(tx, connection.id, ids);
     await yieldToIo();
-    const counts = { sent: okKeys.length, failed: errors.length, requests: opts.requests };
+    // A baseline pass announces nothing: what it confirms was already there.
+    const counts = run.baseline
+      ? { unchanged: okKeys.length, failed: errors.length, requests: 0 }
+      : { sent: okKeys.length, failed: errors.length, requests: opts.requests };
     await createOperation(tx, {
       orgId: connection.orgId,
       connectionId: connection.id,

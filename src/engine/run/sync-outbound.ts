@@ -18,7 +18,13 @@ import { planBatches, type SizedRecord } from '../plan-batches.js';
 import { wireHash } from '../wire-hash.js';
 import { CommitQueue } from './commit-queue.js';
 import { deliverBatch } from './deliver-batch.js';
-import { dropOutboundMarks, readOutboundMark, writeOutboundMark } from './outbound-mark.js';
+import {
+  dropOutboundMarks,
+  hasBaseline,
+  readOutboundMark,
+  writeBaseline,
+  writeOutboundMark,
+} from './outbound-mark.js';
 import { outboundPages } from './outbound-pages.js';
 import type { StreamRun } from './stream-run.js';
 import { yieldToIo } from './yield-to-io.js';
@@ -31,14 +37,20 @@ const PAGE = 1000;
  * unchanged re-sync sends nothing. Batches go out as they fill, at most
  * `policy.concurrency` at a time (one in flight by default).
  */
-export async function syncOutboundStream(run: StreamRun, stream: OutboundStream): Promise<void> {
-  const { engine, connection } = run;
+export async function syncOutboundStream(base: StreamRun, stream: OutboundStream): Promise<void> {
+  await stream.prepare?.(base.ctx);
+  const { engine, connection } = base;
+  const db = engine.store.db;
+  const fingerprint = stream.selfContained ? mappingFingerprint(base, stream) : undefined;
+  const mark = fingerprint ? await readOutboundMark(db, connection.id, stream.kind) : undefined;
+  const baselined = stream.firstPass !== 'baseline' || (await hasBaseline(db, connection.id, stream.kind));
+  // The first pass of a baseline stream (none before, and no mark an earlier version left) announces nothing.
+  const run: StreamRun = { ...base, baseline: !baselined && mark === undefined };
   const sizeOf = stream.sizeOf ?? defaultSize;
   const limits = {
     maxRecords: Math.min(stream.limits.maxRecords, run.maxBatchRecords ?? Number.POSITIVE_INFINITY),
     maxBytes: stream.limits.maxBytes,
   };
-  const fingerprint = stream.selfContained ? mappingFingerprint(run, stream) : undefined;
   const commits = new CommitQueue();
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
@@ -56,8 +68,6 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   // A self-contained stream in step up to a mark reads only what changed since; otherwise (first
   // pass, new settings or code, an incomplete last pass) it reads every record. The new mark is the
   // watermark taken before reading: what changes during the pass is read by the next one.
-  const db = engine.store.db;
-  const mark = fingerprint ? await readOutboundMark(db, connection.id, stream.kind) : undefined;
   const since = mark && mark.fingerprint === fingerprint ? mark.seq : undefined;
   const watermark = fingerprint ? await seqWatermark(db) : undefined;
   const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE });
@@ -106,8 +116,10 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   if (complete && total !== undefined && total > scanned) {
     await updateOperation(db, run.runId, { add: { unchanged: total - scanned } });
   }
+  const clean = complete && !failure && !run.signal.aborted && commits.deadLetters === 0;
+  if (!baselined && clean) await writeBaseline(db, connection.id, stream.kind);
   if (fingerprint && watermark !== undefined) {
-    if (complete && !failure && !run.signal.aborted && commits.deadLetters === 0) {
+    if (clean) {
       await writeOutboundMark(
         db,
         connection.id,

@@ -1,5 +1,10 @@
 import type { Receipt } from '../../../domain/model/receipt.js';
-import type { OutboundStream, RecordOutcome, WireRecord } from '../../../engine/connector/connector.js';
+import type {
+  DeliverPass,
+  OutboundStream,
+  RecordOutcome,
+  WireRecord,
+} from '../../../engine/connector/connector.js';
 import { is74Paths } from '../contract/is74-paths.js';
 import { digestOf } from './digest-of.js';
 import type { Is74Credentials } from './is74-credentials.js';
@@ -18,10 +23,12 @@ interface ChargeMark {
  * Charge callbacks (seed 003 §"CallBack" 3): charges are the receipts of a user's accounts, so a
  * receipt whose charge view changed (or that was deleted) makes one `{user_ext_id}` per user of its
  * account. The payload is a function of the receipt alone: unchanged receipts are not even read.
+ * The first pass is a baseline (the core reads charges when a resident signs in).
  */
 export const chargeCallbacks: OutboundStream<Is74Settings, Is74Credentials> = {
   kind: 'receipt',
   selfContained: true,
+  firstPass: 'baseline',
   limits: { maxRecords: 1000, maxBytes: 1_000_000 },
   toWire(rows) {
     const records = rows.map((r): WireRecord => {
@@ -37,7 +44,9 @@ export const chargeCallbacks: OutboundStream<Is74Settings, Is74Credentials> = {
 async function deliverChargeCallbacks(
   batch: readonly WireRecord[],
   ctx: Is74Context,
+  pass?: DeliverPass,
 ): Promise<RecordOutcome[]> {
+  if (pass?.baseline) return batch.map((): RecordOutcome => ({ status: 'ok' }));
   const accounts = [...new Set(batch.map((r) => (r.payload as ChargeMark).account))];
   const users = await usersOfAccounts(storeOf(ctx), ctx.connection.orgId, accounts);
   await postAll(

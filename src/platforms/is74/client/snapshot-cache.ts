@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../store/open-store.js';
 import { fastRows } from './fast-rows.js';
 
@@ -15,6 +15,10 @@ const MAX_ENTRIES = 50_000;
  * A request waits for a snapshot taken after it arrived; concurrent requests share one (a request
  * that arrives while one is being taken waits for the next), so the check costs one trivial query
  * per wave of requests rather than the answer's full read per request.
+ *
+ * Answers read from derived records (is74's contract views) must not be read while those lag behind
+ * what committed: the same query asks `pending` (whether any change is waiting to be applied), and
+ * when it is, `freshen` applies it before the snapshot the wave reads under is taken.
  */
 export class SnapshotCache {
   private readonly entries = new Map<string, { snap: string; body: string | undefined }>();
@@ -23,7 +27,10 @@ export class SnapshotCache {
   /** Whether the inflight snapshot's query has been sent. */
   private issued = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly derived?: { pending: SQL; freshen: () => Promise<unknown> },
+  ) {}
 
   /** The cached body for `key` when still current, else `read()`'s (`undefined` = not found). */
   async get(key: string, read: () => Promise<string | undefined>): Promise<string | undefined> {
@@ -45,9 +52,8 @@ export class SnapshotCache {
       this.inflight = new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => {
           this.issued = true;
-          return fastRows<{ s: string }>(this.db, sql`SELECT pg_current_snapshot()::text AS s`);
+          return this.take();
         })
-        .then((rows) => rows[0]!.s)
         .finally(() => {
           this.inflight = undefined;
         });
@@ -59,6 +65,18 @@ export class SnapshotCache {
       () => this.afterCurrent(),
     );
     return this.next;
+  }
+
+  private async take(): Promise<string> {
+    const pending = this.derived ? sql`, ${this.derived.pending} AS p` : sql``;
+    const [first] = await fastRows<{ s: string; p?: boolean }>(
+      this.db,
+      sql`SELECT pg_current_snapshot()::text AS s${pending}`,
+    );
+    if (!first!.p) return first!.s;
+    await this.derived!.freshen();
+    const [after] = await fastRows<{ s: string }>(this.db, sql`SELECT pg_current_snapshot()::text AS s`);
+    return after!.s;
   }
 
   private afterCurrent(): Promise<string> {
