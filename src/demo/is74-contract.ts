@@ -27,7 +27,13 @@ export function addIs74Contract(
     }> = [{ category: 'Домофон', name: 'Номер квартиры', hidden: false, type: 'integer', value: flatNumber }];
     if (rng.chance(0.15)) {
       // Money in rubles, like every amount on the API (is74 is sent -1000 kopecks).
-      options.push({ category: 'Скидка', name: 'Скидка пенсионерам', hidden: false, type: 'money', value: '-10.00' });
+      options.push({
+        category: 'Скидка',
+        name: 'Скидка пенсионерам',
+        hidden: false,
+        type: 'money',
+        value: '-10.00',
+      });
     }
     if (bigDebtor) {
       options.push({

@@ -18,7 +18,8 @@ const SUSPENDED = {
   category: 'Settings',
   name: 'services_suspended_pending_payment',
   hidden: false,
-  value: '1',
+  type: 'flag',
+  value: true,
 };
 
 describe.each(storeKinds)('is74 end to end: callbacks reach the core, permissions follow on %s', (kind) => {
@@ -36,10 +37,11 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     // The core's admin: «Домофония» opens doors and shows the intercom, blocked below −100 ₽.
     w.sandbox.setServicePermissions('domofon', ['open_from_app', 'intercom_live']);
     w.sandbox.setThreshold('is74-domofon', -10000);
-    // First pass: nothing has changed for anyone the core knows; contracts no one signed in to are quiet.
-    expect((await syncIs74(w.hub)).state).toBe('succeeded');
+    // The connection's first run calls nobody back: the core reads everything of a resident when
+    // they sign in, so what the billing holds before that is news to no one.
+    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 0, requests: 0 });
+    expect(newCallbacks()).toEqual([]);
     expect(await w.sandbox.login(USER.login, USER.password)).toBe(USER.id);
-    newCallbacks();
   });
   afterAll(async () => {
     await w?.hub.close();
@@ -159,7 +161,9 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
       type: 'batch',
       limit: 100,
     });
-    expect(batches.some((b) => b.parentId === run.id && b.kind === 'balance' && b.requests >= 2)).toBe(true);
+    expect(
+      batches.some((b) => b.parentId === run.id && b.kind === 'is74_contract_view' && b.requests >= 2),
+    ).toBe(true);
   });
 
   it('calls the contracts on a tariff back when the tariff’s options change', async () => {
@@ -189,11 +193,25 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     w.sandbox.setEntrance(USER.id, true);
   });
 
-  it('calls nobody back about the accounts of a deleted user', async () => {
+  it('takes the contracts of a deleted user away at once, and calls nobody about them after', async () => {
     const gone = await call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users/delete`, {
       json: { keys: [USER.id] },
     });
     expect(gone.body).toEqual({ deleted: [USER.id] });
+    // seed 003 §"CallBack" 2: the core reads the user's contracts again — there are none.
+    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 2 });
+    expect(newCallbacks()).toEqual([
+      {
+        path: '/api/v1/mb/callback/contract',
+        body: { user_ext_id: USER.id },
+        outcome: 'pulled contracts of user',
+      },
+    ]);
+    expect(w.sandbox.state.users.get(USER.id)!.contracts).toEqual([]);
+    expect(w.sandbox.permissions(USER.id)).toMatchObject({
+      permissions: [],
+      reason: 'no_tariff_with_permissions',
+    });
     await put(w.hub, 'balances', [
       { accountNumber: '1595-1', serviceId: 'domofon', date: '2025-04-01', amount: '1.00' },
     ]);
@@ -203,6 +221,9 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     await call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users`, {
       json: [{ ...USER, accountNumbers: ['1595-2'] }],
     });
+    await syncIs74(w.hub);
+    expect(newCallbacks().map((c) => c.body)).toEqual([{ user_ext_id: USER.id }]);
+    expect(w.sandbox.state.users.get(USER.id)!.contracts.map((c) => c.ext_id)).toEqual(['c2']);
     await put(w.hub, 'balances', [
       { accountNumber: '1595-1', serviceId: 'domofon', date: '2025-04-02', amount: '2.00' },
     ]);

@@ -40,8 +40,10 @@ export function contractView(
   };
   const missing: string[] = [];
   const lacks = (field: string, why: string) => missing.push(`${field} (${why})`);
-  if (!s.account) lacks('address, building_code, region, building_num, flat', `account "${c.accountNumber}" not found`);
-  else if (!s.premise) lacks('address, building_code, region, building_num, flat', `premise "${s.account.premiseId}" not found`);
+  if (!s.account)
+    lacks('address, building_code, region, building_num, flat', `account "${c.accountNumber}" not found`);
+  else if (!s.premise)
+    lacks('address, building_code, region, building_num, flat', `premise "${s.account.premiseId}" not found`);
   else {
     view.flat = s.premise.number;
     const h = s.house;
@@ -52,7 +54,11 @@ export function contractView(
       else lacks('building_code', `house "${h.id}" has no fiasGuid`);
       const region = h.region?.trim();
       if (region && /^\d{1,3}$/.test(region)) view.region = Number(region);
-      else lacks('region', `house "${h.id}" has ${region ? `a region "${region}" that is not a number` : 'no region'}`);
+      else
+        lacks(
+          'region',
+          `house "${h.id}" has ${region ? `a region "${region}" that is not a number` : 'no region'}`,
+        );
       if (h.buildingNumber) view.building_num = h.buildingNumber;
       else lacks('building_num', `house "${h.id}" has no buildingNumber`);
     }

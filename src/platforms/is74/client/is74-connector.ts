@@ -3,8 +3,8 @@ import { chargeCallbacks } from './charge-callbacks.js';
 import { Is74Credentials } from './is74-credentials.js';
 import { is74Served } from './is74-served.js';
 import { Is74Settings } from './is74-settings.js';
-import { is74UserRoutes } from './is74-user-routes.js';
 import { IS74_USER_KIND } from './is74-user.js';
+import { is74UserRoutes } from './is74-user-routes.js';
 import { linkCallbacks } from './link-callbacks.js';
 import { viewCallbacks } from './view-callbacks.js';
 

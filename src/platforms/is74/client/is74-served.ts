@@ -102,7 +102,10 @@ export const is74Served: ServedRoutes<Is74Settings, Is74Credentials> = {
       reply: FastifyReply,
       read: () => Promise<string | undefined>,
     ) => {
-      const body = await cacheOf(ctx.db).get(`${ctx.connection.id} ${req.url.slice(req.url.indexOf('/api/'))}`, read);
+      const body = await cacheOf(ctx.db).get(
+        `${ctx.connection.id} ${req.url.slice(req.url.indexOf('/api/'))}`,
+        read,
+      );
       if (body === undefined) return reply.status(404).send();
       return reply.type('application/json; charset=utf-8').send(body);
     };

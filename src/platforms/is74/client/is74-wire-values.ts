@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ContractOptionType } from '../../../domain/model/contract-option.js';
 import type { ContractState as ContractStateSchema } from '../../../domain/model/contract.js';
+import type { ContractOptionType } from '../../../domain/model/contract-option.js';
 import type { Is74State } from '../contract/contract-response.js';
 
 type ContractState = z.output<typeof ContractStateSchema>;

@@ -28,7 +28,11 @@ export interface ViewSources {
  * subquery from being flattened into a join, which a planner without statistics (PGlite's, until
  * analyzed) turns into a scan of a whole kind.
  */
-export async function loadViewSources(db: Db, orgId: string, accountNumbers: readonly string[]): Promise<ViewSources> {
+export async function loadViewSources(
+  db: Db,
+  orgId: string,
+  accountNumbers: readonly string[],
+): Promise<ViewSources> {
   const byKey = (kind: string, list: string) => sql`
     SELECT r.key, r.data FROM ${sql.raw(list)} CROSS JOIN LATERAL (
       SELECT key, data FROM records

@@ -48,7 +48,10 @@ export async function notifyViews(
 ): Promise<RecordOutcome[]> {
   const marks = batch.map((r) => ({ ...(r.payload as ViewMark), key: r.key, gone: r.op === 'delete' }));
   if (!pass?.baseline) {
-    const told = await platformIds(ctx, marks.map((m) => m.key));
+    const told = await platformIds(
+      ctx,
+      marks.map((m) => m.key),
+    );
     const fresh = (m: (typeof marks)[number]) => m.gone || told.get(m.key) !== m.ext_id;
     const users = await usersOfAccounts(storeOf(ctx), ctx.connection.orgId, [
       ...new Set(marks.map((m) => m.account)),

@@ -32,7 +32,10 @@ export async function contractsOfUsers(
   const byUser = new Map<string, Array<{ c: string; body: string }>>();
   for (const r of rows) byUser.set(r.u, [...(byUser.get(r.u) ?? []), r]);
   return new Map(
-    [...byUser].map(([u, list]) => [u, list.sort((x, y) => (x.c < y.c ? -1 : x.c > y.c ? 1 : 0)).map((x) => x.body)]),
+    [...byUser].map(([u, list]) => [
+      u,
+      list.sort((x, y) => (x.c < y.c ? -1 : x.c > y.c ? 1 : 0)).map((x) => x.body),
+    ]),
   );
 }
 
