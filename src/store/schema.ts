@@ -80,7 +80,7 @@ export const records = pgTable(
 /**
  * What changed since is74's contract views were last brought up to date: a trigger on `records`
  * (migration 0003) adds a row for every write of a contract, balance, account, premise, house or
- * tariff of an organisation that has contracts, in the writer's own transaction — so any writer,
+ * tariff of an organisation that has contracts (`is74_view_orgs`), in the writer's own transaction — so any writer,
  * in any process, leaves a trace the view refresher sees once it commits. `kind` is `account`
  * (a лицевой счёт whose contracts' views may differ), `premise`, `house` or `tariff`; `ref` its key.
  */
@@ -89,6 +89,11 @@ export const is74Dirty = pgTable('is74_dirty', {
   orgId: text('org_id').notNull(),
   kind: text('kind').notNull(),
   ref: text('ref').notNull(),
+});
+
+/** The organisations that have (or had) contracts: only their writes leave is74 change marks. */
+export const is74ViewOrgs = pgTable('is74_view_orgs', {
+  orgId: text('org_id').primaryKey(),
 });
 
 /** What platforms send back; the id is the feed cursor. Redelivery of the same source id is a no-op. */
