@@ -1,10 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Connector, OutboundStream } from '../../src/engine/connector/connector.js';
+import { dropOutboundMarks } from '../../src/engine/run/outbound-mark.js';
 import { testbedConnector } from '../../src/platforms/testbed/client/testbed-connector.js';
 import {
   type EngineFixture,
   ORG,
   putServices,
+  removeServices,
   serviceRecords,
   startEngineFixture,
   syncOnce,
@@ -15,7 +17,7 @@ import { storeKinds } from '../support/test-stores.js';
  * A testbed whose service stream declares `firstPass: 'baseline'` (as is74's callbacks do) and a
  * `prepare` step that derives a record before each pass reads.
  */
-function baselineConnector(calls: { prepared: number; baselineBatches: number }): Connector {
+function baselineConnector(calls: { prepared: number; delivered: number }): [Connector, OutboundStream] {
   const services = testbedConnector.outbound.find((s) => s.kind === 'service')!;
   const stream: OutboundStream = {
     ...services,
@@ -23,13 +25,12 @@ function baselineConnector(calls: { prepared: number; baselineBatches: number })
     async prepare() {
       calls.prepared++;
     },
-    deliver: (batch, ctx, pass) => {
-      if (!pass?.baseline) return services.deliver(batch, ctx as never);
-      calls.baselineBatches++;
-      return Promise.resolve(batch.map(() => ({ status: 'ok' as const })));
+    deliver: (batch, ctx) => {
+      calls.delivered += batch.length;
+      return services.deliver(batch, ctx as never);
     },
   };
-  return { ...testbedConnector, outbound: [stream] } as Connector;
+  return [{ ...testbedConnector, outbound: [stream] } as Connector, stream];
 }
 
 describe.each(storeKinds)('a baseline first pass on %s', (kind) => {
@@ -39,27 +40,35 @@ describe.each(storeKinds)('a baseline first pass on %s', (kind) => {
     f = undefined;
   });
 
-  it('takes what is there as known, then sends only changes; resend-all still sends everything', async () => {
-    const calls = { prepared: 0, baselineBatches: 0 };
-    f = await startEngineFixture(kind, { connectors: [baselineConnector(calls)] });
+  it('takes what is there as known without reading it, then sends only changes; resend-all sends everything', async () => {
+    const calls = { prepared: 0, delivered: 0 };
+    const [connector, stream] = baselineConnector(calls);
+    f = await startEngineFixture(kind, { connectors: [connector] });
     await putServices(f.store, serviceRecords(1200));
 
     const first = await syncOnce(f);
     expect(first).toMatchObject({ state: 'succeeded', sent: 0, unchanged: 1200 });
     expect(f.testbed.stats.writeRequests).toBe(0);
-    expect(calls).toEqual({ prepared: 1, baselineBatches: 2 });
+    expect(calls).toEqual({ prepared: 1, delivered: 0 });
 
-    // Unchanged: nothing read or sent. A change: sent as usual.
+    // Unchanged: nothing sent. A change (and a deletion): sent as usual.
     expect(await syncOnce(f)).toMatchObject({ sent: 0, unchanged: 1200 });
     await putServices(f.store, serviceRecords(1, 2, 5));
-    expect(await syncOnce(f)).toMatchObject({ sent: 1 });
-    expect([...f.testbed.items('service').keys()]).toEqual(['s000005']);
-    expect(calls.baselineBatches).toBe(2);
+    await removeServices(f.store, ['s000007']);
+    expect(await syncOnce(f)).toMatchObject({ sent: 2 });
+    expect([...f.testbed.items('service').keys()].sort()).toEqual(['s000005', 's000007']);
+
+    // New mapping code makes a full pass that maps every record: what the baseline took as known
+    // and did not change since is still in step, and is not sent.
+    stream.mappingVersion = 2;
+    expect(await syncOnce(f)).toMatchObject({ sent: 0, unchanged: 1200 });
+    await dropOutboundMarks(f.store.db, f.connectionId);
+    expect(await syncOnce(f)).toMatchObject({ sent: 0 });
+    expect(calls.delivered).toBe(2);
 
     // An operator's resend is not a first pass: the platform gets everything.
     const { runs } = await f.engine.resend(ORG, f.connectionId, { kind: 'service', onlyFailed: false });
     expect(await f.engine.execute(runs[0]!.id)).toMatchObject({ sent: 1200 });
     expect(f.testbed.items('service').size).toBe(1200);
-    expect(calls).toEqual({ prepared: 4, baselineBatches: 2 });
   });
 });

@@ -144,9 +144,10 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
   prepare?(ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
   /**
    * What a connection's first pass of the stream does. `send` (default): deliver every record.
-   * `baseline`: the records as they are now are taken as what the platform already has — `deliver`
-   * is called with `pass.baseline` and sends nothing it need not (is74: the core reads everything
-   * when a resident signs in). Only the first pass ever: a pass after `resend-all` sends.
+   * `baseline`: the records as they are now are taken as what the platform already has — marked
+   * delivered in one statement, nothing read or sent (is74: the core reads everything of a resident
+   * when they sign in); later passes send what changes. Only the very first pass: a pass after
+   * `resend-all` sends everything.
    */
   firstPass?: 'send' | 'baseline';
   /** Batch limits; `maxBytes` is measured by `sizeOf` (defaults to UTF-8 JSON length). */
@@ -171,14 +172,7 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
   deliver(
     batch: readonly WireRecord[],
     ctx: ConnectorContext<Settings, Credentials>,
-    pass?: DeliverPass,
   ): Promise<RecordOutcome[]>;
-}
-
-/** What `deliver` is told about the pass it delivers for. */
-export interface DeliverPass {
-  /** The connection's first pass of a `firstPass: 'baseline'` stream: record, do not announce. */
-  baseline: boolean;
 }
 
 /** One inbound entry for the billing's inbox (and optionally a canonical record to upsert). */

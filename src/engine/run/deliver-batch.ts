@@ -41,7 +41,6 @@ export async function deliverBatch(
         return stream.deliver(
           batch.map((b) => b.record),
           run.ctx,
-          { baseline: run.baseline === true },
         );
       },
       {
@@ -126,10 +125,7 @@ async function commitOutcomes(
     await yieldToIo();
     await upsertIds(tx, connection.id, ids);
     await yieldToIo();
-    // A baseline pass announces nothing: what it confirms was already there.
-    const counts = run.baseline
-      ? { unchanged: okKeys.length, failed: errors.length, requests: 0 }
-      : { sent: okKeys.length, failed: errors.length, requests: opts.requests };
+    const counts = { sent: okKeys.length, failed: errors.length, requests: opts.requests };
     await createOperation(tx, {
       orgId: connection.orgId,
       connectionId: connection.id,

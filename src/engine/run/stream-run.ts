@@ -12,8 +12,6 @@ export interface StreamRun {
   signal: AbortSignal;
   /** The connection's cap on records per request (`settings.sync.maxBatchRecords`). */
   maxBatchRecords?: number | undefined;
-  /** The first pass of a `firstPass: 'baseline'` stream (see OutboundStream.firstPass). */
-  baseline?: boolean | undefined;
 }
 
 /** The credentials are refused or the platform refuses us: every other call would fail the same way. */

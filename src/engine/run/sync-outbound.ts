@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
+  BASELINE_HASH,
   countKindRecords,
   type DeliveryStatus,
+  markBaseline,
   markDelivered,
   type OutboundPage,
   type OutboundRow,
@@ -37,15 +39,15 @@ const PAGE = 1000;
  * unchanged re-sync sends nothing. Batches go out as they fill, at most
  * `policy.concurrency` at a time (one in flight by default).
  */
-export async function syncOutboundStream(base: StreamRun, stream: OutboundStream): Promise<void> {
-  await stream.prepare?.(base.ctx);
-  const { engine, connection } = base;
+export async function syncOutboundStream(run: StreamRun, stream: OutboundStream): Promise<void> {
+  await stream.prepare?.(run.ctx);
+  const { engine, connection } = run;
   const db = engine.store.db;
-  const fingerprint = stream.selfContained ? mappingFingerprint(base, stream) : undefined;
+  const fingerprint = stream.selfContained ? mappingFingerprint(run, stream) : undefined;
   const mark = fingerprint ? await readOutboundMark(db, connection.id, stream.kind) : undefined;
   const baselined = stream.firstPass !== 'baseline' || (await hasBaseline(db, connection.id, stream.kind));
-  // The first pass of a baseline stream (none before, and no mark an earlier version left) announces nothing.
-  const run: StreamRun = { ...base, baseline: !baselined && mark === undefined };
+  // The first pass of a baseline stream (none before, and no mark an earlier version left).
+  if (!baselined && mark === undefined) return baselinePass(run, stream, fingerprint);
   const sizeOf = stream.sizeOf ?? defaultSize;
   const limits = {
     maxRecords: Math.min(stream.limits.maxRecords, run.maxBatchRecords ?? Number.POSITIVE_INFINITY),
@@ -117,6 +119,7 @@ export async function syncOutboundStream(base: StreamRun, stream: OutboundStream
     await updateOperation(db, run.runId, { add: { unchanged: total - scanned } });
   }
   const clean = complete && !failure && !run.signal.aborted && commits.deadLetters === 0;
+  // A stream in step before it became a baseline one (it had a mark): its first pass is behind it.
   if (!baselined && clean) await writeBaseline(db, connection.id, stream.kind);
   if (fingerprint && watermark !== undefined) {
     if (clean) {
@@ -132,6 +135,37 @@ export async function syncOutboundStream(base: StreamRun, stream: OutboundStream
     }
   }
   if (failure) throw failure;
+}
+
+/**
+ * A baseline stream's first pass on a connection: every record as it is now is taken as what the
+ * platform has — marked delivered in one statement, nothing read, mapped or sent. The mark is the
+ * watermark taken before: a record changed while marking is read (and sent) by the next pass.
+ */
+async function baselinePass(run: StreamRun, stream: OutboundStream, fingerprint: string | undefined) {
+  const { engine, connection } = run;
+  const db = engine.store.db;
+  const watermark = await seqWatermark(db);
+  const marked = await markBaseline(db, connection.orgId, connection.id, stream.kind, fingerprint ?? '');
+  await updateOperation(db, run.runId, { add: { unchanged: marked } });
+  if (fingerprint) {
+    await writeOutboundMark(db, connection.id, stream.kind, { seq: watermark, fingerprint }, 0);
+  }
+  await writeBaseline(db, connection.id, stream.kind);
+}
+
+/**
+ * Whether the platform has this record's payload: it confirmed the same hash, or a baseline took the
+ * record as it still is (same content and deletion mark; the mapping may have changed since, but
+ * the platform was never told anything to be corrected).
+ */
+function inStep(row: OutboundRow | undefined, hash: string): boolean {
+  if (!row) return false;
+  if (row.deliveredHash === hash) return true;
+  return (
+    row.deliveredHash === BASELINE_HASH &&
+    row.deliveredSource?.startsWith(`${row.recordHash}:${row.deleted ? 'd' : 'u'}:`) === true
+  );
 }
 
 function defaultSize(record: WireRecord): number {
@@ -167,8 +201,8 @@ async function changedRecords(
   for (const record of mapped.records) {
     const hash = wireHash(record);
     const row = byKey.get(record.key);
-    if (row?.deliveredHash !== hash) changed.push({ record, hash, source: tagOf(row) });
-    else if (fingerprint && row.deliveredStatus)
+    if (!inStep(row, hash)) changed.push({ record, hash, source: tagOf(row) });
+    else if (row && (fingerprint || row.deliveredHash !== hash) && row.deliveredStatus)
       retag.push({ key: row.key, hash, status: row.deliveredStatus, source: tagOf(row) });
   }
   if (retag.length > 0) await markDelivered(run.engine.store.db, run.connection.id, stream.kind, retag);

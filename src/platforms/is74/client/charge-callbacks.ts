@@ -1,10 +1,5 @@
 import type { Receipt } from '../../../domain/model/receipt.js';
-import type {
-  DeliverPass,
-  OutboundStream,
-  RecordOutcome,
-  WireRecord,
-} from '../../../engine/connector/connector.js';
+import type { OutboundStream, RecordOutcome, WireRecord } from '../../../engine/connector/connector.js';
 import { is74Paths } from '../contract/is74-paths.js';
 import { digestOf } from './digest-of.js';
 import type { Is74Credentials } from './is74-credentials.js';
@@ -44,9 +39,7 @@ export const chargeCallbacks: OutboundStream<Is74Settings, Is74Credentials> = {
 async function deliverChargeCallbacks(
   batch: readonly WireRecord[],
   ctx: Is74Context,
-  pass?: DeliverPass,
 ): Promise<RecordOutcome[]> {
-  if (pass?.baseline) return batch.map((): RecordOutcome => ({ status: 'ok' }));
   const accounts = [...new Set(batch.map((r) => (r.payload as ChargeMark).account))];
   const users = await usersOfAccounts(storeOf(ctx), ctx.connection.orgId, accounts);
   await postAll(

@@ -15,7 +15,20 @@ export const IS74_VIEW_KIND = 'is74_contract_view';
 export const viewKey = (accountNumber: string, contractId: string) =>
   JSON.stringify([accountNumber, contractId]);
 
-/** Something the view could not show as the billing would expect: a record error of the callback stream. */
+/**
+ * What a contract's view could not show as the seed does (an address part its house lacks), kept
+ * as a record of its own per view (`key` as the view's): the issue stream reports it as a record
+ * error on every connection, and its `issues` empty again resolves the error.
+ */
+export const IS74_ISSUE_KIND = 'is74_contract_issue';
+
+export interface ContractIssueRecord {
+  accountNumber: string;
+  contractId: string;
+  issues: ViewIssue[];
+}
+
+/** Something the view could not show as the seed does. */
 export interface ViewIssue {
   code: string;
   message: string;
@@ -30,5 +43,4 @@ export interface ContractViewRecord {
   tariffIds: string[];
   /** The rendered view, exactly as served. */
   body: string;
-  issues: ViewIssue[];
 }

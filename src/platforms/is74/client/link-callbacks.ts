@@ -28,15 +28,13 @@ export const linkCallbacks: OutboundStream<Is74Settings, Is74Credentials> = {
     });
     return Promise.resolve({ records });
   },
-  async deliver(batch, ctx, pass) {
-    if (!pass?.baseline) {
-      const users = [...new Set(batch.map((r) => (r.payload as { user: string }).user))];
-      await postAll(
-        ctx,
-        is74Paths.contractCallback,
-        users.map((u) => ({ user_ext_id: u })),
-      );
-    }
+  async deliver(batch, ctx) {
+    const users = [...new Set(batch.map((r) => (r.payload as { user: string }).user))];
+    await postAll(
+      ctx,
+      is74Paths.contractCallback,
+      users.map((u) => ({ user_ext_id: u })),
+    );
     return batch.map((): RecordOutcome => ({ status: 'ok' }));
   },
 };

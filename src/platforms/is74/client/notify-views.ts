@@ -1,7 +1,7 @@
-import type { DeliverPass, RecordOutcome, WireRecord } from '../../../engine/connector/connector.js';
+import type { RecordOutcome, WireRecord } from '../../../engine/connector/connector.js';
 import type { ContractCallback } from '../contract/callback-request.js';
 import { is74Paths } from '../contract/is74-paths.js';
-import { IS74_VIEW_KIND, type ViewIssue } from './contract-view-record.js';
+import { IS74_VIEW_KIND } from './contract-view-record.js';
 import { postAll } from './post-all.js';
 import { type Is74Context, storeOf } from './post-callback.js';
 import { usersOfAccounts } from './user-links.js';
@@ -23,7 +23,6 @@ export interface ViewMark {
   account: string;
   /** Digest of the served view. */
   seen: string;
-  issues: ViewIssue[];
 }
 
 /**
@@ -35,53 +34,35 @@ export interface ViewMark {
  *   away): `{user_ext_id}` for each user of its account — `{ext_id}` of a contract the core does not
  *   hold attaches it to nobody, and a contract gone from one account may live on under another.
  * - A user with two or more changed contracts gets one `{user_ext_id}` for all of them.
- * Contracts no user sees make no call: the core reads them when someone signs in. On a baseline
- * pass (the connection's first) nothing is sent; what the pass confirms is recorded as known.
- *
- * A view with issues (an address part it cannot show) is called back like any other and answered
- * as refused with its issue, so the operator sees it as a record error until it is fixed.
+ * Contracts no user sees make no call: the core reads them when someone signs in. The views the
+ * connection's first run took as known (a baseline) are not in the id map: their first change is
+ * announced per user.
  */
-export async function notifyViews(
-  batch: readonly WireRecord[],
-  ctx: Is74Context,
-  pass?: DeliverPass,
-): Promise<RecordOutcome[]> {
+export async function notifyViews(batch: readonly WireRecord[], ctx: Is74Context): Promise<RecordOutcome[]> {
   const marks = batch.map((r) => ({ ...(r.payload as ViewMark), key: r.key, gone: r.op === 'delete' }));
-  if (!pass?.baseline) {
-    const told = await platformIds(
-      ctx,
-      marks.map((m) => m.key),
-    );
-    const fresh = (m: (typeof marks)[number]) => m.gone || told.get(m.key) !== m.ext_id;
-    const users = await usersOfAccounts(storeOf(ctx), ctx.connection.orgId, [
-      ...new Set(marks.map((m) => m.account)),
-    ]);
-    const called = new Set<string>();
-    const bodies: ContractCallback[] = [];
-    for (const u of users) {
-      const mine = marks.filter((m) => u.accountNumbers.includes(m.account));
-      if (mine.length > 1 || mine.some(fresh)) {
-        bodies.push({ user_ext_id: u.id });
-        called.add(u.id);
-      }
+  const told = await platformIds(
+    ctx,
+    marks.map((m) => m.key),
+  );
+  const fresh = (m: (typeof marks)[number]) => m.gone || told.get(m.key) !== m.ext_id;
+  const users = await usersOfAccounts(storeOf(ctx), ctx.connection.orgId, [
+    ...new Set(marks.map((m) => m.account)),
+  ]);
+  const called = new Set<string>();
+  const bodies: ContractCallback[] = [];
+  for (const u of users) {
+    const mine = marks.filter((m) => u.accountNumbers.includes(m.account));
+    if (mine.length > 1 || mine.some(fresh)) {
+      bodies.push({ user_ext_id: u.id });
+      called.add(u.id);
     }
-    for (const m of marks) {
-      if (fresh(m)) continue;
-      const holders = users.filter((u) => u.accountNumbers.includes(m.account));
-      if (holders.some((u) => !called.has(u.id))) bodies.push({ ext_id: m.ext_id });
-    }
-    await postAll(ctx, is74Paths.contractCallback, bodies);
   }
-  return marks.map((m): RecordOutcome => {
-    // A view gone leaves the id map saying so: the same contract back on this account is new again.
-    if (m.gone) return { status: 'ok', platformId: `gone:${m.key}` };
-    if (m.issues.length > 0) {
-      return {
-        status: 'rejected',
-        code: m.issues[0]!.code,
-        message: m.issues.map((i) => i.message).join('; '),
-      };
-    }
-    return { status: 'ok', platformId: m.ext_id };
-  });
+  for (const m of marks) {
+    if (fresh(m)) continue;
+    const holders = users.filter((u) => u.accountNumbers.includes(m.account));
+    if (holders.some((u) => !called.has(u.id))) bodies.push({ ext_id: m.ext_id });
+  }
+  await postAll(ctx, is74Paths.contractCallback, bodies);
+  // A view gone leaves the id map saying so: the same contract back on this account is new again.
+  return marks.map((m): RecordOutcome => ({ status: 'ok', platformId: m.gone ? `gone:${m.key}` : m.ext_id }));
 }

@@ -4,7 +4,14 @@ import type { Db } from '../../../store/open-store.js';
 import { queryRows } from '../../../store/query-rows.js';
 import { deleteRecords, upsertRecords } from '../../../store/record-store.js';
 import { contractView } from './contract-view.js';
-import { type ContractViewRecord, IS74_VIEW_KIND, viewKey } from './contract-view-record.js';
+import {
+  type ContractIssueRecord,
+  type ContractViewRecord,
+  IS74_ISSUE_KIND,
+  IS74_VIEW_KIND,
+  type ViewIssue,
+  viewKey,
+} from './contract-view-record.js';
 import { loadViewSources } from './load-view-sources.js';
 
 /** Change marks taken per transaction, and лицевые счета rendered per statement. */
@@ -72,14 +79,18 @@ async function refreshOrg(tx: Db, orgId: string, marks: ReadonlyArray<{ kind: st
   }
 }
 
-/** Renders every view of these accounts; drops the views of contracts no longer on them. */
+/**
+ * Renders every view of these accounts; drops the views of contracts no longer on them. A view's
+ * issues are written beside it; an issue that went away (fixed, or its view gone) is written empty.
+ */
 async function renderAccounts(tx: Db, orgId: string, accountNumbers: readonly string[]): Promise<void> {
   const src = await loadViewSources(tx, orgId, accountNumbers);
+  const issues = new Map<string, ContractIssueRecord>();
   const rendered = src.contracts.map(({ data: c }) => {
     const account = src.accounts.get(c.accountNumber);
     const premise = account && src.premises.get(account.premiseId);
     const house = premise && src.houses.get(premise.houseId);
-    const { view, issues } = contractView(c, {
+    const { view, issues: found } = contractView(c, {
       account,
       premise,
       house,
@@ -93,14 +104,48 @@ async function renderAccounts(tx: Db, orgId: string, accountNumbers: readonly st
       ...(premise && { houseId: premise.houseId }),
       tariffIds: c.tariffIds,
       body: JSON.stringify(view),
-      issues,
     };
-    return prepareRecord(viewKey(c.accountNumber, c.id), record);
+    const key = viewKey(c.accountNumber, c.id);
+    if (found.length > 0)
+      issues.set(key, { accountNumber: c.accountNumber, contractId: c.id, issues: found });
+    return prepareRecord(key, record);
   });
   if (rendered.length > 0) await upsertRecords(tx, orgId, IS74_VIEW_KIND, rendered);
   const keep = new Set(rendered.map((r) => r.key));
   const gone = src.views.filter((k) => !keep.has(k));
   if (gone.length > 0) await deleteRecords(tx, orgId, IS74_VIEW_KIND, gone);
+  const cleared = (await openIssues(tx, orgId, [...keep, ...gone])).filter((i) => !issues.has(i.key));
+  const writes = [
+    ...[...issues].map(([key, i]) => prepareRecord(key, i)),
+    ...cleared.map((i) => prepareRecord(i.key, { ...i.data, issues: [] as ViewIssue[] })),
+  ];
+  if (writes.length > 0) await upsertRecords(tx, orgId, IS74_ISSUE_KIND, writes);
+}
+
+/** The issue records among these view keys that name an issue now (one key lookup each). */
+async function openIssues(
+  tx: Db,
+  orgId: string,
+  keys: readonly string[],
+): Promise<Array<{ key: string; data: ContractIssueRecord }>> {
+  if (keys.length === 0) return [];
+  const rows = await queryRows<{ key: string; data: unknown }>(
+    tx,
+    sql`
+    SELECT k.v AS key, (SELECT r.data FROM records r
+      WHERE r.org_id = ${orgId} AND r.kind = ${IS74_ISSUE_KIND} AND r.key = k.v AND r.data->'issues' <> '[]'::jsonb) AS data
+    FROM jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) AS k(v)`,
+  );
+  return rows.flatMap((r) =>
+    r.data === null
+      ? []
+      : [
+          {
+            key: r.key,
+            data: (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as ContractIssueRecord,
+          },
+        ],
+  );
 }
 
 /** The accounts whose views show one of these premises, houses or tariffs (through the views' indexes). */

@@ -16,7 +16,7 @@ import { refreshContractViews } from './refresh-contract-views.js';
  *
  * The first pass of a connection calls nobody (`firstPass: 'baseline'`): the core reads everything
  * of a resident when they sign in, so what is there before the connection's first run is news to
- * nobody.
+ * nobody — the engine takes every view as known without reading one.
  */
 export const viewCallbacks: OutboundStream<Is74Settings, Is74Credentials> = {
   kind: IS74_VIEW_KIND,
@@ -33,7 +33,6 @@ export const viewCallbacks: OutboundStream<Is74Settings, Is74Credentials> = {
         ext_id: v.contractId,
         account: v.accountNumber,
         seen: digestOf(v.body),
-        issues: v.issues,
       };
       return { key: r.key, op: r.deleted ? 'delete' : 'upsert', payload };
     });
