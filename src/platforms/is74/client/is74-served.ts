@@ -75,6 +75,7 @@ export const is74Served: ServedRoutes<Is74Settings, Is74Credentials> = {
       let c = caches.get(db);
       if (!c) {
         c = new SnapshotCache(db, {
+          name: 'is74_wave',
           pending: sql`EXISTS (SELECT 1 FROM is74_dirty)`,
           freshen: () => refreshContractViews(db),
         });

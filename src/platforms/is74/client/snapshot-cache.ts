@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../store/open-store.js';
-import { fastRows } from './fast-rows.js';
+import { preparedRows } from './prepared-rows.js';
 
 /** About 1 KB an answer: the cache stays within tens of megabytes. */
 const MAX_ENTRIES = 50_000;
@@ -29,7 +29,8 @@ export class SnapshotCache {
 
   constructor(
     private readonly db: Db,
-    private readonly derived?: { pending: SQL; freshen: () => Promise<unknown> },
+    /** `name`: of the prepared statement that asks for the snapshot and `pending` together. */
+    private readonly derived?: { name: string; pending: SQL; freshen: () => Promise<unknown> },
   ) {}
 
   /** The cached body for `key` when still current, else `read()`'s (`undefined` = not found). */
@@ -68,15 +69,17 @@ export class SnapshotCache {
   }
 
   private async take(): Promise<string> {
-    const pending = this.derived ? sql`, ${this.derived.pending} AS p` : sql``;
-    const [first] = await fastRows<{ s: string; p?: boolean }>(
+    const snapshot = () =>
+      preparedRows<{ s: string }>(this.db, 'zb_snapshot', sql`SELECT pg_current_snapshot()::text AS s`);
+    if (!this.derived) return (await snapshot())[0]!.s;
+    const [first] = await preparedRows<{ s: string; p: boolean }>(
       this.db,
-      sql`SELECT pg_current_snapshot()::text AS s${pending}`,
+      this.derived.name,
+      sql`SELECT pg_current_snapshot()::text AS s, ${this.derived.pending} AS p`,
     );
     if (!first!.p) return first!.s;
-    await this.derived!.freshen();
-    const [after] = await fastRows<{ s: string }>(this.db, sql`SELECT pg_current_snapshot()::text AS s`);
-    return after!.s;
+    await this.derived.freshen();
+    return (await snapshot())[0]!.s;
   }
 
   private afterCurrent(): Promise<string> {
