@@ -18,30 +18,17 @@ export function addIs74Contract(
     const state = bigDebtor
       ? 'suspended'
       : rng.weighted(['active', 'new', 'terminated'] as const, [92, 5, 3]);
-    const options: Array<{
-      category: string;
-      name: string;
-      hidden: boolean;
-      type: 'money' | 'integer' | 'flag';
-      value: string | number | boolean;
-    }> = [{ category: 'Домофон', name: 'Номер квартиры', hidden: false, type: 'integer', value: flatNumber }];
-    if (rng.chance(0.15)) {
-      // Money in rubles, like every amount on the API (is74 is sent -1000 kopecks).
-      options.push({
-        category: 'Скидка',
-        name: 'Скидка пенсионерам',
-        hidden: false,
-        type: 'money',
-        value: '-10.00',
-      });
-    }
+    const options: { category: string; name: string; hidden: boolean; value: string }[] = [
+      { category: 'Домофон', name: 'Номер квартиры', hidden: false, value: String(flatNumber) },
+    ];
+    if (rng.chance(0.15))
+      options.push({ category: 'Скидка', name: 'Скидка пенсионерам', hidden: false, value: '-1000' });
     if (bigDebtor) {
       options.push({
         category: 'Settings',
         name: 'services_suspended_pending_payment',
         hidden: false,
-        type: 'flag',
-        value: true,
+        value: '1',
       });
     }
     const tariffIds = [rng.chance(0.8) ? 'is74-domofon' : 'is74-kosmos'];
