@@ -6,6 +6,7 @@ import { call } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
 import {
   BILLING,
+  callbackReader,
   type Is74World,
   ORG,
   provide,
@@ -24,12 +25,8 @@ const USER_CALLBACK = { path: '/api/v1/mb/callback/contract', body: { user_ext_i
  */
 describe.each(storeKinds)('is74: access follows the billing on %s', (kind) => {
   let w: Is74World;
-  let seen = 0;
-  const newCallbacks = () => {
-    const fresh = w.sandbox.state.callbacks.slice(seen);
-    seen = w.sandbox.state.callbacks.length;
-    return fresh.map((c) => ({ path: c.path, body: c.body }));
-  };
+  const read = callbackReader(() => w);
+  const newCallbacks = () => read().map(({ path, body }) => ({ path, body }));
   const coreContracts = () => w.sandbox.state.users.get(USER.id)!.contracts.map((c) => c.ext_id);
   const link = (accountNumbers: string[]) =>
     call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users`, { json: [{ ...USER, accountNumbers }] });

@@ -4,6 +4,7 @@ import { call } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
 import {
   BILLING,
+  callbackReader,
   type Is74World,
   ORG,
   put,
@@ -24,13 +25,7 @@ const SUSPENDED = {
 
 describe.each(storeKinds)('is74 end to end: callbacks reach the core, permissions follow on %s', (kind) => {
   let w: Is74World;
-  /** Callbacks the core took since the last look. */
-  let seen = 0;
-  const newCallbacks = () => {
-    const fresh = w.sandbox.state.callbacks.slice(seen);
-    seen = w.sandbox.state.callbacks.length;
-    return fresh.map((c) => ({ path: c.path, body: c.body, outcome: c.outcome }));
-  };
+  const newCallbacks = callbackReader(() => w);
 
   beforeAll(async () => {
     w = await startIs74World(kind);

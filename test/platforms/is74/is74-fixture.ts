@@ -147,6 +147,17 @@ export async function syncIs74(hub: TestHub) {
   }
 }
 
+/** A reader of the callbacks the core took since the last call (path, body and what it did). */
+export function callbackReader(world: () => Is74World) {
+  let seen = 0;
+  return () => {
+    const all = world().sandbox.state.callbacks;
+    const fresh = all.slice(seen);
+    seen = all.length;
+    return fresh.map((c) => ({ path: c.path, body: c.body, outcome: c.outcome }));
+  };
+}
+
 /** A served call as the platform makes it (with the provider token unless told otherwise). */
 export function provide(world: Is74World, path: string, init: RequestInit & { token?: string | null } = {}) {
   const { token = PROVIDER_TOKEN, ...rest } = init;
