@@ -36,7 +36,11 @@ export async function contractsOfUsers(
       OFFSET 0) v`,
   );
   const byUser = new Map<string, Array<{ c: string; body: string }>>();
-  for (const r of rows) byUser.set(r.u, [...(byUser.get(r.u) ?? []), r]);
+  for (const r of rows) {
+    const list = byUser.get(r.u) ?? [];
+    list.push(r);
+    byUser.set(r.u, list);
+  }
   return new Map(
     [...byUser].map(([u, list]) => [
       u,

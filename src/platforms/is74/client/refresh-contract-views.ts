@@ -55,7 +55,11 @@ async function drain(db: Db): Promise<number> {
         RETURNING org_id, kind, ref`,
       );
       const byOrg = new Map<string, Array<{ kind: string; ref: string }>>();
-      for (const m of marks) byOrg.set(m.org_id, [...(byOrg.get(m.org_id) ?? []), m]);
+      for (const m of marks) {
+        const list = byOrg.get(m.org_id) ?? [];
+        list.push(m);
+        byOrg.set(m.org_id, list);
+      }
       for (const [orgId, list] of byOrg) await refreshOrg(tx, orgId, list);
       return marks.length;
     });
