@@ -200,7 +200,7 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     });
     expect(gone.body).toEqual({ deleted: [USER.id] });
     // seed 003 §"CallBack" 2: the core reads the user's contracts again — there are none.
-    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 2 });
+    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 1 });
     expect(newCallbacks()).toEqual([
       {
         path: '/api/v1/mb/callback/contract',

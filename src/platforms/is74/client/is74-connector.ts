@@ -6,7 +6,7 @@ import { Is74Settings } from './is74-settings.js';
 import { IS74_USER_KIND } from './is74-user.js';
 import { is74UserRoutes } from './is74-user-routes.js';
 import { issueErrors } from './issue-errors.js';
-import { linkCallbacks } from './link-callbacks.js';
+import { userCallbacks } from './user-callbacks.js';
 import { viewCallbacks } from './view-callbacks.js';
 
 /**
@@ -24,7 +24,7 @@ export const is74Connector: Connector<Is74Settings, Is74Credentials> = {
       ok: true,
       detail: `Data Provider at /p/is74/${ctx.connection.id}/api; callbacks to ${new URL(ctx.connection.settings.coreUrl).origin}`,
     }),
-  outbound: [viewCallbacks, linkCallbacks, chargeCallbacks, issueErrors],
+  outbound: [viewCallbacks, userCallbacks, chargeCallbacks, issueErrors],
   inbound: [],
   served: is74Served,
   // What a callback tells the core about (seed 003 §callbacks): everything a contract's view is made

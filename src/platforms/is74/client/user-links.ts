@@ -6,8 +6,7 @@ import { fastRows } from './fast-rows.js';
 
 /**
  * (account → user) links, one record per pair under the kind `is74_user_account`, found through the
- * account-number index: whom a callback about an account is for, and — as records with a change
- * sequence — what the link callback stream reads when users gain or lose an account. A GIN index on the users'
+ * account-number index: whom a callback about an account is for. A GIN index on the users'
  * `accountNumbers` would serve the same question, but a planner without statistics (PGlite's) never
  * took it and scanned every user for every batch instead.
  */
