@@ -4,6 +4,8 @@ import { preparedRows } from './prepared-rows.js';
 
 /** About 1 KB an answer: the cache stays within tens of megabytes. */
 const MAX_ENTRIES = 50_000;
+/** How long a wave waits for pending changes to be applied before it reads what is there. */
+const FRESHEN_WAIT_MS = 1000;
 
 /**
  * Rendered answers of the Data Provider, valid while the database has not changed. The version is
@@ -16,9 +18,12 @@ const MAX_ENTRIES = 50_000;
  * that arrives while one is being taken waits for the next), so the check costs one trivial query
  * per wave of requests rather than the answer's full read per request.
  *
- * Answers read from derived records (is74's contract views) must not be read while those lag behind
- * what committed: the same query asks `pending` (whether any change is waiting to be applied), and
- * when it is, `freshen` applies it before the snapshot the wave reads under is taken.
+ * Answers read from derived records (is74's contract views) should not be read while those lag
+ * behind what committed: the same query asks `pending` (whether any change is waiting to be
+ * applied), and when it is, `freshen` applies it before the snapshot the wave reads under is taken.
+ * A wave waits for that a second at most: a bulk import's backlog goes on being applied while the
+ * reads serve what is there, and every answer read before it lands is stale by snapshot as soon as
+ * it does.
  */
 export class SnapshotCache {
   private readonly entries = new Map<string, { snap: string; body: string | undefined }>();
@@ -78,7 +83,10 @@ export class SnapshotCache {
       sql`SELECT pg_current_snapshot()::text AS s, ${this.derived.pending} AS p`,
     );
     if (!first!.p) return first!.s;
-    await this.derived.freshen();
+    const applied = this.derived.freshen().catch(() => {}); // a failure shows in the next run
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([applied, new Promise((r) => (timer = setTimeout(r, FRESHEN_WAIT_MS)))]);
+    clearTimeout(timer);
     return (await snapshot())[0]!.s;
   }
 
