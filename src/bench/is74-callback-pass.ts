@@ -29,27 +29,39 @@ export async function startCountingCore(): Promise<{ url: string; count(): numbe
   };
 }
 
+export interface CallbackRun {
+  seconds: number;
+  callbacks: number;
+  state: string;
+}
+
 /**
- * Two outbound runs of the is74 connection, inline: the first sends a callback for every contract a
- * user sees, the second finds nothing changed (its time is the floor of every change-triggered run).
+ * Outbound runs of the is74 connection, inline, each counted in callbacks the core took: the first
+ * of the new connection, an unchanged re-sync (the floor of every change-triggered run), and one
+ * after `change` wrote what it says it changed.
  */
-export async function timeCallbackPasses(
+export async function timeCallbackRuns(
   store: Store,
   box: SecretBox,
   orgId: string,
   connectionId: string,
-): Promise<Array<{ seconds: number; sent: number; state: string }>> {
+  core: { count(): number },
+  change: () => Promise<void>,
+): Promise<{ first: CallbackRun; noop: CallbackRun; changed: CallbackRun }> {
   const engine = await SyncEngine.start({ store, box, connectors: builtinConnectors(), mode: 'inline' });
+  const once = async (): Promise<CallbackRun> => {
+    const before = core.count();
+    const t0 = performance.now();
+    const [queued] = await engine.trigger(orgId, { connectionId, direction: 'outbound', trigger: 'bench' });
+    if (!queued) throw new Error('no run was created');
+    const run = await engine.execute(queued.id);
+    return { seconds: (performance.now() - t0) / 1000, callbacks: core.count() - before, state: run.state };
+  };
   try {
-    const out = [];
-    for (let i = 0; i < 2; i++) {
-      const t0 = performance.now();
-      const [queued] = await engine.trigger(orgId, { connectionId, direction: 'outbound', trigger: 'bench' });
-      if (!queued) throw new Error('no run was created');
-      const run = await engine.execute(queued.id);
-      out.push({ seconds: (performance.now() - t0) / 1000, sent: run.sent, state: run.state });
-    }
-    return out;
+    const first = await once();
+    const noop = await once();
+    await change();
+    return { first, noop, changed: await once() };
   } finally {
     await engine.stop();
   }

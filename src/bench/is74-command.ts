@@ -5,7 +5,7 @@ import { runIs74Bench } from './is74-bench.js';
 export function is74Command(): Command {
   return new Command('is74')
     .description(
-      'is74 Data Provider: /api/contracts?user_id= on N contracts (PGlite), beside a bare route of the same hub answering the same bytes from memory',
+      'is74 Data Provider: /api/contracts?user_id= on N contracts, repeated and first reads, beside a bare route of the same hub answering the same bytes from memory; then the callback runs (PGlite; PostgreSQL too when DATABASE_URL is set)',
     )
     .option('--contracts <n>', 'contracts (two per user)', '100000')
     .option('--seconds <n>', 'measured seconds per route', '6')
@@ -15,6 +15,7 @@ export function is74Command(): Command {
         contracts: Number(flags.contracts),
         seconds: Number(flags.seconds),
         concurrency: Number(flags.concurrency),
+        databaseUrl: process.env.DATABASE_URL,
         log: (line) => console.log(line),
       });
     });

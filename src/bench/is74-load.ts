@@ -9,7 +9,8 @@ export interface LoadResult {
 
 /**
  * A closed-loop load generator in this process: `concurrency` keep-alive connections, each sending
- * the next request when the last answer is read, for `seconds`. Every answer must be 200.
+ * the next request when the last answer is read, for `seconds` (or until `maxRequests` were sent).
+ * Every answer must be 200.
  */
 export async function loadFor(opts: {
   base: string;
@@ -17,6 +18,7 @@ export async function loadFor(opts: {
   headers: Record<string, string>;
   concurrency: number;
   seconds: number;
+  maxRequests?: number;
 }): Promise<LoadResult> {
   const url = new URL(opts.base);
   const agent = new Agent({ keepAlive: true, maxSockets: opts.concurrency });
@@ -25,7 +27,7 @@ export async function loadFor(opts: {
   const started = performance.now();
   const end = started + opts.seconds * 1000;
   const worker = async () => {
-    while (performance.now() < end) {
+    while (performance.now() < end && next < (opts.maxRequests ?? Number.POSITIVE_INFINITY)) {
       const t0 = performance.now();
       await once(agent, url, opts.pathOf(next++), opts.headers);
       latencies.push(performance.now() - t0);

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import { keyOfPlatformId, platformIdOf } from '../store/id-map-store.js';
+import { keyOfPlatformId, platformIdOf, platformIdsOf } from '../store/id-map-store.js';
 import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
 import type { CachedSession } from './connector/connection-session.js';
@@ -33,6 +33,7 @@ export function createEngineContext(
     sessions: parts.sessions ?? new Map(),
     idMapView: (connectionId) => ({
       platformIdOf: (entity, key) => platformIdOf(db, connectionId, entity, key),
+      platformIdsOf: (entity, keys) => platformIdsOf(db, connectionId, entity, keys),
       keyOf: (entity, platformId) => keyOfPlatformId(db, connectionId, entity, platformId),
     }),
   };

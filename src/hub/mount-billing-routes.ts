@@ -15,6 +15,7 @@ export function mountBillingRoutes(app: FastifyInstance, ctx: HubContext): void 
     maxRecords: ctx.limits.maxRecords,
     resolveOrg: async (req, orgId) => (await resolveOrg(ctx, req, orgId)).id,
     resolveConnection: (orgId, idOrName) => resolveConnection(ctx, orgId, idOrName),
+    changed: (orgId, kind) => ctx.changes.notify(orgId, kind),
     trigger: ctx.engine ? (orgId, req) => ctx.engine!.trigger(orgId, req) : undefined,
   };
   for (const platform of ctx.connectors.names())

@@ -13,6 +13,8 @@ export interface OutboundRow {
   deleted: boolean;
   deliveredHash: string | null;
   deliveredStatus: DeliveryStatus | null;
+  /** The delivery's source tag (see `sourceTag`), when it has one. */
+  deliveredSource: string | null;
 }
 
 export interface OutboundPage {
@@ -27,6 +29,40 @@ export interface OutboundPage {
 /** What a delivery remembers of its source record: see `deliveries.source`. */
 export function sourceTag(recordHash: string, deleted: boolean, fingerprint: string): string {
   return `${recordHash}:${deleted ? 'd' : 'u'}:${fingerprint}`;
+}
+
+/**
+ * The hash of a delivery recorded by a baseline (see `markBaseline`): no payload was sent, the
+ * platform is taken to have the record as its source tag says.
+ */
+export const BASELINE_HASH = 'baseline';
+
+/**
+ * Takes every record of a kind as already on the platform, in one statement: a delivery per record
+ * with `BASELINE_HASH` and the record's source tag, leaving deliveries that exist alone. Answers how
+ * many records it marked.
+ */
+export async function markBaseline(
+  db: Db,
+  orgId: string,
+  connectionId: string,
+  kind: string,
+  fingerprint: string,
+  ledger: string = kind,
+): Promise<number> {
+  const rows = await queryRows<{ n: string | number }>(
+    db,
+    sql`
+    WITH marked AS (
+      INSERT INTO deliveries (connection_id, kind, key, hash, status, source)
+      SELECT ${connectionId}, ${ledger}, r.key, ${BASELINE_HASH}, 'ok',
+        r.hash || ':' || CASE WHEN r.deleted_at IS NULL THEN 'u' ELSE 'd' END || ':' || ${fingerprint}
+      FROM records r WHERE r.org_id = ${orgId} AND r.kind = ${kind}
+      ON CONFLICT (connection_id, kind, key) DO NOTHING
+      RETURNING 1)
+    SELECT count(*) AS n FROM marked`,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /**
@@ -69,7 +105,7 @@ export async function readOutboundPage(
   for (const r of rows) {
     const [hash, status, source] = pgTextArray(r.hs);
     if (fingerprint && source === sourceTag(r.hash, r.deleted, fingerprint)) continue;
-    out.push(toOutboundRow(r, hash, status));
+    out.push(toOutboundRow(r, hash, status, source));
   }
   return { rows: out, scanned: rows.length, last: rows[rows.length - 1]?.key };
 }
@@ -173,8 +209,8 @@ export async function readChangedPage(
     last: lastRow?.key,
     lastSeq: lastRow ? Number(lastRow.seq) : undefined,
     rows: rows.map((r) => {
-      const [hash, status] = pgTextArray(r.hs);
-      return toOutboundRow(r, hash, status);
+      const [hash, status, source] = pgTextArray(r.hs);
+      return toOutboundRow(r, hash, status, source);
     }),
   };
 }
@@ -183,6 +219,7 @@ function toOutboundRow(
   r: { key: string; hash: string; deleted: boolean; data: unknown },
   hash: string | undefined,
   status: string | undefined,
+  source: string | undefined,
 ): OutboundRow {
   return {
     key: r.key,
@@ -191,5 +228,6 @@ function toOutboundRow(
     deleted: r.deleted,
     deliveredHash: hash ?? null,
     deliveredStatus: (status as DeliveryStatus | undefined) ?? null,
+    deliveredSource: source ?? null,
   };
 }

@@ -60,6 +60,25 @@ export async function platformIdOf(
   return rows[0]?.platform_id;
 }
 
+/** The platform ids of several keys of one entity, by key (keys without one are left out). */
+export async function platformIdsOf(
+  db: Db,
+  connectionId: string,
+  entity: string,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  // A primary-key lookup per key, whatever the planner's statistics (see getLiveRecords).
+  const rows = await queryRows<{ key: string; platform_id: string | null }>(
+    db,
+    sql`
+    SELECT wanted.key, (SELECT m.platform_id FROM id_map m
+      WHERE m.connection_id = ${connectionId} AND m.entity = ${entity} AND m.key = wanted.key) AS platform_id
+    FROM jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb) AS wanted(key)`,
+  );
+  return new Map(rows.flatMap((r) => (r.platform_id === null ? [] : [[r.key, r.platform_id] as const])));
+}
+
 export async function keyOfPlatformId(
   db: Db,
   connectionId: string,

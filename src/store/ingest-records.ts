@@ -145,7 +145,7 @@ function validateOne(
     return undefined;
   }
   const key = kind.keyOf(parsed.data as z.output<typeof kind.schema>);
-  const record = prepareOne(key, parsed.data);
+  const record = prepareRecord(key, parsed.data);
   if (UNSTORABLE_JSON_ESCAPE.test(record.json)) {
     // Left in, PostgreSQL would refuse the statement and with it every record of the request.
     const error = findUnstorableText(parsed.data);
@@ -158,7 +158,8 @@ function validateOne(
   return key;
 }
 
-function prepareOne(key: string, data: unknown): PreparedRecord {
+/** A record as the table keeps it: its JSON and the hash an unchanged re-send compares equal by. */
+export function prepareRecord(key: string, data: unknown): PreparedRecord {
   const json = JSON.stringify(data);
   return { key, json, hash: createHash('sha256').update(json).digest('base64url') };
 }

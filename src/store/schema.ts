@@ -66,8 +66,38 @@ export const records = pgTable(
     // An ЕПД shows its account's meters and their latest readings.
     index('records_meter_account_idx').on(sql`(data->>'accountNumber')`, t.orgId).where(sql`kind = 'meter'`),
     index('records_reading_meter_idx').on(sql`(data->>'meterId')`, t.orgId).where(sql`kind = 'reading'`),
+    // is74 contract views (derived records, see platforms/is74 and is74_dirty): a user's views by
+    // лицевой счёт, and the views a changed premise or house shows in.
+    index('records_is74_view_account_idx')
+      .on(sql`(data->>'accountNumber')`, t.orgId)
+      .where(sql`kind = 'is74_contract_view'`),
+    index('records_is74_view_premise_idx')
+      .on(sql`(data->>'premiseId')`, t.orgId)
+      .where(sql`kind = 'is74_contract_view'`),
+    index('records_is74_view_house_idx')
+      .on(sql`(data->>'houseId')`, t.orgId)
+      .where(sql`kind = 'is74_contract_view'`),
   ],
 );
+
+/**
+ * What changed since is74's contract views were last brought up to date: a trigger on `records`
+ * (migration 0003) adds a row for every write of a contract, balance, account, premise, house or
+ * tariff of an organisation that has contracts (`is74_view_orgs`), in the writer's own transaction — so any writer,
+ * in any process, leaves a trace the view refresher sees once it commits. `kind` is `account`
+ * (a лицевой счёт whose contracts' views may differ), `premise`, `house` or `tariff`; `ref` its key.
+ */
+export const is74Dirty = pgTable('is74_dirty', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  orgId: text('org_id').notNull(),
+  kind: text('kind').notNull(),
+  ref: text('ref').notNull(),
+});
+
+/** The organisations that have (or had) contracts: only their writes leave is74 change marks. */
+export const is74ViewOrgs = pgTable('is74_view_orgs', {
+  orgId: text('org_id').primaryKey(),
+});
 
 /** What platforms send back; the id is the feed cursor. Redelivery of the same source id is a no-op. */
 export const inbox = pgTable(

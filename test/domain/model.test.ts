@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { entityKinds, kindByPlural } from '../../src/domain/entity-kinds.js';
 import { issuesToErrors } from '../../src/domain/issues-to-errors.js';
+import { Contract } from '../../src/domain/model/contract.js';
 import { inboundKinds } from '../../src/domain/model/inbound.js';
 import { Organization } from '../../src/domain/model/organization.js';
 
@@ -96,10 +97,53 @@ describe('canonical schemas', () => {
     ['house', { ...good.house, fiasGuid: '12345' }, 'fiasGuid', 'fias_guid_format'],
     ['account', { ...good.account, els: '70BB000584' }, 'els', 'els_invalid'],
     ['payment', { ...good.payment, paidAt: '2024-01-05 10:00' }, 'paidAt', 'invalid_format'],
+    ['tariff', { ...good.tariff, link: 'ftp://uk.example/t1' }, 'link', 'invalid_format'],
+    [
+      'contract',
+      { ...good.contract, options: [{ category: 'Доплата', name: 'Доплата', value: '20.50' }] },
+      'options.0.value',
+      'option_not_integer',
+    ],
+    [
+      'contract',
+      {
+        ...good.contract,
+        options: [{ category: 'Доплата', name: 'Доплата', type: 'money', value: '20.505' }],
+      },
+      'options.0.value',
+      'money_scale',
+    ],
+    [
+      'contract',
+      { ...good.contract, options: [{ category: 'S', name: 'Флаг', type: 'flag', value: 'да' }] },
+      'options.0.value',
+      'option_not_flag',
+    ],
+    [
+      'contract',
+      { ...good.contract, options: [{ category: 'Пакет', name: 'Состав', type: 'text', value: 'Домофон' }] },
+      'options.0.value',
+      'option_not_servable',
+    ],
   ])('%s: names the field and the reason', (name, input, path, code) => {
     const res = entityKinds[name as keyof typeof entityKinds].schema.safeParse(input);
     expect(res.success).toBe(false);
     expect(issuesToErrors(res.error!.issues)).toContainEqual(expect.objectContaining({ path, code }));
+  });
+
+  it('reads a contract option by its type: money in rubles to kopecks, and back', () => {
+    const options = [
+      { category: 'Доплата', name: 'Доплата', type: 'money', value: '20.50' },
+      { category: 'Домофон', name: 'Подъезд', value: '3' },
+      { category: 'Settings', name: 'services_suspended_pending_payment', type: 'flag', value: 1 },
+    ];
+    const c = Contract.parse({ ...good.contract, options });
+    expect(c.options.map((o) => [o.type, o.value])).toEqual([
+      ['money', 2050],
+      ['integer', 3],
+      ['flag', true],
+    ]);
+    expect(z.encode(Contract, c).options?.map((o) => o.value)).toEqual(['20.50', 3, true]);
   });
 
   it('validates an organization’s ИНН, КПП, ОГРН and bank accounts', () => {

@@ -12,6 +12,13 @@ export const Tariff = z.strictObject({
   rate: field.decimal.optional(),
   measure: field.text(30).optional(),
   cost: field.money.optional(),
+  /** What the tariff is, for residents (is74 shows it with the tariff: seed 003 §"6. Список тарифов"). */
+  description: field.text(2000).optional(),
+  /** A page about the tariff (http or https). */
+  link: z
+    .url({ protocol: /^https?$/ })
+    .max(2000)
+    .optional(),
   validFrom: field.date.optional(),
   validTo: field.date.optional(),
   options: z

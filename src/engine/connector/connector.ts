@@ -94,6 +94,11 @@ export interface RecordsView {
 /** The id map as a connector sees it: (entity, our key) ↔ platform id. */
 export interface IdMapView {
   platformIdOf(entity: string, key: string): Promise<string | undefined>;
+  /**
+   * The platform ids of several keys at once, by key (keys without one are left out). The engine's
+   * view has it; hand-built ones may not.
+   */
+  platformIdsOf?(entity: string, keys: readonly string[]): Promise<Map<string, string>>;
   keyOf(entity: string, platformId: string): Promise<string | undefined>;
 }
 
@@ -118,8 +123,11 @@ export type RecordOutcome =
   | { status: 'rejected'; code: string; message: string };
 
 export interface OutboundStream<Settings = unknown, Credentials = unknown> {
-  /** The canonical kind this stream reads. */
-  kind: EntityKindName;
+  /**
+   * The kind this stream reads: a canonical kind, or records a connector derives and keeps in the
+   * records table itself (is74's contract views).
+   */
+  kind: EntityKindName | (string & {});
   /** Id-map entity name (defaults to `kind`). */
   entity?: string;
   /**
@@ -145,6 +153,19 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
    * answering 5xx to everything still costs one dead letter per batch (see split-after-server-error).
    */
   serverErrorsMayBeData?: boolean;
+  /**
+   * Brings the records the stream reads up to date before a pass reads them (records the connector
+   * derives from others: is74's contract views). Runs before the pass takes its watermark.
+   */
+  prepare?(ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
+  /**
+   * What a connection's first pass of the stream does. `send` (default): deliver every record.
+   * `baseline`: the records as they are now are taken as what the platform already has — marked
+   * delivered in one statement, nothing read or sent (is74: the core reads everything of a resident
+   * when they sign in); later passes send what changes. Only the very first pass: a pass after
+   * `resend-all` sends everything.
+   */
+  firstPass?: 'send' | 'baseline';
   /** Batch limits; `maxBytes` is measured by `sizeOf` (defaults to UTF-8 JSON length). */
   limits: { maxRecords: number; maxBytes: number };
   /**
@@ -246,6 +267,11 @@ export interface BillingRouteContext {
    * `/v1/orgs/{org}/connections/{id}/…` route (throws the hub's 404 otherwise).
    */
   resolveConnection(orgId: string, idOrName: string): Promise<ConnectionInfo>;
+  /**
+   * Tells the hub that a billing command changed records of `kind` (after its commit): connectors
+   * whose `syncOnChange` lists the kind get their run. Undefined in a hub without an engine.
+   */
+  changed?(orgId: string, kind: string): void;
   /** Starts a run of one connection; undefined in a hub without an engine. */
   trigger?(
     orgId: string,

@@ -37,6 +37,21 @@ export async function writeOutboundMark(
   await writeCheckpoint(db, connectionId, streamName(kind), { version: VERSION, value: mark }, expectedRev);
 }
 
+/**
+ * Whether a `firstPass: 'baseline'` stream has completed a pass on this connection. Kept apart from
+ * the marks (`baseline:<kind>`), so a resend or a retry, which drop the marks, is not taken for a
+ * first pass.
+ */
+export async function hasBaseline(db: Db, connectionId: string, kind: string): Promise<boolean> {
+  return (await readCheckpoint(db, connectionId, `baseline:${kind}`)) !== undefined;
+}
+
+export async function writeBaseline(db: Db, connectionId: string, kind: string): Promise<void> {
+  await writeCheckpoint(db, connectionId, `baseline:${kind}`, { version: VERSION, value: true }, 0).catch(
+    () => {}, // another pass wrote it first
+  );
+}
+
 /** The next pass reads every record (after a resend, a retry or a pass that left records unconfirmed). */
 export async function dropOutboundMarks(db: Db, connectionId: string, kind?: string): Promise<void> {
   if (kind) await resetCheckpoints(db, connectionId, streamName(kind));

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import {
+  BASELINE_HASH,
   countKindRecords,
   type DeliveryStatus,
+  markBaseline,
   markDelivered,
   type OutboundPage,
   type OutboundRow,
@@ -18,7 +20,13 @@ import { planBatches, type SizedRecord } from '../plan-batches.js';
 import { wireHash } from '../wire-hash.js';
 import { CommitQueue } from './commit-queue.js';
 import { deliverBatch } from './deliver-batch.js';
-import { dropOutboundMarks, readOutboundMark, writeOutboundMark } from './outbound-mark.js';
+import {
+  dropOutboundMarks,
+  hasBaseline,
+  readOutboundMark,
+  writeBaseline,
+  writeOutboundMark,
+} from './outbound-mark.js';
 import { outboundPages } from './outbound-pages.js';
 import type { StreamRun } from './stream-run.js';
 import { yieldToIo } from './yield-to-io.js';
@@ -32,13 +40,20 @@ const PAGE = 1000;
  * `policy.concurrency` at a time (one in flight by default).
  */
 export async function syncOutboundStream(run: StreamRun, stream: OutboundStream): Promise<void> {
+  await stream.prepare?.(run.ctx);
   const { engine, connection } = run;
+  const db = engine.store.db;
+  const fingerprint = stream.selfContained ? mappingFingerprint(run, stream) : undefined;
+  const mark = fingerprint ? await readOutboundMark(db, connection.id, ledgerOf(stream)) : undefined;
+  const baselined =
+    stream.firstPass !== 'baseline' || (await hasBaseline(db, connection.id, ledgerOf(stream)));
+  // The first pass of a baseline stream (none before, and no mark an earlier version left).
+  if (!baselined && mark === undefined) return baselinePass(run, stream, fingerprint);
   const sizeOf = stream.sizeOf ?? defaultSize;
   const limits = {
     maxRecords: Math.min(stream.limits.maxRecords, run.maxBatchRecords ?? Number.POSITIVE_INFINITY),
     maxBytes: stream.limits.maxBytes,
   };
-  const fingerprint = stream.selfContained ? mappingFingerprint(run, stream) : undefined;
   const commits = new CommitQueue();
   const inflight = new Set<Promise<void>>();
   let failure: unknown;
@@ -56,8 +71,6 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   // A self-contained stream in step up to a mark reads only what changed since; otherwise (first
   // pass, new settings or code, an incomplete last pass) it reads every record. The new mark is the
   // watermark taken before reading: what changes during the pass is read by the next one.
-  const db = engine.store.db;
-  const mark = fingerprint ? await readOutboundMark(db, connection.id, ledgerOf(stream)) : undefined;
   const since = mark && mark.fingerprint === fingerprint ? mark.seq : undefined;
   const watermark = fingerprint ? await seqWatermark(db) : undefined;
   const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE });
@@ -106,8 +119,11 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   if (complete && total !== undefined && total > scanned) {
     await updateOperation(db, run.runId, { add: { unchanged: total - scanned } });
   }
+  const clean = complete && !failure && !run.signal.aborted && commits.deadLetters === 0;
+  // A stream in step before it became a baseline one (it had a mark): its first pass is behind it.
+  if (!baselined && clean) await writeBaseline(db, connection.id, ledgerOf(stream));
   if (fingerprint && watermark !== undefined) {
-    if (complete && !failure && !run.signal.aborted && commits.deadLetters === 0) {
+    if (clean) {
       await writeOutboundMark(
         db,
         connection.id,
@@ -120,6 +136,45 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
     }
   }
   if (failure) throw failure;
+}
+
+/**
+ * A baseline stream's first pass on a connection: every record as it is now is taken as what the
+ * platform has — marked delivered in one statement, nothing read, mapped or sent. The mark is the
+ * watermark taken before: a record changed while marking is read (and sent) by the next pass.
+ */
+async function baselinePass(run: StreamRun, stream: OutboundStream, fingerprint: string | undefined) {
+  const { engine, connection } = run;
+  const db = engine.store.db;
+  const watermark = await seqWatermark(db);
+  const ledger = ledgerOf(stream);
+  const marked = await markBaseline(
+    db,
+    connection.orgId,
+    connection.id,
+    stream.kind,
+    fingerprint ?? '',
+    ledger,
+  );
+  await updateOperation(db, run.runId, { add: { unchanged: marked } });
+  if (fingerprint) {
+    await writeOutboundMark(db, connection.id, ledger, { seq: watermark, fingerprint }, 0);
+  }
+  await writeBaseline(db, connection.id, ledger);
+}
+
+/**
+ * Whether the platform has this record's payload: it confirmed the same hash, or a baseline took the
+ * record as it still is (same content and deletion mark; the mapping may have changed since, but
+ * the platform was never told anything to be corrected).
+ */
+function inStep(row: OutboundRow | undefined, hash: string): boolean {
+  if (!row) return false;
+  if (row.deliveredHash === hash) return true;
+  return (
+    row.deliveredHash === BASELINE_HASH &&
+    row.deliveredSource?.startsWith(`${row.recordHash}:${row.deleted ? 'd' : 'u'}:`) === true
+  );
 }
 
 function defaultSize(record: WireRecord): number {
@@ -155,8 +210,8 @@ async function changedRecords(
   for (const record of mapped.records) {
     const hash = wireHash(record);
     const row = byKey.get(record.key);
-    if (row?.deliveredHash !== hash) changed.push({ record, hash, source: tagOf(row) });
-    else if (fingerprint && row.deliveredStatus)
+    if (!inStep(row, hash)) changed.push({ record, hash, source: tagOf(row) });
+    else if (row && (fingerprint || row.deliveredHash !== hash) && row.deliveredStatus)
       retag.push({ key: row.key, hash, status: row.deliveredStatus, source: tagOf(row) });
   }
   if (retag.length > 0) await markDelivered(run.engine.store.db, run.connection.id, ledgerOf(stream), retag);

@@ -4,6 +4,7 @@ import { call } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
 import {
   BILLING,
+  callbackReader,
   type Is74World,
   ORG,
   put,
@@ -18,28 +19,24 @@ const SUSPENDED = {
   category: 'Settings',
   name: 'services_suspended_pending_payment',
   hidden: false,
-  value: '1',
+  type: 'flag',
+  value: true,
 };
 
 describe.each(storeKinds)('is74 end to end: callbacks reach the core, permissions follow on %s', (kind) => {
   let w: Is74World;
-  /** Callbacks the core took since the last look. */
-  let seen = 0;
-  const newCallbacks = () => {
-    const fresh = w.sandbox.state.callbacks.slice(seen);
-    seen = w.sandbox.state.callbacks.length;
-    return fresh.map((c) => ({ path: c.path, body: c.body, outcome: c.outcome }));
-  };
+  const newCallbacks = callbackReader(() => w);
 
   beforeAll(async () => {
     w = await startIs74World(kind);
     // The core's admin: «Домофония» opens doors and shows the intercom, blocked below −100 ₽.
     w.sandbox.setServicePermissions('domofon', ['open_from_app', 'intercom_live']);
     w.sandbox.setThreshold('is74-domofon', -10000);
-    // First pass: nothing has changed for anyone the core knows; contracts no one signed in to are quiet.
-    expect((await syncIs74(w.hub)).state).toBe('succeeded');
+    // The connection's first run calls nobody back: the core reads everything of a resident when
+    // they sign in, so what the billing holds before that is news to no one.
+    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 0, requests: 0 });
+    expect(newCallbacks()).toEqual([]);
     expect(await w.sandbox.login(USER.login, USER.password)).toBe(USER.id);
-    newCallbacks();
   });
   afterAll(async () => {
     await w?.hub.close();
@@ -71,8 +68,14 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     ]);
     const run = await syncIs74(w.hub);
     expect(run).toMatchObject({ state: 'succeeded', sent: 1, failed: 0 });
+    // The first run took c1 as known without telling the core anything about it: its first change
+    // goes to its users; later ones by its ext_id.
     expect(newCallbacks()).toEqual([
-      { path: '/api/v1/mb/callback/contract', body: { ext_id: 'c1' }, outcome: 'pulled contract' },
+      {
+        path: '/api/v1/mb/callback/contract',
+        body: { user_ext_id: USER.id },
+        outcome: 'pulled contracts of user',
+      },
     ]);
     expect(w.sandbox.permissions(USER.id)).toMatchObject({
       permissions: [],
@@ -159,7 +162,9 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
       type: 'batch',
       limit: 100,
     });
-    expect(batches.some((b) => b.parentId === run.id && b.kind === 'balance' && b.requests >= 2)).toBe(true);
+    expect(
+      batches.some((b) => b.parentId === run.id && b.kind === 'is74_contract_view' && b.requests >= 2),
+    ).toBe(true);
   });
 
   it('calls the contracts on a tariff back when the tariff’s options change', async () => {
@@ -189,11 +194,25 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     w.sandbox.setEntrance(USER.id, true);
   });
 
-  it('calls nobody back about the accounts of a deleted user', async () => {
+  it('takes the contracts of a deleted user away at once, and calls nobody about them after', async () => {
     const gone = await call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users/delete`, {
       json: { keys: [USER.id] },
     });
     expect(gone.body).toEqual({ deleted: [USER.id] });
+    // seed 003 §"CallBack" 2: the core reads the user's contracts again — there are none.
+    expect(await syncIs74(w.hub)).toMatchObject({ state: 'succeeded', sent: 1 });
+    expect(newCallbacks()).toEqual([
+      {
+        path: '/api/v1/mb/callback/contract',
+        body: { user_ext_id: USER.id },
+        outcome: 'pulled contracts of user',
+      },
+    ]);
+    expect(w.sandbox.state.users.get(USER.id)!.contracts).toEqual([]);
+    expect(w.sandbox.permissions(USER.id)).toMatchObject({
+      permissions: [],
+      reason: 'no_tariff_with_permissions',
+    });
     await put(w.hub, 'balances', [
       { accountNumber: '1595-1', serviceId: 'domofon', date: '2025-04-01', amount: '1.00' },
     ]);
@@ -203,6 +222,9 @@ describe.each(storeKinds)('is74 end to end: callbacks reach the core, permission
     await call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users`, {
       json: [{ ...USER, accountNumbers: ['1595-2'] }],
     });
+    await syncIs74(w.hub);
+    expect(newCallbacks().map((c) => c.body)).toEqual([{ user_ext_id: USER.id }]);
+    expect(w.sandbox.state.users.get(USER.id)!.contracts.map((c) => c.ext_id)).toEqual(['c2']);
     await put(w.hub, 'balances', [
       { accountNumber: '1595-1', serviceId: 'domofon', date: '2025-04-02', amount: '2.00' },
     ]);

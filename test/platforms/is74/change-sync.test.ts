@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listOperations } from '../../../src/store/operation-store.js';
+import { call } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
-import { type Is74World, put, startIs74World, USER } from './is74-fixture.js';
+import { type Is74World, ORG, put, startIs74World, USER } from './is74-fixture.js';
 
 const FINAL = ['succeeded', 'partial', 'failed', 'cancelled'];
 
@@ -57,5 +58,17 @@ describe.each(storeKinds)('is74 sync on change on %s', (kind) => {
     ]);
     await sleep(1500);
     expect(await settledChangeRuns(runsBefore + 1)).toBe(runsBefore + 1);
+  });
+
+  it('a change of an is74 user’s accounts starts the run too: the core drops the unlinked contract', async () => {
+    const runsBefore = await settledChangeRuns(1);
+    const before = w.sandbox.state.callbacks.length;
+    const r = await call(w.hub, 'POST', `/v1/orgs/${ORG}/is74/users`, {
+      json: [{ ...USER, accountNumbers: ['1595-2'] }],
+    });
+    expect(r.body).toMatchObject({ updated: 1 });
+    expect(await settledChangeRuns(runsBefore + 1)).toBe(runsBefore + 1);
+    expect(w.sandbox.state.callbacks.slice(before).map((c) => c.body)).toEqual([{ user_ext_id: USER.id }]);
+    expect(w.sandbox.state.users.get(USER.id)!.contracts.map((c) => c.ext_id)).toEqual(['c2']);
   });
 });

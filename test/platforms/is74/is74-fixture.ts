@@ -56,6 +56,8 @@ export const BILLING = {
       id: 'is74-domofon',
       name: 'Домофония',
       serviceId: 'domofon',
+      description: 'Домофон с открытием из приложения',
+      link: 'https://uk.example/tariff/domofon',
       cost: '65.00',
       options: [{ category: 'Скидка', name: 'Скидка за регулярную оплату', value: '-1000' }],
     },
@@ -69,7 +71,15 @@ export const BILLING = {
       accountNumber: '1595-1',
       number: '1595-1N',
       state: 'active',
-      options: [{ category: 'Доплата', name: 'Доплата за удалённый регион', hidden: true, value: '2000' }],
+      options: [
+        {
+          category: 'Доплата',
+          name: 'Доплата за удалённый регион',
+          hidden: true,
+          type: 'money',
+          value: '20.00',
+        },
+      ],
       tariffIds: ['is74-domofon'],
     },
     { id: 'c2', accountNumber: '1595-2', number: '1595-2N', state: 'active', tariffIds: ['is74-video'] },
@@ -135,6 +145,17 @@ export async function syncIs74(hub: TestHub) {
     if (Date.now() > deadline) throw new Error(`run ${id} still ${r.body.state}`);
     await sleep(50);
   }
+}
+
+/** A reader of the callbacks the core took since the last call (path, body and what it did). */
+export function callbackReader(world: () => Is74World) {
+  let seen = 0;
+  return () => {
+    const all = world().sandbox.state.callbacks;
+    const fresh = all.slice(seen);
+    seen = all.length;
+    return fresh.map((c) => ({ path: c.path, body: c.body, outcome: c.outcome }));
+  };
 }
 
 /** A served call as the platform makes it (with the provider token unless told otherwise). */

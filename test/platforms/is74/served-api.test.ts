@@ -11,7 +11,7 @@ import { UsersResponse } from '../../../src/platforms/is74/contract/user-respons
 import { queryRows } from '../../../src/store/query-rows.js';
 import { call } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
-import { type Is74World, ORG, provide, startIs74World, USER } from './is74-fixture.js';
+import { BILLING, type Is74World, ORG, provide, startIs74World, USER } from './is74-fixture.js';
 
 describe.each(storeKinds)('is74 Data Provider API served by the hub on %s', (kind) => {
   let w: Is74World;
@@ -74,7 +74,14 @@ describe.each(storeKinds)('is74 Data Provider API served by the hub on %s', (kin
 
     const tariffs = TariffsResponse.parse(await (await provide(w, '/api/tariffs')).json());
     expect(tariffs).toEqual([
-      { id: 'is74-domofon', name: 'Домофония', services: [{ id: 'domofon' }], cost: 6500 },
+      {
+        id: 'is74-domofon',
+        name: 'Домофония',
+        services: [{ id: 'domofon' }],
+        description: 'Домофон с открытием из приложения',
+        cost: 6500,
+        link: 'https://uk.example/tariff/domofon',
+      },
       { id: 'is74-snow', name: 'Снежный', services: [{ id: 'domofon' }], without_cost: true },
       { id: 'is74-video', name: 'Видеонаблюдение', services: [{ id: 'video' }], cost: 9000 },
     ]);
@@ -103,6 +110,74 @@ describe.each(storeKinds)('is74 Data Provider API served by the hub on %s', (kin
       expect(res.status, path).toBe(404);
       expect(await res.text(), path).toBe('');
     }
+  });
+
+  it('answers a malformed query 400 with an empty body, never reaching the store', async () => {
+    for (const path of [
+      `/api/users?user_id=${USER.id}&user_id=${USER.id}`,
+      '/api/users?user_id=%00',
+      '/api/users',
+      `/api/contracts?user_id=${USER.id}&user_id=other`,
+      '/api/contracts?id=c1&id=c2',
+      '/api/contracts?user_id=%00',
+      '/api/contracts?id=%00',
+      '/api/contracts?user_id=',
+      `/api/contracts?user_id=${USER.id}&id=c1`,
+      '/api/contracts',
+      '/api/charges?user_id=%00',
+      `/api/charges?user_id=${USER.id}&user_id=x`,
+      `/api/charges?user_id=${USER.id}&limit=0`,
+      `/api/charges?user_id=${USER.id}&limit=1.5`,
+      `/api/charges?user_id=${USER.id}&limit=1&limit=2`,
+    ]) {
+      const res = await provide(w, path);
+      expect(res.status, path).toBe(400);
+      expect(await res.text(), path).toBe('');
+    }
+    // The document's error for a login it cannot read is 401, whatever is wrong with it.
+    const nul = await provide(w, '/api/auth', {
+      method: 'POST',
+      body: JSON.stringify({ login: '\u0000', pswd: USER.password }),
+    });
+    expect(nul.status).toBe(401);
+  });
+
+  it('serves typed option values: money in kopecks, flags as 1, and refuses what it cannot serve', async () => {
+    const options = [
+      { category: 'Доплата', name: 'Доплата', type: 'money', value: '20.50' },
+      { category: 'Домофон', name: 'Подъезд', type: 'integer', value: 3 },
+      { category: 'Settings', name: 'services_suspended_pending_payment', type: 'flag', value: true },
+    ];
+    const ok = await call(w.hub, 'POST', `/v1/orgs/${ORG}/contracts`, {
+      json: [{ ...BILLING.contracts[1], options }],
+    });
+    expect(ok.body).toMatchObject({ updated: 1, rejected: 0 });
+    const [c2] = ContractsResponse.parse(await (await provide(w, '/api/contracts?id=c2')).json());
+    expect(c2!.options.map((o) => o.value)).toEqual([2050, 3, 1]);
+    // Read back through /v1 as written: money in rubles.
+    const back = await call(w.hub, 'GET', `/v1/orgs/${ORG}/contracts/c2`);
+    expect(back.body.data.options[0]).toMatchObject({ type: 'money', value: '20.50' });
+
+    const bad = await call(w.hub, 'POST', `/v1/orgs/${ORG}/contracts`, {
+      json: [
+        { ...BILLING.contracts[1], options: [{ category: 'Доплата', name: 'Доплата', value: '20.50' }] },
+        {
+          ...BILLING.contracts[1],
+          id: 'c9',
+          options: [{ category: 'Тариф', name: 'Пакет', type: 'text', value: 'Космос' }],
+        },
+      ],
+    });
+    expect(bad.body.rejected).toBe(2);
+    expect(
+      bad.body.results.map((r: { errors: Array<{ code: string; path: string }> }) => r.errors[0]),
+    ).toEqual([
+      expect.objectContaining({ code: 'option_not_integer', path: 'options.0.value' }),
+      expect.objectContaining({ code: 'option_not_servable', path: 'options.0.value' }),
+    ]);
+    // Nothing of the refused write is served: c2 keeps its options.
+    const [still] = ContractsResponse.parse(await (await provide(w, '/api/contracts?id=c2')).json());
+    expect(still!.options.map((o) => o.value)).toEqual([2050, 3, 1]);
   });
 
   it('refuses a wrong password or login with 401', async () => {

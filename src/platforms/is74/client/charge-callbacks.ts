@@ -18,10 +18,12 @@ interface ChargeMark {
  * Charge callbacks (seed 003 §"CallBack" 3): charges are the receipts of a user's accounts, so a
  * receipt whose charge view changed (or that was deleted) makes one `{user_ext_id}` per user of its
  * account. The payload is a function of the receipt alone: unchanged receipts are not even read.
+ * The first pass is a baseline (the core reads charges when a resident signs in).
  */
 export const chargeCallbacks: OutboundStream<Is74Settings, Is74Credentials> = {
   kind: 'receipt',
   selfContained: true,
+  firstPass: 'baseline',
   limits: { maxRecords: 1000, maxBytes: 1_000_000 },
   toWire(rows) {
     const records = rows.map((r): WireRecord => {

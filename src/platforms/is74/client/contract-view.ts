@@ -5,7 +5,8 @@ import type { House } from '../../../domain/model/house.js';
 import type { Premise } from '../../../domain/model/premise.js';
 import type { Tariff } from '../../../domain/model/tariff.js';
 import type { Is74ContractView, Is74Option } from '../contract/contract-response.js';
-import { is74Balance, is74OptionValue, is74State } from './is74-wire-values.js';
+import type { ViewIssue } from './contract-view-record.js';
+import { is74Balance, is74OptionValue, is74State, is74TypedOptionValue } from './is74-wire-values.js';
 
 export interface ContractSources {
   account: Account | undefined;
@@ -18,27 +19,60 @@ export interface ContractSources {
 /**
  * A canonical contract as is74 sees it (seed 003 §"3. Получение контрактов"): the account's debt is
  * its balances summed — for each service the latest dated one — and negated into is74's sign.
- * Address fields come from the account's premise and house when the billing sent them.
+ * Address fields come from the account's premise and house; each one the seed shows that they
+ * cannot fill is named in an `address_incomplete` issue.
  */
-export function contractView(c: Contract, s: ContractSources): Is74ContractView {
+export function contractView(
+  c: Contract,
+  s: ContractSources,
+): { view: Is74ContractView; issues: ViewIssue[] } {
   const view: Is74ContractView = {
     ext_id: c.id,
     account: c.accountNumber,
     contract: c.number,
     state: is74State(c.state),
     balance: is74Balance(debtOf(s.balances)),
-    options: options(c.options),
-    tariffs: c.tariffIds.map((id) => ({ id, options: options(s.tariffs.get(id)?.options ?? []) })),
+    options: c.options.flatMap((o) => {
+      const value = is74TypedOptionValue(o.type, o.value);
+      return value === undefined ? [] : [option(o.category, o.name, o.hidden, value)];
+    }),
+    tariffs: c.tariffIds.map((id) => ({ id, options: tariffOptions(s.tariffs.get(id)) })),
   };
-  if (s.house) {
-    view.address = s.house.address;
-    if (s.house.fiasGuid) view.building_code = s.house.fiasGuid;
-    const region = s.house.region?.trim();
-    if (region && /^\d{1,3}$/.test(region)) view.region = Number(region);
-    if (s.house.buildingNumber) view.building_num = s.house.buildingNumber;
+  const missing: string[] = [];
+  const lacks = (field: string, why: string) => missing.push(`${field} (${why})`);
+  if (!s.account)
+    lacks('address, building_code, region, building_num, flat', `account "${c.accountNumber}" not found`);
+  else if (!s.premise)
+    lacks('address, building_code, region, building_num, flat', `premise "${s.account.premiseId}" not found`);
+  else {
+    view.flat = s.premise.number;
+    const h = s.house;
+    if (!h) lacks('address, building_code, region, building_num', `house "${s.premise.houseId}" not found`);
+    else {
+      view.address = h.address;
+      if (h.fiasGuid) view.building_code = h.fiasGuid;
+      else lacks('building_code', `house "${h.id}" has no fiasGuid`);
+      const region = h.region?.trim();
+      if (region && /^\d{1,3}$/.test(region)) view.region = Number(region);
+      else
+        lacks(
+          'region',
+          `house "${h.id}" has ${region ? `a region "${region}" that is not a number` : 'no region'}`,
+        );
+      if (h.buildingNumber) view.building_num = h.buildingNumber;
+      else lacks('building_num', `house "${h.id}" has no buildingNumber`);
+    }
   }
-  if (s.premise) view.flat = s.premise.number;
-  return view;
+  const issues: ViewIssue[] =
+    missing.length === 0
+      ? []
+      : [
+          {
+            code: 'address_incomplete',
+            message: `contract "${c.id}" is served without ${missing.join(', ')}`,
+          },
+        ];
+  return { view, issues };
 }
 
 /** The latest balance of each service, summed (canonical sign: positive = debt). */
@@ -53,14 +87,18 @@ export function debtOf(balances: readonly Balance[]): number {
   return debt;
 }
 
-/** Options whose value is not an integer (free text) have no is74 form and are left out. */
-function options(
-  list: ReadonlyArray<{ category?: string | undefined; name: string; hidden?: boolean; value: string }>,
-): Is74Option[] {
-  return list.flatMap((o) => {
+/**
+ * A tariff's options are the shared catalogue's (untyped text, the same for every platform): those
+ * whose value is an integer are shown, the rest have no is74 form (a description belongs in the
+ * tariff's `description`).
+ */
+function tariffOptions(t: Tariff | undefined): Is74Option[] {
+  return (t?.options ?? []).flatMap((o) => {
     const value = is74OptionValue(o.value);
-    return value === undefined
-      ? []
-      : [{ category_name: o.category ?? '', name: o.name, hidden: o.hidden ?? false, value }];
+    return value === undefined ? [] : [option(o.category ?? '', o.name, false, value)];
   });
+}
+
+function option(category: string, name: string, hidden: boolean, value: number): Is74Option {
+  return { category_name: category, name, hidden, value };
 }

@@ -1,12 +1,13 @@
 import type { Connector } from '../../../engine/connector/connector.js';
-import { balanceCallbacks } from './balance-callbacks.js';
 import { chargeCallbacks } from './charge-callbacks.js';
-import { contractCallbacks } from './contract-callbacks.js';
 import { Is74Credentials } from './is74-credentials.js';
 import { is74Served } from './is74-served.js';
 import { Is74Settings } from './is74-settings.js';
+import { IS74_USER_KIND } from './is74-user.js';
 import { is74UserRoutes } from './is74-user-routes.js';
-import { tariffCallbacks } from './tariff-callbacks.js';
+import { issueErrors } from './issue-errors.js';
+import { userCallbacks } from './user-callbacks.js';
+import { viewCallbacks } from './view-callbacks.js';
 
 /**
  * is74 (Интерсвязь): the platform calls the Data Provider API we serve (seed 003), and we call its
@@ -23,10 +24,13 @@ export const is74Connector: Connector<Is74Settings, Is74Credentials> = {
       ok: true,
       detail: `Data Provider at /p/is74/${ctx.connection.id}/api; callbacks to ${new URL(ctx.connection.settings.coreUrl).origin}`,
     }),
-  outbound: [tariffCallbacks, contractCallbacks, balanceCallbacks, chargeCallbacks],
+  outbound: [viewCallbacks, userCallbacks, chargeCallbacks, issueErrors],
   inbound: [],
   served: is74Served,
-  // What a callback tells the core about (seed 003 §callbacks): balances, contracts, tariffs, charges.
-  syncOnChange: { kinds: ['contract', 'balance', 'receipt', 'tariff'] },
+  // What a callback tells the core about (seed 003 §callbacks): everything a contract's view is made
+  // of, charges, and the users' links to their лицевые счета.
+  syncOnChange: {
+    kinds: ['contract', 'balance', 'account', 'premise', 'house', 'tariff', 'receipt', IS74_USER_KIND],
+  },
   billingRoutes: is74UserRoutes,
 };

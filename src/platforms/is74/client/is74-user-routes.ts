@@ -54,7 +54,10 @@ function register(app: FastifyInstance, ctx: BillingRouteContext): void {
           limit: ctx.maxRecords,
         });
       }
-      return writeUsers(ctx.db, ctx.box, orgId, body);
+      const { summary, changed } = await writeUsers(ctx.db, ctx.box, orgId, body);
+      // A user gained or lost a лицевой счёт (or is new): the callback run tells the core.
+      if (changed) ctx.changed?.(orgId, IS74_USER_KIND);
+      return summary;
     },
   );
 
@@ -100,7 +103,9 @@ function register(app: FastifyInstance, ctx: BillingRouteContext): void {
     },
     async (req) => {
       const orgId = await ctx.resolveOrg(req, req.params.org);
-      return { deleted: await deleteUsers(ctx.db, orgId, req.body.keys) };
+      const deleted = await deleteUsers(ctx.db, orgId, req.body.keys);
+      if (deleted.length > 0) ctx.changed?.(orgId, IS74_USER_KIND);
+      return { deleted };
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ContractState as ContractStateSchema } from '../../../domain/model/contract.js';
+import type { ContractOptionType } from '../../../domain/model/contract-option.js';
 import type { Is74State } from '../contract/contract-response.js';
 
 type ContractState = z.output<typeof ContractStateSchema>;
@@ -20,9 +21,23 @@ export function is74State(state: ContractState): Is74State {
   return STATE_CODES[state];
 }
 
-/** Option values are integers on the wire (kopecks or flags); a value that is not one is left out. */
+/** An untyped option value (a tariff's): an integer string, else it has no is74 form. */
 export function is74OptionValue(value: string): number | undefined {
   return /^-?\d{1,15}$/.test(value.trim()) ? Number(value.trim()) : undefined;
+}
+
+/**
+ * A contract option's value on the wire, an integer (seed 003 §"3."): money is already kopecks, a
+ * flag is 1 or 0. Text cannot be written (the contract schema refuses it); an option stored before
+ * values were typed is read as an untyped one.
+ */
+export function is74TypedOptionValue(
+  type: ContractOptionType | undefined,
+  value: number | boolean | string,
+): number | undefined {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number') return value;
+  return type === undefined || type === 'integer' ? is74OptionValue(value) : undefined;
 }
 
 /** `YYYY-MM` → `MM-YY` (seed 003 §"7. Начисления"). */

@@ -7,7 +7,8 @@ import { fastRows } from './fast-rows.js';
 
 /**
  * The tariffs we publish (`settings.tariffIds`, or every tariff) as seed 003 §"6. Список тарифов"
- * shows them: `cost` in kopecks, or `without_cost: true` for a tariff with no fixed price.
+ * shows them: `cost` in kopecks, or `without_cost: true` for a tariff with no fixed price, with the
+ * tariff's `description` and `link` when the billing gave them.
  */
 export async function loadTariffViews(
   db: Db,
@@ -28,8 +29,10 @@ export async function loadTariffViews(
       name: t.name,
       services: t.serviceId ? [{ id: t.serviceId }] : [],
     };
+    if (t.description !== undefined) view.description = t.description;
     if (t.cost !== undefined) view.cost = t.cost;
     else view.without_cost = true;
+    if (t.link !== undefined) view.link = t.link;
     return view;
   });
 }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { prepareRecord } from '../../../store/ingest-records.js';
 import type { Db } from '../../../store/open-store.js';
 import { deleteRecords, type PreparedRecord, upsertRecords } from '../../../store/record-store.js';
 import { fastRows } from './fast-rows.js';
@@ -14,29 +14,28 @@ export const IS74_LINK_KIND = 'is74_user_account';
 
 const linkKey = (userId: string, account: string) => JSON.stringify([userId, account]);
 
-/** Makes the links of each user exactly its accounts (`before`: the accounts it had). */
+/**
+ * Makes the links of each user exactly its accounts (`before`: the accounts it had); answers whether
+ * a link was made or removed.
+ */
 export async function syncUserLinks(
   db: Db,
   orgId: string,
   users: ReadonlyArray<{ id: string; accountNumbers: readonly string[]; before: readonly string[] }>,
-): Promise<void> {
+): Promise<boolean> {
   const wanted: PreparedRecord[] = [];
   const gone: string[] = [];
   for (const u of users) {
     for (const account of u.accountNumbers) {
-      const json = JSON.stringify({ userId: u.id, accountNumber: account });
-      wanted.push({
-        key: linkKey(u.id, account),
-        json,
-        hash: createHash('sha256').update(json).digest('base64url'),
-      });
+      wanted.push(prepareRecord(linkKey(u.id, account), { userId: u.id, accountNumber: account }));
     }
     for (const account of u.before)
       if (!u.accountNumbers.includes(account)) gone.push(linkKey(u.id, account));
   }
   const unique = [...new Map(wanted.map((w) => [w.key, w])).values()];
-  if (unique.length > 0) await upsertRecords(db, orgId, IS74_LINK_KIND, unique);
-  if (gone.length > 0) await deleteRecords(db, orgId, IS74_LINK_KIND, gone);
+  const made = unique.length > 0 ? await upsertRecords(db, orgId, IS74_LINK_KIND, unique) : new Map();
+  const removed = gone.length > 0 ? await deleteRecords(db, orgId, IS74_LINK_KIND, gone) : [];
+  return removed.length > 0 || [...made.values()].some((o) => o !== 'unchanged');
 }
 
 /** The users who see any of these accounts, with those of the accounts each sees. */

@@ -22,14 +22,15 @@ const storedKind: EntityKind = {
  * Upserts is74 users through the one record write path. Passwords are sealed before they reach the
  * table; a user whose stored password opens to the one sent keeps its envelope, so an unchanged
  * re-send hashes the same and writes nothing (a fresh envelope would differ every time). A login
- * that belongs to another user is refused: `/api/auth` must find exactly one user.
+ * that belongs to another user is refused: `/api/auth` must find exactly one user. `changed` says
+ * whether a user or a user's link to an account was written (the core must then be told).
  */
 export async function writeUsers(
   db: Db,
   box: SecretBox,
   orgId: string,
   inputs: readonly unknown[],
-): Promise<IngestSummary> {
+): Promise<{ summary: IngestSummary; changed: boolean }> {
   const parsed = inputs.map((input) => Is74UserInput.safeParse(input));
   const good = parsed.flatMap((p) => (p.success ? [p.data] : []));
   const stored = await storedUsers(
@@ -71,11 +72,11 @@ export async function writeUsers(
     }
   });
   // Reconciled for every accepted user, changed or not: a re-send repairs links an interrupted write left.
-  await syncUserLinks(db, orgId, accepted);
-  return summary;
+  const linked = await syncUserLinks(db, orgId, accepted);
+  return { summary, changed: linked || summary.created + summary.updated > 0 };
 }
 
-/** Deletes users and their account links. */
+/** Deletes users and their account links (the link stream then tells the core). */
 export async function deleteUsers(db: Db, orgId: string, ids: readonly string[]): Promise<string[]> {
   const stored = await storedUsers(db, orgId, ids, []);
   const deleted = await deleteRecords(db, orgId, IS74_USER_KIND, ids);

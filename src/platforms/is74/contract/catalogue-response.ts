@@ -7,8 +7,8 @@ export const ServicesResponse = z.array(Is74ServiceView);
 
 /**
  * seed 003 §"6. Список тарифов": `GET /api/tariffs`. A tariff has a `cost` in kopecks or says
- * `without_cost: true`; exactly one of the two. Description and link are shown in the seed's example
- * but nothing requires them.
+ * `without_cost: true`; exactly one of the two. Both examples carry a description and a link (the
+ * tariff's page); a billing may have neither for a tariff, so they are optional.
  */
 export const Is74TariffView = z
   .object({
@@ -18,7 +18,7 @@ export const Is74TariffView = z
     description: z.string().optional(),
     cost: z.int().optional(),
     without_cost: z.literal(true).optional(),
-    link: z.string().optional(),
+    link: z.url().optional(),
   })
   .refine((t) => (t.cost === undefined) !== (t.without_cost === undefined), {
     message: 'a tariff has either cost (kopecks) or without_cost: true',
