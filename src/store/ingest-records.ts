@@ -31,6 +31,17 @@ export class UnreadableRecord {
   constructor(readonly error: RecordError) {}
 }
 
+export interface IngestOptions {
+  /**
+   * Validate and answer exactly as a write would (created / updated / unchanged / rejected), then
+   * roll the transaction back: nothing is written.
+   */
+  dryRun?: boolean;
+}
+
+/** Thrown inside the transaction to roll a dry run back; never escapes ingestRecords. */
+class DryRunRollback extends Error {}
+
 /** Records validated per statement; small enough that validation overlaps the previous write. */
 const PIPELINE_CHUNK = 1000;
 
@@ -47,6 +58,7 @@ export async function ingestRecords(
   orgId: string,
   kind: EntityKind,
   inputs: readonly unknown[],
+  opts: IngestOptions = {},
 ): Promise<IngestSummary> {
   const results: RecordResult[] = new Array(inputs.length);
   const lastIndexOf = new Map<string, number>();
@@ -91,21 +103,26 @@ export async function ingestRecords(
   };
 
   if (inputs.length > 0) {
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      let writing: Promise<unknown> = Promise.resolve();
-      for (let from = 0; from < inputs.length; from += PIPELINE_CHUNK) {
-        const chunk = validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
+    await db
+      .transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        let writing: Promise<unknown> = Promise.resolve();
+        for (let from = 0; from < inputs.length; from += PIPELINE_CHUNK) {
+          const chunk = validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
+          await writing;
+          // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
+          writing =
+            chunk.size === 0
+              ? Promise.resolve()
+              : write(tx, chunk).then(undefined, (err) => Promise.reject(err));
+          writing.catch(() => {});
+        }
         await writing;
-        // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
-        writing =
-          chunk.size === 0
-            ? Promise.resolve()
-            : write(tx, chunk).then(undefined, (err) => Promise.reject(err));
-        writing.catch(() => {});
-      }
-      await writing;
-    });
+        if (opts.dryRun) throw new DryRunRollback();
+      })
+      .catch((err) => {
+        if (!(err instanceof DryRunRollback)) throw err;
+      });
   }
 
   const summary: IngestSummary = {

@@ -1,20 +1,27 @@
 import { Readable } from 'node:stream';
 import { type CsvError, parse } from 'csv-parse';
 import { UnreadableRecord } from '../../store/ingest-records.js';
-import { csvRowToRecord } from './csv-row-to-record.js';
 import type { ReadItem } from './read-item.js';
 import { readTextChunks, type TextEncoding } from './read-text-chunks.js';
 
+/** Turns the rows after the header into records: given the header, returns the row → items function. */
+export type RowReader = (header: string[]) => {
+  row(cells: string[], line: number, bytesRead: number): Iterable<ReadItem>;
+  end(bytesRead: number): Iterable<ReadItem>;
+};
+
 /**
  * A delimited text file (1С exports, Excel "CSV"), streamed through csv-parse. The first row is the
- * header of dotted paths; every later row becomes a nested record (csvRowToRecord). Quotes inside
- * unquoted cells (`ООО "Ромашка"`) are kept as text, the way 1С writes them. A row that cannot be
- * parsed or has a different number of cells than the header is that record's error, not the file's.
+ * header; `rows` says what every later row becomes (a nested record by dotted paths, or the records
+ * a column plan makes). Quotes inside unquoted cells (`ООО "Ромашка"`) are kept as text, the way 1С
+ * writes them. A row that cannot be parsed or has a different number of cells than the header is
+ * that record's error, not the file's.
  */
 export async function* readCsvRecords(
   path: string,
   encoding: TextEncoding,
   delimiter: string,
+  rows: RowReader,
 ): AsyncGenerator<ReadItem> {
   let bytesRead = 0;
   // The last line the parser (which runs ahead of this loop) finished a row on.
@@ -54,6 +61,7 @@ export async function* readCsvRecords(
     bytesRead,
   });
   let header: string[] | undefined;
+  let reader: ReturnType<RowReader> | undefined;
   let named = 0;
   try {
     for await (const { record: row, info } of parser as AsyncIterable<{
@@ -69,6 +77,7 @@ export async function* readCsvRecords(
       if (header === undefined) {
         header = row.map((h) => h.trim());
         named = header.findLastIndex((h) => h !== '') + 1;
+        reader = rows(header);
         continue;
       }
       if (!fitsHeader(row, named)) {
@@ -79,9 +88,10 @@ export async function* readCsvRecords(
         );
         continue;
       }
-      yield { record: csvRowToRecord(header, row), line, bytesRead };
+      yield* reader!.row(row, line, bytesRead);
     }
     for (const s of skipped.splice(0)) yield unreadable(s.line, 'csv_malformed', s.message);
+    if (reader) yield* reader.end(bytesRead);
   } finally {
     source.destroy();
   }

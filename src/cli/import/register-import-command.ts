@@ -5,13 +5,20 @@ import { withStoreOptions } from '../store-options.js';
 import { withStore } from '../with-store.js';
 import { directSink } from './direct-sink.js';
 import { type ImportFormat, importFormats } from './format-from-file-name.js';
+import { formatRejections } from './format-rejections.js';
 import { formatSummaryTable } from './format-summary-table.js';
 import { httpSink } from './http-sink.js';
 import { DEFAULT_BATCH, type ImportOptions, type ImportResult, importPaths } from './import-files.js';
+import { parseKindOption } from './parse-kind-option.js';
+import { readMappingFile } from './read-mapping-file.js';
 import type { EncodingOption } from './read-records.js';
+import { writeTemplate } from './write-template.js';
 
 interface ImportFlags {
-  org: string;
+  org?: string;
+  mapping?: string;
+  template?: string;
+  dryRun?: boolean;
   kind?: string;
   format?: ImportFormat;
   encoding: EncodingOption;
@@ -61,8 +68,17 @@ export function registerImportCommand(program: Command): void {
   withStoreOptions(program.command('import'))
     .summary('load records from NDJSON, JSON or CSV files (1С exports) into an organization')
     .description(DESCRIPTION)
-    .argument('<paths...>', 'files and/or directories to import')
-    .requiredOption('--org <id>', 'organization the records belong to (it must exist)')
+    .argument('[paths...]', 'files and/or directories to import (with --template: the directory to write to)')
+    .option('--org <id>', 'organization the records belong to (it must exist)')
+    .option(
+      '--mapping <file>',
+      'JSON or YAML: columns the built-in names do not know, constants, dateFormat, decimalSeparator, debtSign, utcOffset',
+    )
+    .option('--dry-run', 'read, map and validate everything and report what would happen; write nothing')
+    .option(
+      '--template <kind>',
+      'write a sample 1С export of this kind (windows-1251, ";", Russian headers) and a mapping skeleton, then exit',
+    )
     .option(
       '--kind <kind>',
       'kind of every file (account or accounts, …) instead of taking it from file names',
@@ -97,6 +113,16 @@ export function registerImportCommand(program: Command): void {
     )
     .addHelpText('after', EXAMPLES)
     .action(async (paths: string[], flags: ImportFlags, command: Command) => {
+      if (flags.template !== undefined) {
+        const written = writeTemplate(parseKindOption(flags.template), paths[0] ?? '.');
+        process.stdout.write(`wrote ${written.csv}\nwrote ${written.mapping}\n`);
+        return;
+      }
+      if (flags.org === undefined) throw new CliError("required option '--org <id>' not specified");
+      if (paths.length === 0) throw new CliError('nothing to import: name at least one file or directory');
+      const org = flags.org;
+      const mapping = flags.mapping === undefined ? undefined : readMappingFile(flags.mapping);
+      const dryRun = flags.dryRun === true;
       // An explicit store flag beats a hub URL inherited from the environment; both given explicitly
       // is a contradiction worth pointing out rather than guessing.
       const storeFlag = flags.dataDir !== undefined || flags.databaseUrl !== undefined;
@@ -114,6 +140,7 @@ export function registerImportCommand(program: Command): void {
         delimiter: flags.delimiter,
         batchSize: flags.batch,
         reportPath: flags.report,
+        mapping,
       };
       let result: ImportResult;
       if (viaHub) {
@@ -123,19 +150,22 @@ export function registerImportCommand(program: Command): void {
           );
         result = await importPaths(paths, {
           ...common,
-          sink: httpSink({ url: flags.url!, token: flags.token, org: flags.org }),
+          sink: httpSink({ url: flags.url!, token: flags.token, org, dryRun }),
         });
       } else {
         result = await withStore({ dataDir: flags.dataDir, databaseUrl: flags.databaseUrl }, ({ store }) =>
-          importPaths(paths, { ...common, sink: directSink(store, flags.org) }),
+          importPaths(paths, { ...common, sink: directSink(store, org, { dryRun }) }),
         );
       }
       process.stdout.write(`${formatSummaryTable(result)}\n`);
+      if (dryRun)
+        process.stdout.write('dry run: nothing was written; the counts are what an import would do\n');
       if (result.reportPath !== undefined) {
-        throw new CliError(
-          `${result.total.rejected} of ${result.total.records} records were rejected; each is listed in ${result.reportPath}`,
-          2,
-        );
+        process.stderr.write(formatRejections(result));
+        const header = result.reported - result.total.rejected;
+        const parts = [`${result.total.rejected} of ${result.total.records} records were rejected`];
+        if (header > 0) parts.push(`${header} file header${header === 1 ? ' has' : 's have'} a problem`);
+        throw new CliError(`${parts.join('; ')}; each is listed in ${result.reportPath}`, 2);
       }
     });
 }

@@ -29,6 +29,14 @@ const PresentedRecord = z.object({
   updatedAt: z.string(),
 });
 
+const UpsertQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe('true: validate and answer exactly as an upsert would, but write nothing'),
+});
+
 /** Bulk upsert, reads, paged lists and soft deletes for every canonical kind. */
 export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,20 +50,22 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         schema: {
           tags,
           summary: `Upsert ${kind.plural} (JSON array or NDJSON, up to ${ctx.limits.maxRecords} records)`,
-          description: `${kind.description}. Key: ${kind.keyFields.join(' + ')}. Each record is answered in input order; bad records never block good ones, and re-sending unchanged records writes nothing.`,
+          description: `${kind.description}. Key: ${kind.keyFields.join(' + ')}. Each record is answered in input order; bad records never block good ones, and re-sending unchanged records writes nothing. With \`?dryRun=true\` the answer is the same but nothing is written.`,
           params: OrgParams,
+          querystring: UpsertQuery,
           body: z.array(kind.schema),
           response: { 200: BulkResult },
         },
         // Records are validated one by one in ingestRecords so that each gets its own answer;
         // the body schema above is for the documentation only.
-        validatorCompiler: ({ httpPart }) =>
-          httpPart === 'body'
-            ? (data: unknown) => ({ value: data })
-            : (data: unknown) => {
-                const res = OrgParams.safeParse(data);
-                return res.success ? { value: res.data } : { error: res.error as unknown as Error };
-              },
+        validatorCompiler: ({ httpPart }) => {
+          if (httpPart === 'body') return (data: unknown) => ({ value: data });
+          const schema = httpPart === 'querystring' ? UpsertQuery : OrgParams;
+          return (data: unknown) => {
+            const res = schema.safeParse(data);
+            return res.success ? { value: res.data } : { error: res.error as unknown as Error };
+          };
+        },
       },
       async (req) => {
         const org = await resolveOrg(ctx, req, req.params.org);
@@ -77,7 +87,9 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
             },
           );
         }
-        const summary = await ingestRecords(ctx.store.db, org.id, kind, body);
+        const { dryRun } = req.query as z.output<typeof UpsertQuery>;
+        const summary = await ingestRecords(ctx.store.db, org.id, kind, body, { dryRun });
+        if (dryRun) return summary;
         for (const s of ['created', 'updated', 'unchanged', 'rejected'] as const) {
           if (summary[s] > 0) ctx.metrics.records.inc({ kind: kind.name, status: s }, summary[s]);
         }
