@@ -22,8 +22,12 @@ export function directSink(store: Store, orgId: string, opts: { dryRun?: boolean
       }
       return org.data;
     },
-    async send(kind: EntityKind, records: readonly unknown[]) {
-      return (await ingestRecords(store.db, orgId, kind, records, { dryRun: opts.dryRun === true })).results;
+    async send(kind: EntityKind, records: readonly unknown[], how: { merge?: boolean } = {}) {
+      const summary = await ingestRecords(store.db, orgId, kind, records, {
+        dryRun: opts.dryRun === true,
+        merge: how.merge === true,
+      });
+      return summary.results;
     },
   };
 }

@@ -86,9 +86,14 @@ export function httpSink(opts: HttpSinkOptions): RecordSink {
       if (a.status !== 200) refuse(a);
       return (JSON.parse(a.text) as { data: Organization }).data;
     },
-    async send(kind: EntityKind, records: readonly unknown[]): Promise<RecordResult[]> {
+    async send(
+      kind: EntityKind,
+      records: readonly unknown[],
+      how: { merge?: boolean } = {},
+    ): Promise<RecordResult[]> {
       const body = records.map((r) => JSON.stringify(r)).join('\n');
-      const query = opts.dryRun ? '?dryRun=true' : '';
+      const params = [opts.dryRun && 'dryRun=true', how.merge && 'merge=true'].filter(Boolean);
+      const query = params.length ? `?${params.join('&')}` : '';
       const a = await request('POST', `${orgPath}/${kind.plural}${query}`, body);
       if (a.status !== 200) refuse(a);
       const results = (JSON.parse(a.text) as { results?: RecordResult[] }).results;

@@ -8,6 +8,7 @@ import {
 import type { ColumnPlan } from '../../domain/import/column-plan.js';
 import { type ImportMapping, NO_MAPPING } from '../../domain/import/import-mapping.js';
 import type { LocatedError, MappedRecord } from '../../domain/import/mapped-record.js';
+import { keyOfInput } from '../../domain/key-of-input.js';
 import type { Organization } from '../../domain/model/organization.js';
 import { UnreadableRecord } from '../../store/ingest-records.js';
 import { CliError } from '../cli-error.js';
@@ -163,9 +164,12 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
       const sent = batches.get(kindName);
       if (!sent?.length) continue;
       batches.set(kindName, []);
+      // The houses and premises an accounts file makes only add to what is stored: a houses
+      // export's ФИАС code or cadastral number must survive an accounts export without them.
       const answers = await opts.sink.send(
         entityKinds[kindName] as EntityKind,
         sent.map((p) => p.record),
+        { merge: kindName !== file.kind.name },
       );
       answers.forEach((a, i) => {
         const p = sent[i]!;
@@ -222,7 +226,12 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
         // Never sent: the hub would number a broken line by its position in the batch, not the file.
         reject(kind, pending, undefined, [item.record.error]);
       } else if (item.mapped?.errors.length) {
-        reject(kind, pending, keyOf(kind, item.mapped.record), item.mapped.errors.map(reported));
+        reject(
+          kind,
+          pending,
+          keyOfInput(entityKinds[kind] as EntityKind, item.mapped.record),
+          item.mapped.errors.map(reported),
+        );
       } else {
         let batch = batches.get(kind);
         if (batch === undefined) {
@@ -268,7 +277,7 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
 
 /** True the first time this import meets a house or premise key; later rows naming it add nothing. */
 function firstTime(run: ImportRun, kind: string, record: Record<string, unknown>): boolean {
-  const key = keyOf(kind, record);
+  const key = keyOfInput(entityKinds[kind as EntityKindName] as EntityKind, record);
   if (key === undefined) return true;
   let seen = run.companionKeys.get(kind);
   if (seen === undefined) {
@@ -278,12 +287,6 @@ function firstTime(run: ImportRun, kind: string, record: Record<string, unknown>
   if (seen.has(key)) return false;
   seen.add(key);
   return true;
-}
-
-/** The key of a record as read, when its key fields are there (for the report). */
-function keyOf(kind: string, record: Record<string, unknown>): string | undefined {
-  const parts = entityKinds[kind as EntityKindName].keyFields.map((f) => record[f]);
-  return parts.every((p) => typeof p === 'string' && p !== '') ? parts.join('/') : undefined;
 }
 
 /** An error found while mapping, as the report has it. */

@@ -16,7 +16,8 @@ export interface RecordSink {
   checkOrg(): Promise<Organization>;
   /**
    * Upserts one batch of records of one kind; the results have the batch's indexes. A dry-run sink
-   * validates and answers the same but writes nothing.
+   * validates and answers the same but writes nothing. With `merge` each record is laid over the
+   * stored one (fields it leaves out keep their values) instead of replacing it.
    */
-  send(kind: EntityKind, records: readonly unknown[]): Promise<RecordResult[]>;
+  send(kind: EntityKind, records: readonly unknown[], opts?: { merge?: boolean }): Promise<RecordResult[]>;
 }

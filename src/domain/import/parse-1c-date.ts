@@ -40,6 +40,14 @@ export interface DateFormat {
   order: ('year' | 'month' | 'day')[];
 }
 
+const TOKENS: Record<string, ['year' | 'month' | 'day', string]> = {
+  YYYY: ['year', String.raw`(\d{4})`],
+  MM: ['month', String.raw`(\d{1,2})`],
+  M: ['month', String.raw`(\d{1,2})`],
+  DD: ['day', String.raw`(\d{1,2})`],
+  D: ['day', String.raw`(\d{1,2})`],
+};
+
 const TIME = String.raw`(?:[ T](\d{1,2}:\d{2}(?::\d{2})?))?`;
 const BUILT_IN: DateFormat[] = [compileDateFormat('DD.MM.YYYY'), compileDateFormat('YYYY-MM-DD')];
 
@@ -56,14 +64,6 @@ export function splitDate(text: string, format?: DateFormat): DateParts | undefi
   }
   return undefined;
 }
-
-const TOKENS: Record<string, ['year' | 'month' | 'day', string]> = {
-  YYYY: ['year', String.raw`(\d{4})`],
-  MM: ['month', String.raw`(\d{1,2})`],
-  M: ['month', String.raw`(\d{1,2})`],
-  DD: ['day', String.raw`(\d{1,2})`],
-  D: ['day', String.raw`(\d{1,2})`],
-};
 
 /** Compiles `DD.MM.YYYY`-style formats; throws a ValueError naming what is wrong with one. */
 export function compileDateFormat(source: string): DateFormat {

@@ -35,6 +35,13 @@ const UpsertQuery = z.object({
     .default('false')
     .transform((v) => v === 'true')
     .describe('true: validate and answer exactly as an upsert would, but write nothing'),
+  merge: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true')
+    .describe(
+      'true: each record is laid over the stored one of its key — fields it leaves out keep their stored values',
+    ),
 });
 
 /** Bulk upsert, reads, paged lists and soft deletes for every canonical kind. */
@@ -50,7 +57,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         schema: {
           tags,
           summary: `Upsert ${kind.plural} (JSON array or NDJSON, up to ${ctx.limits.maxRecords} records)`,
-          description: `${kind.description}. Key: ${kind.keyFields.join(' + ')}. Each record is answered in input order; bad records never block good ones, and re-sending unchanged records writes nothing. With \`?dryRun=true\` the answer is the same but nothing is written.`,
+          description: `${kind.description}. Key: ${kind.keyFields.join(' + ')}. Each record is answered in input order; bad records never block good ones, and re-sending unchanged records writes nothing. With \`?dryRun=true\` the answer is the same but nothing is written; with \`?merge=true\` fields a record leaves out keep their stored values.`,
           params: OrgParams,
           querystring: UpsertQuery,
           body: z.array(kind.schema),
@@ -87,8 +94,8 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
             },
           );
         }
-        const { dryRun } = req.query as z.output<typeof UpsertQuery>;
-        const summary = await ingestRecords(ctx.store.db, org.id, kind, body, { dryRun });
+        const { dryRun, merge } = req.query as z.output<typeof UpsertQuery>;
+        const summary = await ingestRecords(ctx.store.db, org.id, kind, body, { dryRun, merge });
         if (dryRun) return summary;
         for (const s of ['created', 'updated', 'unchanged', 'rejected'] as const) {
           if (summary[s] > 0) ctx.metrics.records.inc({ kind: kind.name, status: s }, summary[s]);
