@@ -16,7 +16,9 @@ export const DERIVATIONS: Readonly<
     houseId: [['house.address']],
     number: [['house.address']],
   },
-  account: { premiseId: [['house.address'], ['house.id', 'premise.number']] },
+  account: {
+    premiseId: [['house.address', 'premise.number'], ['house.address'], ['house.id', 'premise.number']],
+  },
   service: { id: [['name']] },
   tariff: { id: [['name']], serviceId: [['@serviceName']] },
   receipt: {
