@@ -230,7 +230,7 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
           kind,
           pending,
           keyOfInput(entityKinds[kind] as EntityKind, item.mapped.record),
-          item.mapped.errors.map(reported),
+          item.mapped.errors.map((e) => reported(e, item.line)),
         );
       } else {
         let batch = batches.get(kind);
@@ -290,9 +290,9 @@ function firstTime(run: ImportRun, kind: string, record: Record<string, unknown>
 }
 
 /** An error found while mapping, as the report has it. */
-function reported(e: LocatedError): ReportedError {
+function reported(e: LocatedError, recordLine: number): ReportedError {
   const out: ReportedError = { code: e.code, path: e.path, column: e.column ?? null, message: e.message };
-  if (e.line !== undefined) out.line = e.line;
+  if (e.line !== undefined && e.line !== recordLine) out.line = e.line;
   return out;
 }
 

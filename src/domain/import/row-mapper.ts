@@ -163,6 +163,9 @@ export class RowMapper {
     if (remember) this.closed.add(group.key);
     const list = this.plan.flatList!;
     const record: Obj = { ...group.record, [list]: group.lines };
+    // Spelled out so that the receipt's key is whole even in the report of a refused one.
+    if (record.category === undefined && typeof record.accountNumber === 'string')
+      record.category = DEFAULT_CATEGORY;
     if (group.errors.length === 0 && this.plan.kind.name === 'receipt') {
       const refusal = checkReceiptTotal(record, group.lines, this.plan.columnOf('toPay'));
       if (refusal) group.errors.push({ ...refusal, line: group.firstLine });
