@@ -88,7 +88,7 @@ interface ImportRun {
   progress: ProgressReporter;
   /** Receipts without recipient columns are paid to the organization's first bank account. */
   fallbacks: Record<string, string>;
-  /** Keys of the houses and premises already sent: many account rows name the same house. */
+  /** Keys of the houses and premises already read: many account rows name the same house. */
   companionKeys: Map<string, Set<string>>;
 }
 
@@ -213,7 +213,12 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
     });
     for await (const item of items) {
       const kind = item.mapped?.kind ?? (file.kind.name as EntityKindName);
-      if (kind !== file.kind.name && !firstTime(run, kind, item.mapped!.record)) continue;
+      if (kind !== file.kind.name) {
+        if (!firstTime(run, kind, item.mapped!.record)) continue;
+      } else if (COMPANION_KINDS.has(kind) && item.mapped) {
+        // A houses or premises file's records are the ones later files' rows would only repeat.
+        firstTime(run, kind, item.mapped.record);
+      }
       const t = totalsOf(kind);
       const pending: Pending = {
         record: item.record,
@@ -275,7 +280,13 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
   return rows;
 }
 
-/** True the first time this import meets a house or premise key; later rows naming it add nothing. */
+const COMPANION_KINDS: ReadonlySet<string> = new Set(['house', 'premise']);
+
+/**
+ * True the first time this import meets a house or premise key; later rows naming it add nothing —
+ * nor does a row naming one a houses or premises file of the same import already had (which also
+ * keeps a dry run's counts true: it cannot see its own rolled-back batches).
+ */
 function firstTime(run: ImportRun, kind: string, record: Record<string, unknown>): boolean {
   const key = keyOfInput(entityKinds[kind as EntityKindName] as EntityKind, record);
   if (key === undefined) return true;

@@ -118,9 +118,13 @@ export function registerImportCommand(program: Command): void {
         process.stdout.write(`wrote ${written.csv}\nwrote ${written.mapping}\n`);
         return;
       }
-      if (flags.org === undefined) throw new CliError("required option '--org <id>' not specified");
+      if (flags.org === undefined) {
+        command.error("error: required option '--org <id>' not specified", {
+          code: 'commander.missingMandatoryOptionValue',
+        });
+      }
       if (paths.length === 0) throw new CliError('nothing to import: name at least one file or directory');
-      const org = flags.org;
+      const org = flags.org as string;
       const mapping = flags.mapping === undefined ? undefined : readMappingFile(flags.mapping);
       const dryRun = flags.dryRun === true;
       // An explicit store flag beats a hub URL inherited from the environment; both given explicitly
