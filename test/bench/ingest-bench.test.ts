@@ -23,6 +23,7 @@ describe.runIf(existsSync(bench))('ingest bench harness', () => {
       'pglite_api_peak_rss',
       'pglite_import_records_per_s',
       'pglite_import_peak_rss',
+      'import_1c_records_per_s_pglite',
     ]);
     for (const l of lines) {
       expect(l).toMatch(/^BENCH name=ingest metric=\S+ ours=[\d.]+ limit=[\d.]+ ratio=\d+\.\d{3} unit=\S+$/);
