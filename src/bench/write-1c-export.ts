@@ -6,7 +6,9 @@ import { demoOrganization } from '../demo/generate-demo.js';
 import { type EntityKind, entityKinds } from '../domain/entity-kinds.js';
 import { planColumns } from '../domain/import/column-plan.js';
 import { NO_MAPPING } from '../domain/import/import-mapping.js';
+import { recipientFallbacks } from '../domain/import/recipient-fallbacks.js';
 import { RowMapper } from '../domain/import/row-mapper.js';
+import { Organization } from '../domain/model/organization.js';
 import { benchReceipts } from './bench-receipts.js';
 
 const ACCOUNTS_HEADER = ['Лицевой счет', 'ФИО', 'Адрес', 'Кв.', 'Площадь', 'Кол-во проживающих'];
@@ -38,17 +40,8 @@ const FLATS_PER_HOUSE = 100;
 export async function write1cExport(csvDir: string, ndjsonDir: string, accounts: number): Promise<number> {
   mkdirSync(csvDir, { recursive: true });
   mkdirSync(ndjsonDir, { recursive: true });
-  const org = demoOrganization({ orgId: 'bench' });
-  const bank = org.bankAccounts![0]!;
-  const fallbacks: Record<string, string> = {
-    'recipient.inn': org.inn,
-    'recipient.name': org.name,
-    'recipient.bik': bank.bik,
-    'recipient.account': bank.account,
-  };
-  if (org.kpp) fallbacks['recipient.kpp'] = org.kpp;
-  if (bank.corrAccount) fallbacks['recipient.corrAccount'] = bank.corrAccount;
-  if (bank.bankName) fallbacks['recipient.bankName'] = bank.bankName;
+  // The bench organization as the import reads it from the store: its first bank account pays.
+  const fallbacks = recipientFallbacks(Organization.parse(demoOrganization({ orgId: 'bench' })));
 
   const ndjson = new Map<string, WriteStream>();
   const emit = async (kind: string, record: unknown) => {

@@ -14,7 +14,8 @@ describe.runIf(existsSync(bench))('ingest bench harness', () => {
     const run = spawnSync(process.execPath, [bench, 'ingest', '--accounts', '300', '--batch', '100'], {
       encoding: 'utf8',
       env,
-      timeout: 120_000,
+      // Six phases, each a process starting its own store: generous, for a shared, loaded machine.
+      timeout: 600_000,
     });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.split('\n').filter((l) => l.startsWith('BENCH '));
@@ -28,5 +29,5 @@ describe.runIf(existsSync(bench))('ingest bench harness', () => {
     for (const l of lines) {
       expect(l).toMatch(/^BENCH name=ingest metric=\S+ ours=[\d.]+ limit=[\d.]+ ratio=\d+\.\d{3} unit=\S+$/);
     }
-  });
+  }, 600_000);
 });

@@ -41,6 +41,16 @@ async function runCli(args: string[]): Promise<{ stdout: string; stderr: string;
   }
 }
 
+/** A record of uk-cli in the embedded store at `dataDir`, opened for the look only. */
+async function storedIn(dataDir: string, kind: string, key: string) {
+  const store = await openStore({ driver: 'pglite', dataDir });
+  try {
+    return await getRecord(store.db, 'uk-cli', kind, key);
+  } finally {
+    await store.close();
+  }
+}
+
 describe('zhkh-bridge import', () => {
   let dir: string;
   let dataDir: string;
@@ -97,12 +107,7 @@ describe('zhkh-bridge import', () => {
     expect(clean.error).toBeUndefined();
     expect(existsSync(`${file}.errors.ndjson`)).toBe(false);
 
-    const store = await openStore({ driver: 'pglite', dataDir });
-    try {
-      expect(await getRecord(store.db, 'uk-cli', 'account', '2')).toBeDefined();
-    } finally {
-      await store.close();
-    }
+    expect(await storedIn(dataDir, 'account', '2')).toBeDefined();
   });
 
   it('fails with exit code 1 naming an unknown organization', async () => {
@@ -159,14 +164,7 @@ describe('zhkh-bridge import', () => {
     expect(dry.error).toBeUndefined();
     expect(dry.stdout).toMatch(/receipts\.csv\s+receipt\s+csv cp1251 ';'\s+1\s+1\s+0\s+0\s+0/);
     expect(dry.stdout).toContain('dry run: nothing was written');
-    const peek = async () => {
-      const store = await openStore({ driver: 'pglite', dataDir });
-      try {
-        return await getRecord(store.db, 'uk-cli', 'receipt', '7401000012/2026-11/housing');
-      } finally {
-        await store.close();
-      }
-    };
+    const peek = () => storedIn(dataDir, 'receipt', '7401000012/2026-11/housing');
     expect(await peek()).toBeUndefined();
     expect(
       (await runCli([csv, '--org', 'uk-cli', '--data-dir', dataDir, '--mapping', mapping])).error,

@@ -8,8 +8,8 @@ import {
 import type { ColumnPlan } from '../../domain/import/column-plan.js';
 import { type ImportMapping, NO_MAPPING } from '../../domain/import/import-mapping.js';
 import type { LocatedError, MappedRecord } from '../../domain/import/mapped-record.js';
+import { recipientFallbacks } from '../../domain/import/recipient-fallbacks.js';
 import { keyOfInput } from '../../domain/key-of-input.js';
-import type { Organization } from '../../domain/model/organization.js';
 import { UnreadableRecord } from '../../store/ingest-records.js';
 import { CliError } from '../cli-error.js';
 import { ProgressReporter } from '../progress-reporter.js';
@@ -115,7 +115,7 @@ export async function importPaths(paths: readonly string[], opts: ImportOptions)
     batchSize,
     report: new ErrorReport(reportPath),
     progress: opts.progress ?? new ProgressReporter(),
-    fallbacks: recipientOf(org),
+    fallbacks: recipientFallbacks(org),
     companionKeys: new Map(),
   };
   const results: FileTotals[] = [];
@@ -320,22 +320,6 @@ function located(p: Pending, errors: readonly ReportedError[]): ReportedError[] 
 
 function order(kind: string): number {
   return DEPENDENCY_ORDER.indexOf(kind as EntityKindName);
-}
-
-/** The organization's first bank account as a receipt's recipient. */
-function recipientOf(org: Organization): Record<string, string> {
-  const bank = org.bankAccounts[0];
-  if (bank === undefined) return {};
-  const out: Record<string, string> = {
-    'recipient.inn': org.inn,
-    'recipient.name': org.name,
-    'recipient.bik': bank.bik,
-    'recipient.account': bank.account,
-  };
-  if (org.kpp) out['recipient.kpp'] = org.kpp;
-  if (bank.corrAccount) out['recipient.corrAccount'] = bank.corrAccount;
-  if (bank.bankName) out['recipient.bankName'] = bank.bankName;
-  return out;
 }
 
 function zero(): Counts {

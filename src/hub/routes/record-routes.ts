@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type EntityKind, entityKinds } from '../../domain/entity-kinds.js';
 import { ingestRecords } from '../../store/ingest-records.js';
 import { deleteRecords, getRecord, listRecords, type StoredRecord } from '../../store/record-store.js';
-import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery } from '../api-schemas.js';
+import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery, queryFlag } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
 import { resolveOrg } from '../resolve-org.js';
@@ -30,18 +30,10 @@ const PresentedRecord = z.object({
 });
 
 const UpsertQuery = z.object({
-  dryRun: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe('true: validate and answer exactly as an upsert would, but write nothing'),
-  merge: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true')
-    .describe(
-      'true: each record is laid over the stored one of its key — fields it leaves out keep their stored values',
-    ),
+  dryRun: queryFlag('true: validate and answer exactly as an upsert would, but write nothing'),
+  merge: queryFlag(
+    'true: each record is laid over the stored one of its key — fields it leaves out keep their stored values',
+  ),
 });
 
 /** Bulk upsert, reads, paged lists and soft deletes for every canonical kind. */

@@ -7,6 +7,7 @@ import { parse1cInstant } from '../../../src/domain/import/parse-1c-instant.js';
 import { parse1cPeriod } from '../../../src/domain/import/parse-1c-period.js';
 import { parseCell, type ValueSettings } from '../../../src/domain/import/parse-cell.js';
 import { splitFlatFromAddress } from '../../../src/domain/import/split-flat-from-address.js';
+import { MeterResource } from '../../../src/domain/model/meter.js';
 import { errorOf } from '../../support/value-error-of.js';
 
 const plain: ValueSettings = { utcOffset: '+05:00' };
@@ -104,16 +105,7 @@ describe('amounts', () => {
 
 describe('other cells', () => {
   it('reads enums by their Russian names, and says which values there are', () => {
-    const resources = [
-      'cold_water',
-      'hot_water',
-      'electricity',
-      'heat',
-      'gas',
-      'cold_air',
-      'drainage',
-      'other',
-    ];
+    const resources = MeterResource.options;
     expect(enumValue(resources, 'ХВС')).toBe('cold_water');
     expect(enumValue(resources, 'горячая  вода')).toBe('hot_water');
     expect(enumValue(resources, 'heat')).toBe('heat');
