@@ -158,12 +158,11 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
     totalsOf(kind).rejected++;
     report.add({ file: file.path, line: p.line, index: p.index, kind, key: key ?? null, errors });
   };
-  const batches = new Map<EntityKindName, Pending[]>();
-  const flush = async () => {
+  let batches = new Map<EntityKindName, Pending[]>();
+  const send = async (full: Map<EntityKindName, Pending[]>) => {
     for (const kindName of DEPENDENCY_ORDER) {
-      const sent = batches.get(kindName);
+      const sent = full.get(kindName);
       if (!sent?.length) continue;
-      batches.set(kindName, []);
       // The houses and premises an accounts file makes only add to what is stored: a houses
       // export's ФИАС code or cadastral number must survive an accounts export without them.
       const answers = await opts.sink.send(
@@ -178,6 +177,20 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
       });
     }
     report.flush();
+  };
+  // One batch is written while the next is read and mapped (on PostgreSQL the database works in
+  // its own process meanwhile). Everything the report says goes through this chain, in file order.
+  let inflight: Promise<void> = Promise.resolve();
+  const after = (work: () => void | Promise<void>) => {
+    inflight = inflight.then(work);
+    inflight.catch(() => {}); // surfaces at the next await of `inflight`
+  };
+  const flush = async () => {
+    const full = batches;
+    batches = new Map();
+    const previous = inflight;
+    after(() => send(full));
+    await previous;
   };
   const onPlan = (plan: ColumnPlan) => {
     if (plan.problems.length === 0) return;
@@ -229,14 +242,12 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
       read++;
       if (item.record instanceof UnreadableRecord) {
         // Never sent: the hub would number a broken line by its position in the batch, not the file.
-        reject(kind, pending, undefined, [item.record.error]);
+        const error = item.record.error;
+        after(() => reject(kind, pending, undefined, [error]));
       } else if (item.mapped?.errors.length) {
-        reject(
-          kind,
-          pending,
-          keyOfInput(entityKinds[kind] as EntityKind, item.mapped.record),
-          item.mapped.errors.map((e) => reported(e, item.line)),
-        );
+        const key = keyOfInput(entityKinds[kind] as EntityKind, item.mapped.record);
+        const errors = item.mapped.errors.map((e) => reported(e, pending.line));
+        after(() => reject(kind, pending, key, errors));
       } else {
         let batch = batches.get(kind);
         if (batch === undefined) {
@@ -252,7 +263,9 @@ async function importFile(file: ImportFile, run: ImportRun): Promise<FileTotals[
       }
     }
     await flush();
+    await inflight;
   } catch (err) {
+    await inflight.catch(() => {});
     progress.stop(`${label}: stopped after ${own.records} records`);
     // A file that vanished or cannot be read mid-way is the user's to fix: one line, no stack.
     // (fs errors carry the path; a database's network error does not name the file and stays as is).

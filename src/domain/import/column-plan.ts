@@ -44,6 +44,8 @@ export interface ColumnPlan {
   unusable: boolean;
   /** The list a row fills one element of (receipts: `lines`) when the file has such columns. */
   flatList: string | undefined;
+  /** Some column is a numbered path (`lines.0.toPay`): rows may leave holes in lists to close. */
+  numberedPaths: boolean;
   settings: ValueSettings;
   /** The column(s) a target's value came from, as written — for error messages. */
   columnOf(target: string): string | undefined;
@@ -135,6 +137,7 @@ export function planColumns(kind: EntityKind, header: readonly string[], opts: P
     problems,
     unusable: problems.some((p) => p.code === 'column_missing'),
     flatList,
+    numberedPaths: [...columns, ...constants].some((c) => c.path.some((s) => typeof s === 'number')),
     settings,
     columnOf: (target) => headerOf.get(target) ?? derivedFrom(kind, target, headerOf),
   };

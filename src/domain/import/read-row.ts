@@ -60,7 +60,7 @@ export function readRow(plan: ColumnPlan, cells: readonly string[]): RowValues {
       put(values, constant, constant.value);
     }
   }
-  compactArrays(values.record);
+  if (plan.numberedPaths) compactArrays(values.record);
   return values;
 }
 

@@ -132,7 +132,7 @@ export class RowMapper {
       const before = group.record[field];
       if (before === undefined) {
         group.record[field] = value;
-      } else if (JSON.stringify(before) !== JSON.stringify(value)) {
+      } else if (!sameValue(before, value)) {
         group.errors.push({
           code: 'receipt_rows_disagree',
           path: field,
@@ -223,6 +223,16 @@ function located(errors: readonly CellError[], line: number, prefix: string): Lo
       column: e.column,
       line,
     }));
+}
+
+/** Equal values as cells and constants make them: strings, numbers, booleans, small objects and lists. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => Object.hasOwn(b, k) && sameValue((a as Obj)[k], (b as Obj)[k]));
 }
 
 function show(value: unknown): string {
