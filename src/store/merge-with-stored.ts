@@ -19,11 +19,13 @@ export async function mergeWithStored(
 ): Promise<unknown[]> {
   const keys = [...new Set(inputs.map((i) => keyOfInput(kind, i)).filter((k) => k !== undefined))];
   if (keys.length === 0) return [...inputs];
+  // A text[] parameter makes the keys an index condition on the primary key (key = ANY): one
+  // lookup per key however large the table, whatever the planner's statistics say.
   const rows = await queryRows<{ key: string; data: unknown }>(
     db,
     sql`SELECT key, data FROM records
         WHERE org_id = ${orgId} AND kind = ${kind.name} AND deleted_at IS NULL
-          AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`,
+          AND key = ANY(${textArray(keys)}::text[])`,
   );
   const stored = new Map(rows.map((r) => [r.key, r.data]));
   return inputs.map((input) => {
@@ -38,4 +40,9 @@ export async function mergeWithStored(
     }
     return { ...(base as object), ...(input as object) };
   });
+}
+
+/** A PostgreSQL array literal of texts, every element quoted: `{"a","b \\"c\\""}`. */
+function textArray(values: readonly string[]): string {
+  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
 }

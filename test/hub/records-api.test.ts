@@ -173,6 +173,15 @@ describe.each(storeKinds)('records API on %s', (kind) => {
     });
     const same = await call(hub, 'POST', '/v1/orgs/uk-one/houses?merge=true', { json: [partial] });
     expect(same.body).toMatchObject({ unchanged: 1 });
+    // Keys that need quoting in an array literal are found too.
+    const odd = { id: 'h "1", {2}\\3', address: 'ул. Кривая, 1', region: '74' };
+    await call(hub, 'POST', '/v1/orgs/uk-one/houses', { json: [odd] });
+    const oddMerged = await call(hub, 'POST', '/v1/orgs/uk-one/houses?merge=true', {
+      json: [{ id: odd.id, address: 'ул. Кривая, д. 1' }],
+    });
+    expect(oddMerged.body).toMatchObject({ updated: 1 });
+    const oddGot = await call(hub, 'GET', `/v1/orgs/uk-one/houses/${encodeURIComponent(odd.id)}`);
+    expect(oddGot.body.data).toEqual({ ...odd, address: 'ул. Кривая, д. 1' });
     // Without merge the record is replaced: the ФИАС code goes.
     await call(hub, 'POST', '/v1/orgs/uk-one/houses', { json: [partial] });
     expect((await call(hub, 'GET', '/v1/orgs/uk-one/houses/h-merge')).body.data).not.toHaveProperty(
