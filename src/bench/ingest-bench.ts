@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchLine } from './bench-line.js';
 import { benchReceipts } from './bench-receipts.js';
+import type { PhaseResult } from './ingest-phases.js';
 import { runPhaseChild } from './run-phase-child.js';
 import { write1cExport } from './write-1c-export.js';
 
@@ -96,19 +97,27 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<void> {
 
       // A flat 1С export (accounts with their address, receipts one row per line) through `import`,
       // beside an NDJSON import of the very records it makes: what the mapping costs.
-      const sameNdjson = await runPhaseChild(['import', ...common, '--file', same]);
-      const flat1c = await runPhaseChild(['import', ...common, '--file', export1c]);
+      // Run in the order A B B A and the faster of each kept: on a shared machine the load moves
+      // within minutes, and this is a comparison of two phases.
+      const importOf = async (path: string) => {
+        const m = await runPhaseChild(['import', ...common, '--file', path]);
+        if (m.rejected || m.records !== records1c) {
+          throw new Error(
+            `import of ${path}: ${m.records} records, ${m.rejected} rejected; expected ${records1c}, none rejected`,
+          );
+        }
+        return m;
+      };
+      const fastest = (a: PhaseResult, b: PhaseResult) => (a.seconds! <= b.seconds! ? a : b);
+      const sameFirst = await importOf(same);
+      const flat1c = fastest(await importOf(export1c), await importOf(export1c));
+      const sameNdjson = fastest(sameFirst, await importOf(same));
       for (const [label, m] of [
         ['import of the same records as NDJSON', sameNdjson],
         ['import of the 1С export', flat1c],
       ] as const) {
-        if (m.rejected || m.records !== records1c) {
-          throw new Error(
-            `${label}: ${m.records} records, ${m.rejected} rejected; expected ${records1c}, none rejected`,
-          );
-        }
         opts.log(
-          `  ${label} (houses, premises, accounts, receipts): ${m.seconds!.toFixed(1)} s, ${Math.round(records1c / m.seconds!)} records/s, peak RSS ${m.rssMiB} MiB`,
+          `  ${label} (houses, premises, accounts, receipts; faster of two): ${m.seconds!.toFixed(1)} s, ${Math.round(records1c / m.seconds!)} records/s, peak RSS ${m.rssMiB} MiB`,
         );
       }
 
