@@ -73,6 +73,12 @@ function moneyText(input: string | number): string {
 
 /** Formats kopecks as roubles with exactly two decimals and a dot: 422557 → "4225.57". */
 export function formatMoney(kopecks: number): string {
+  // Safe integers divide exactly in floating point; the general path goes through BigInt.
+  if (Number.isSafeInteger(kopecks)) {
+    const magnitude = Math.abs(kopecks);
+    const cents = magnitude % 100;
+    return `${kopecks < 0 ? '-' : ''}${(magnitude - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   return formatMoneyScale(kopecks, 2);
 }
 

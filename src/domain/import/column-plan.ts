@@ -9,6 +9,7 @@ import { normalizeName } from './normalize-name.js';
 import { compileDateFormat } from './parse-1c-date.js';
 import { parseCell, type ValueSettings } from './parse-cell.js';
 import { flatListOf, type ResolvedTarget, resolveTarget } from './resolve-target.js';
+import { setPath } from './set-path.js';
 
 export interface PlannedColumn extends ResolvedTarget {
   /** Position in the header row. */
@@ -21,6 +22,13 @@ export interface PlannedColumn extends ResolvedTarget {
 
 export interface PlannedConstant extends ResolvedTarget {
   /** The value, already parsed like a cell. */
+  value: unknown;
+}
+
+export interface ConstantGroup {
+  scope: PlannedConstant['scope'];
+  field: string;
+  /** Shared by every row: never to be changed. */
   value: unknown;
 }
 
@@ -39,6 +47,13 @@ export interface ColumnPlan {
   kind: EntityKind;
   columns: PlannedColumn[];
   constants: PlannedConstant[];
+  /**
+   * The constants grouped by the top-level field they fill, where no column fills anything under
+   * it: each group's value is built once and set whole on every row that lacks it (a receipt's
+   * recipient is one shared object, not seven fields set on every row of a flat export). The
+   * other constants are set path by path where their cell is empty.
+   */
+  constantGroups: ConstantGroup[];
   problems: ColumnProblem[];
   /** A required field nothing fills: every row would be refused, so no row is worth sending. */
   unusable: boolean;
@@ -133,11 +148,11 @@ export function planColumns(kind: EntityKind, header: readonly string[], opts: P
   return {
     kind,
     columns,
-    constants,
+    ...groupConstants(constants, [...headerOf.keys()]),
     problems,
     unusable: problems.some((p) => p.code === 'column_missing'),
     flatList,
-    numberedPaths: [...columns, ...constants].some((c) => c.path.some((s) => typeof s === 'number')),
+    numberedPaths: [...columns, ...constants].some((c) => c.path.some((seg) => typeof seg === 'number')),
     settings,
     columnOf: (target) => headerOf.get(target) ?? derivedFrom(kind, target, headerOf),
   };
@@ -212,6 +227,32 @@ function planConstants(
     for (const [t, v] of Object.entries(fallbacks!)) if (t.split('.')[0] === group) add(t, v, false);
   }
   return [...out.values()];
+}
+
+/** Splits the constants into whole-field groups and the ones sharing a field with a column. */
+function groupConstants(
+  constants: PlannedConstant[],
+  columnTargets: string[],
+): { constants: PlannedConstant[]; constantGroups: ConstantGroup[] } {
+  const perPath: PlannedConstant[] = [];
+  const groups = new Map<string, ConstantGroup>();
+  for (const c of constants) {
+    const head = c.path[0];
+    const prefix = c.text.slice(0, c.text.length - c.path.join('.').length);
+    const touched = columnTargets.some((t) => t === `${prefix}${head}` || t.startsWith(`${prefix}${head}.`));
+    if (c.scope === 'input' || typeof head !== 'string' || touched || c.value === undefined) {
+      perPath.push(c);
+      continue;
+    }
+    const id = `${c.scope}:${head}`;
+    let group = groups.get(id);
+    if (group === undefined) {
+      group = { scope: c.scope, field: head, value: c.path.length === 1 ? c.value : {} };
+      groups.set(id, group);
+    }
+    if (c.path.length > 1) setPath({ [head]: group.value } as Record<string, unknown>, c.path, c.value);
+  }
+  return { constants: perPath, constantGroups: [...groups.values()] };
 }
 
 function requiredFields(kind: EntityKind, flatList: string | undefined): string[] {

@@ -16,6 +16,7 @@ export interface ValueSettings {
   utcOffset: string;
 }
 
+const COMMA_DECIMAL = /^-?\d+,\d+$/;
 const TRUE = new Set(['true', '1', 'да', 'yes', 'y', 'д', 'истина']);
 const FALSE = new Set(['false', '0', 'нет', 'no', 'n', 'н', 'ложь']);
 
@@ -32,8 +33,11 @@ export function parseCell(text: string, t: FieldType, s: ValueSettings, negate =
       const kopecks = parseMoney(amountText(text, s.decimalSeparator));
       return formatMoney(negate && kopecks !== 0 ? -kopecks : kopecks);
     }
-    case 'decimal':
-      return parseDecimal(amountText(text, s.decimalSeparator), 8);
+    case 'decimal': {
+      const plain = amountText(text, s.decimalSeparator);
+      // "1,0450" as "1.0450", the form parseDecimal reads fastest; the same number either way.
+      return parseDecimal(COMMA_DECIMAL.test(plain) ? plain.replace(',', '.') : plain, 8);
+    }
     case 'date':
       return parse1cDate(text, s.dateFormat) ?? undefined;
     case 'period':

@@ -55,6 +55,10 @@ export function readRow(plan: ColumnPlan, cells: readonly string[]): RowValues {
     }
     if (value !== undefined) put(values, column, value);
   }
+  for (const group of plan.constantGroups) {
+    const target = scopeOf(values, group);
+    if (target[group.field] === undefined) target[group.field] = group.value;
+  }
   for (const constant of plan.constants) {
     if (constant.value !== undefined && getPath(scopeOf(values, constant), constant.path) === undefined) {
       put(values, constant, constant.value);
@@ -69,7 +73,7 @@ function put(values: RowValues, target: ResolvedTarget, value: unknown): void {
   else setPath(scopeOf(values, target), target.path, value);
 }
 
-function scopeOf(values: RowValues, target: ResolvedTarget): Record<string, unknown> {
+function scopeOf(values: RowValues, target: Pick<ResolvedTarget, 'scope'>): Record<string, unknown> {
   switch (target.scope) {
     case 'record':
       return values.record;

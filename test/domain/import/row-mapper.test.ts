@@ -90,13 +90,21 @@ describe('planColumns', () => {
       mapping: NO_MAPPING,
       fallbacks: recipient,
     });
-    expect(withBank.constants).toEqual([]);
+    expect([...withBank.constants, ...withBank.constantGroups]).toEqual([]);
     expect(withBank.problems.map((p) => p.field)).toEqual(['recipient.account', 'recipient.inn']);
     const without = planColumns(entityKinds.receipt, ['Л/с', 'Период', 'Итого к оплате'], {
       mapping: NO_MAPPING,
       fallbacks: recipient,
     });
-    expect(without.constants.map((c) => c.text).sort()).toEqual(Object.keys(recipient).sort());
+    // One recipient object, built once, for every row.
+    expect(without.constantGroups).toEqual([
+      {
+        scope: 'record',
+        field: 'recipient',
+        value: { inn: '7736050003', bik: '044525225', account: '40702810138250123017' },
+      },
+    ]);
+    expect(without.constants).toEqual([]);
     expect(without.problems).toEqual([]);
   });
 });
