@@ -14,7 +14,7 @@ describe.runIf(existsSync(bench))('ingest bench harness', () => {
     const run = spawnSync(process.execPath, [bench, 'ingest', '--accounts', '300', '--batch', '100'], {
       encoding: 'utf8',
       env,
-      // Six phases, each a process starting its own store: generous, for a shared, loaded machine.
+      // Seven phases, each a process starting its own store: generous, for a shared, loaded machine.
       timeout: 600_000,
     });
     expect(run.status, run.stderr).toBe(0);
