@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchLine } from './bench-line.js';
 import { benchReceipts } from './bench-receipts.js';
+import type { PhaseResult } from './ingest-phases.js';
 import { runPhaseChild } from './run-phase-child.js';
+import { write1cExport } from './write-1c-export.js';
 
 export interface IngestBenchOptions {
   accounts: number;
@@ -66,8 +68,11 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<void> {
   const n = opts.accounts;
   const dir = mkdtempSync(join(tmpdir(), 'zb-bench-'));
   const file = join(dir, 'receipts.ndjson');
+  const export1c = join(dir, '1c');
+  const same = join(dir, '1c-as-ndjson');
   try {
     await writeNdjson(file, n);
+    const records1c = await write1cExport(export1c, same, n);
     for (const driver of drivers) {
       const common = ['--driver', driver, '--accounts', String(n), '--batch', String(opts.batch)];
       opts.log(`ingest on ${driver}: ${n} receipts × 12 service lines`);
@@ -89,6 +94,32 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<void> {
       const imp = await runPhaseChild(['import', ...common, '--file', file]);
       if (imp.rejected) throw new Error(`${imp.rejected} bench records were rejected by import`);
       describe('import of NDJSON', imp as Measured);
+
+      // A flat 1С export (accounts with their address, receipts one row per line) through `import`,
+      // beside an NDJSON import of the very records it makes: what the mapping costs.
+      // Run in the order A B B A and the faster of each kept: on a shared machine the load moves
+      // within minutes, and this is a comparison of two phases.
+      const importOf = async (path: string) => {
+        const m = await runPhaseChild(['import', ...common, '--file', path]);
+        if (m.rejected || m.records !== records1c) {
+          throw new Error(
+            `import of ${path}: ${m.records} records, ${m.rejected} rejected; expected ${records1c}, none rejected`,
+          );
+        }
+        return m;
+      };
+      const fastest = (a: PhaseResult, b: PhaseResult) => (a.seconds! <= b.seconds! ? a : b);
+      const sameFirst = await importOf(same);
+      const flat1c = fastest(await importOf(export1c), await importOf(export1c));
+      const sameNdjson = fastest(sameFirst, await importOf(same));
+      for (const [label, m] of [
+        ['import of the same records as NDJSON', sameNdjson],
+        ['import of the 1С export', flat1c],
+      ] as const) {
+        opts.log(
+          `  ${label} (houses, premises, accounts, receipts; faster of two): ${m.seconds!.toFixed(1)} s, ${Math.round(records1c / m.seconds!)} records/s, peak RSS ${m.rssMiB} MiB`,
+        );
+      }
 
       const name = 'ingest';
       for (const [metric, m] of [
@@ -114,6 +145,15 @@ export async function runIngestBench(opts: IngestBenchOptions): Promise<void> {
           }),
         );
       }
+      opts.log(
+        benchLine({
+          name,
+          metric: `import_1c_records_per_s_${driver}`,
+          ours: records1c / flat1c.seconds!,
+          limit: records1c / sameNdjson.seconds!,
+          unit: 'records/s',
+        }),
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -26,6 +26,8 @@ export interface PhaseFlags {
 
 export interface PhaseResult {
   seconds?: number;
+  /** Records the import read (an import of a directory or of a flat 1С export). */
+  records?: number;
   rejected?: number;
   rssMiB: number;
 }
@@ -86,7 +88,7 @@ export async function hubPhase(flags: PhaseFlags): Promise<PhaseResult> {
   return { rssMiB: peakRssMiB() };
 }
 
-/** `import` of an NDJSON file (written by the parent) straight into a fresh store. */
+/** `import` of a file or directory (written by the parent) straight into a fresh store. */
 export async function importPhase(flags: PhaseFlags): Promise<PhaseResult> {
   const store = await freshStore(flags.driver);
   try {
@@ -98,6 +100,7 @@ export async function importPhase(flags: PhaseFlags): Promise<PhaseResult> {
     });
     return {
       seconds: (performance.now() - t0) / 1000,
+      records: result.total.records,
       rejected: result.total.rejected,
       rssMiB: peakRssMiB(),
     };

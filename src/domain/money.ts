@@ -15,9 +15,10 @@ const MONEY_PATTERN = new RegExp(`^([+-])?(\\d{1,3}(?:${GROUP_SEPARATOR}\\d{3})+
 
 const MAX_KOPECKS = BigInt(Number.MAX_SAFE_INTEGER);
 
-// The common shape ("4225.57", "-20394.86", "0"): at most 13 integer digits, so kopecks stay far below
-// 2^53 and integer arithmetic on them is exact. Anything else takes the full path below.
-const PLAIN_MONEY = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+// The common shapes ("4225.57", "-20394.86", "0", 1С's "167,10"): at most 13 integer digits, so
+// kopecks stay far below 2^53 and integer arithmetic on them is exact. Anything else takes the full
+// path below.
+const PLAIN_MONEY = /^(-?)(\d{1,13})(?:[.,](\d{1,2}))?$/;
 
 /** Parses an amount of roubles ("4225.57", "167,10", "1 234,56", 12.5) into integer kopecks. */
 export function parseMoney(input: string | number): number {
@@ -72,6 +73,12 @@ function moneyText(input: string | number): string {
 
 /** Formats kopecks as roubles with exactly two decimals and a dot: 422557 → "4225.57". */
 export function formatMoney(kopecks: number): string {
+  // Safe integers divide exactly in floating point; the general path goes through BigInt.
+  if (Number.isSafeInteger(kopecks)) {
+    const magnitude = Math.abs(kopecks);
+    const cents = magnitude % 100;
+    return `${kopecks < 0 ? '-' : ''}${(magnitude - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+  }
   return formatMoneyScale(kopecks, 2);
 }
 

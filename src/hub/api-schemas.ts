@@ -3,13 +3,19 @@ import { HttpError } from './http-error.js';
 
 export const OrgParams = z.object({ org: z.string().min(1).max(63) });
 
+/** A `?name=true|false` query flag, false when left out. */
+export function queryFlag(description?: string) {
+  const flag = z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true');
+  return description === undefined ? flag : flag.describe(description);
+}
+
 export const PageQuery = z.object({
   after: z.string().optional().describe('the `next` cursor of the previous page'),
   limit: z.coerce.number().int().min(1).max(1000).default(100),
-  includeDeleted: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
+  includeDeleted: queryFlag(),
 });
 
 export const RecordErrorSchema = z.object({ code: z.string(), path: z.string(), message: z.string() });

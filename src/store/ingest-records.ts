@@ -2,7 +2,9 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import type { EntityKind } from '../domain/entity-kinds.js';
 import { issuesToErrors, type RecordError } from '../domain/issues-to-errors.js';
+import { keyOfInput } from '../domain/key-of-input.js';
 import { findUnstorableText, UNSTORABLE_JSON_ESCAPE, wellFormed } from '../domain/unstorable-text.js';
+import { mergeWithStored } from './merge-with-stored.js';
 import type { Db } from './open-store.js';
 import { type PreparedRecord, upsertRecords, type WriteOutcome } from './record-store.js';
 
@@ -32,6 +34,23 @@ export class UnreadableRecord {
   constructor(readonly error: RecordError) {}
 }
 
+export interface IngestOptions {
+  /**
+   * Validate and answer exactly as a write would (created / updated / unchanged / rejected), then
+   * roll the transaction back: nothing is written.
+   */
+  dryRun?: boolean;
+  /**
+   * Each input is a patch over the stored record of its key: fields it leaves out keep their
+   * stored values (mergeWithStored). `import` sends the houses and premises it makes from account
+   * rows this way, so a flat export never wipes what a houses export said.
+   */
+  merge?: boolean;
+}
+
+/** Thrown inside the transaction to roll a dry run back; never escapes ingestRecords. */
+class DryRunRollback extends Error {}
+
 /** Records validated per statement; small enough that validation overlaps the previous write. */
 const PIPELINE_CHUNK = 1000;
 
@@ -47,8 +66,10 @@ export async function ingestRecords(
   db: Db,
   orgId: string,
   kind: EntityKind,
-  inputs: readonly unknown[],
+  given: readonly unknown[],
+  opts: IngestOptions = {},
 ): Promise<IngestSummary> {
+  let inputs = given;
   const results: RecordResult[] = new Array(inputs.length);
   const lastIndexOf = new Map<string, number>();
   const createdKeys = new Set<string>();
@@ -92,21 +113,27 @@ export async function ingestRecords(
   };
 
   if (inputs.length > 0) {
-    await db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Db;
-      let writing: Promise<unknown> = Promise.resolve();
-      for (let from = 0; from < inputs.length; from += PIPELINE_CHUNK) {
-        const chunk = validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
+    await db
+      .transaction(async (txRaw) => {
+        const tx = txRaw as unknown as Db;
+        if (opts.merge) inputs = await mergeWithStored(tx, orgId, kind, inputs);
+        let writing: Promise<unknown> = Promise.resolve();
+        for (let from = 0; from < inputs.length; from += PIPELINE_CHUNK) {
+          const chunk = validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
+          await writing;
+          // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
+          writing =
+            chunk.size === 0
+              ? Promise.resolve()
+              : write(tx, chunk).then(undefined, (err) => Promise.reject(err));
+          writing.catch(() => {});
+        }
         await writing;
-        // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
-        writing =
-          chunk.size === 0
-            ? Promise.resolve()
-            : write(tx, chunk).then(undefined, (err) => Promise.reject(err));
-        writing.catch(() => {});
-      }
-      await writing;
-    });
+        if (opts.dryRun) throw new DryRunRollback();
+      })
+      .catch((err) => {
+        if (!(err instanceof DryRunRollback)) throw err;
+      });
   }
 
   const summary: IngestSummary = {
@@ -139,7 +166,7 @@ function validateOne(
   const parsed = kind.schema.safeParse(input);
   if (!parsed.success) {
     const result: RecordResult = { index, status: 'rejected', errors: issuesToErrors(parsed.error.issues) };
-    const key = bestEffortKey(kind, input);
+    const key = keyOfInput(kind, input);
     if (key !== undefined) result.key = wellFormed(key);
     results[index] = result;
     return undefined;
@@ -162,12 +189,4 @@ function validateOne(
 export function prepareRecord(key: string, data: unknown): PreparedRecord {
   const json = JSON.stringify(data);
   return { key, json, hash: createHash('sha256').update(json).digest('base64url') };
-}
-
-/** The key of a rejected record when its key fields themselves are readable, to help the sender find it. */
-function bestEffortKey(kind: EntityKind, input: unknown): string | undefined {
-  if (typeof input !== 'object' || input === null) return undefined;
-  const o = input as Record<string, unknown>;
-  const parts = kind.keyFields.map((f) => o[f]);
-  return parts.every((p) => typeof p === 'string' && p.length > 0) ? parts.join('/') : undefined;
 }

@@ -14,7 +14,8 @@ describe.runIf(existsSync(bench))('ingest bench harness', () => {
     const run = spawnSync(process.execPath, [bench, 'ingest', '--accounts', '300', '--batch', '100'], {
       encoding: 'utf8',
       env,
-      timeout: 120_000,
+      // Seven phases, each a process starting its own store: generous, for a shared, loaded machine.
+      timeout: 600_000,
     });
     expect(run.status, run.stderr).toBe(0);
     const lines = run.stdout.split('\n').filter((l) => l.startsWith('BENCH '));
@@ -23,9 +24,10 @@ describe.runIf(existsSync(bench))('ingest bench harness', () => {
       'pglite_api_peak_rss',
       'pglite_import_records_per_s',
       'pglite_import_peak_rss',
+      'import_1c_records_per_s_pglite',
     ]);
     for (const l of lines) {
       expect(l).toMatch(/^BENCH name=ingest metric=\S+ ours=[\d.]+ limit=[\d.]+ ratio=\d+\.\d{3} unit=\S+$/);
     }
-  });
+  }, 600_000);
 });

@@ -241,8 +241,21 @@ describe.each(storeKinds)('import on %s', (storeKind) => {
       writeFileSync(join(d, 'export.csv'), 'a;b\n1;2\n');
       await expect(run(sink, [d])).rejects.toThrow(/export\.csv.*--kind/);
       expect(await getRecord(hub.store.db, orgOf(sink), 'account', '500')).toBeUndefined();
+      // Forced, the file's header says what is wrong with it: no row could be a service.
       const forced = await run(sink, [join(d, 'export.csv')], { kind: 'services' });
-      expect(forced.files[0]).toMatchObject({ kind: 'service', rejected: 1 });
+      expect(forced.files[0]).toMatchObject({ kind: 'service', records: 0 });
+      expect(readReport(forced.reportPath!)).toEqual([
+        expect.objectContaining({
+          line: 1,
+          index: null,
+          errors: [
+            expect.objectContaining({ code: 'column_unknown', column: 'a' }),
+            expect.objectContaining({ code: 'column_unknown', column: 'b' }),
+            expect.objectContaining({ code: 'column_missing', path: 'id', column: null }),
+            expect.objectContaining({ code: 'column_missing', path: 'name', column: null }),
+          ],
+        }),
+      ]);
       await expect(run(sink, [join(d, 'accounts.ndjson')], { kind: 'flats' })).rejects.toThrow(
         /unknown kind "flats"/,
       );

@@ -1,13 +1,11 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { coerceToSchema } from '../../src/cli/import/coerce-to-schema.js';
 import { csvRowToRecord } from '../../src/cli/import/csv-row-to-record.js';
 import { detectDelimiter } from '../../src/cli/import/detect-delimiter.js';
 import { detectEncoding } from '../../src/cli/import/detect-encoding.js';
 import { formatFromFileName } from '../../src/cli/import/format-from-file-name.js';
 import { jsonElementLines } from '../../src/cli/import/json-element-lines.js';
 import { kindFromFileName } from '../../src/cli/import/kind-from-file-name.js';
-import { entityKinds } from '../../src/domain/entity-kinds.js';
 
 describe('kindFromFileName', () => {
   it.each([
@@ -90,54 +88,6 @@ describe('csvRowToRecord', () => {
     const rec = csvRowToRecord(['__proto__.polluted', 'constructor.x'], ['yes', '1']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(rec)).toEqual(['__proto__', 'constructor']);
-  });
-});
-
-describe('coerceToSchema', () => {
-  it('converts strings where the schema wants booleans, integers and arrays', () => {
-    const rec = {
-      number: '1',
-      premiseId: 'p',
-      residentsCount: '3',
-      area: '54,3',
-      phones: '+7 912 000-00-00|+7 912 000-00-01',
-      persons: [
-        { fullName: 'Иванов', isOwner: 'да', isTenant: 'нет', phones: '+7 912 000-00-00' },
-        { fullName: 'Петрова', isOwner: '0', isTenant: 'TRUE' },
-      ],
-    };
-    expect(coerceToSchema(entityKinds.account.schema, rec)).toEqual({
-      number: '1',
-      premiseId: 'p',
-      residentsCount: 3,
-      area: '54,3',
-      phones: ['+7 912 000-00-00', '+7 912 000-00-01'],
-      persons: [
-        { fullName: 'Иванов', isOwner: true, isTenant: false, phones: ['+7 912 000-00-00'] },
-        { fullName: 'Петрова', isOwner: false, isTenant: true },
-      ],
-    });
-    expect(entityKinds.account.schema.safeParse(rec).success).toBe(true);
-  });
-
-  it('leaves what it cannot convert for the validation to report', () => {
-    const rec = coerceToSchema(entityKinds.meter.schema, {
-      id: 'm',
-      accountNumber: '1',
-      resource: 'heat',
-      number: 'N',
-      tariffCount: 'два',
-    });
-    expect(rec).toMatchObject({ tariffCount: 'два' });
-  });
-
-  it('reads a JSON array in a cell', () => {
-    const rec = coerceToSchema(entityKinds.tariff.schema, {
-      id: 't',
-      name: 'T',
-      options: '[{"name":"speed","value":"100"}]',
-    });
-    expect(rec).toMatchObject({ options: [{ name: 'speed', value: '100' }] });
   });
 });
 

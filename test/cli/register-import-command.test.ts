@@ -18,22 +18,36 @@ function program(): Command {
   return p;
 }
 
-/** Runs `zhkh-bridge import …` and returns what it printed on stdout and the error it ended with. */
-async function runCli(args: string[]): Promise<{ stdout: string; error: unknown }> {
+/** Runs `zhkh-bridge import …` and returns what it printed on stdout and stderr and the error it ended with. */
+async function runCli(args: string[]): Promise<{ stdout: string; stderr: string; error: unknown }> {
   let stdout = '';
+  let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
     stdout += String(chunk);
     return true;
   });
-  const err = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  const err = vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
   try {
     await program().parseAsync(['import', ...args], { from: 'user' });
-    return { stdout, error: undefined };
+    return { stdout, stderr, error: undefined };
   } catch (error) {
-    return { stdout, error };
+    return { stdout, stderr, error };
   } finally {
     out.mockRestore();
     err.mockRestore();
+  }
+}
+
+/** A record of uk-cli in the embedded store at `dataDir`, opened for the look only. */
+async function storedIn(dataDir: string, kind: string, key: string) {
+  const store = await openStore({ driver: 'pglite', dataDir });
+  try {
+    return await getRecord(store.db, 'uk-cli', kind, key);
+  } finally {
+    await store.close();
   }
 }
 
@@ -66,6 +80,9 @@ describe('zhkh-bridge import', () => {
       '--token',
       '--data-dir',
       '--database-url',
+      '--mapping',
+      '--dry-run',
+      '--template',
     ]) {
       expect(help).toContain(flag);
     }
@@ -90,12 +107,7 @@ describe('zhkh-bridge import', () => {
     expect(clean.error).toBeUndefined();
     expect(existsSync(`${file}.errors.ndjson`)).toBe(false);
 
-    const store = await openStore({ driver: 'pglite', dataDir });
-    try {
-      expect(await getRecord(store.db, 'uk-cli', 'account', '2')).toBeDefined();
-    } finally {
-      await store.close();
-    }
+    expect(await storedIn(dataDir, 'account', '2')).toBeDefined();
   });
 
   it('fails with exit code 1 naming an unknown organization', async () => {
@@ -128,6 +140,82 @@ describe('zhkh-bridge import', () => {
       dataDir,
     ]);
     expect((both.error as Error).message).toMatch(/either --url .* or --data-dir/);
+  });
+
+  it('writes a template, dry-runs the 1С samples without writing, then imports them; prints the errors of the broken copy', async () => {
+    const templates = join(dir, 'templates');
+    const written = await runCli(['--template', 'receipts', templates]);
+    expect(written.error).toBeUndefined();
+    expect(written.stdout).toContain(join(templates, 'receipts.csv'));
+    expect(written.stdout).toContain(join(templates, 'receipts.mapping.yaml'));
+    const mapping = join(templates, 'receipts.mapping.yaml');
+    const csv = join(templates, 'receipts.csv');
+
+    const dry = await runCli([
+      csv,
+      '--org',
+      'uk-cli',
+      '--data-dir',
+      dataDir,
+      '--mapping',
+      mapping,
+      '--dry-run',
+    ]);
+    expect(dry.error).toBeUndefined();
+    expect(dry.stdout).toMatch(/receipts\.csv\s+receipt\s+csv cp1251 ';'\s+1\s+1\s+0\s+0\s+0/);
+    expect(dry.stdout).toContain('dry run: nothing was written');
+    const peek = () => storedIn(dataDir, 'receipt', '7401000012/2026-11/housing');
+    expect(await peek()).toBeUndefined();
+    expect(
+      (await runCli([csv, '--org', 'uk-cli', '--data-dir', dataDir, '--mapping', mapping])).error,
+    ).toBeUndefined();
+    expect((await peek())?.data).toMatchObject({ toPay: 395909 });
+
+    const brokenDir = join(import.meta.dirname, '../../examples/1c/broken');
+    const report = join(dir, 'broken.errors.ndjson');
+    const result = await runCli([
+      brokenDir,
+      '--org',
+      'uk-cli',
+      '--data-dir',
+      dataDir,
+      '--dry-run',
+      '--report',
+      report,
+    ]);
+    expect((result.error as CliError).exitCode).toBe(2);
+    expect((result.error as CliError).message).toBe(
+      `2 of 26 records were rejected; 1 file header has a problem; each is listed in ${report}`,
+    );
+    expect(readFileSync(report, 'utf8').trim().split('\n')).toHaveLength(3);
+    // Besides the progress lines ("import 02_accounts.csv: 8 accounts in …"), one line per error.
+    expect(result.stderr.split('\n').filter((l) => !l.startsWith('import '))).toEqual([
+      expect.stringMatching(
+        /^02_accounts\.csv:1 «Примечание» column_unknown: no account field is called «Примечание»/,
+      ),
+      '02_accounts.csv:3 «Дата открытия» (account.openedOn) [7401000012] date_format: Date "31.02.2021 0:00:00" does not exist: that month has 28 days',
+      expect.stringMatching(
+        /^07_receipts-2026-11\.csv:8 «Итого к оплате» \(receipt\.toPay\) \[7401000012\/2026-11\/housing\] receipt_total_mismatch: the total 8447\.05 /,
+      ),
+      '',
+    ]);
+  });
+
+  it('refuses a mapping that names a field no kind has', async () => {
+    const mapping = join(dir, 'bad-map.json');
+    writeFileSync(mapping, JSON.stringify({ columns: { 'Лиц. счёт': 'accountNumbr' } }));
+    const { error } = await runCli([
+      join(dir, 'accounts.ndjson'),
+      '--org',
+      'uk-cli',
+      '--data-dir',
+      dataDir,
+      '--mapping',
+      mapping,
+    ]);
+    expect((error as Error).message).toBe(
+      `the mapping ${mapping}: columns → "accountNumbr": no kind has such a field`,
+    );
   });
 
   describe('through a running hub', () => {

@@ -148,6 +148,62 @@ describe.each(storeKinds)('records API on %s', (kind) => {
     expect(got.body.data.ownerName).toBe('Второй');
   });
 
+  it('dry-runs with ?dryRun=true: the same answers, nothing written', async () => {
+    const batch = [account('dry-1'), account('dry-2', { els: 'bad' })];
+    const dry = await call(hub, 'POST', '/v1/orgs/uk-one/accounts?dryRun=true', { json: batch });
+    expect(dry.status).toBe(200);
+    expect(dry.body).toMatchObject({ created: 1, rejected: 1 });
+    expect((await call(hub, 'GET', '/v1/orgs/uk-one/accounts/dry-1')).status).toBe(404);
+    const real = await call(hub, 'POST', '/v1/orgs/uk-one/accounts', { json: batch });
+    expect(real.body.results).toEqual(dry.body.results);
+    const again = await call(hub, 'POST', '/v1/orgs/uk-one/accounts?dryRun=true', {
+      json: [account('dry-1', { ownerName: 'Петров Пётр Петрович' })],
+    });
+    expect(again.body).toMatchObject({ updated: 1 });
+    expect((await call(hub, 'GET', '/v1/orgs/uk-one/accounts/dry-1')).body.data.ownerName).toBe(
+      'Иванов Иван Иванович',
+    );
+    expect((await call(hub, 'POST', '/v1/orgs/uk-one/accounts?dryRun=maybe', { json: batch })).status).toBe(
+      400,
+    );
+  });
+
+  it('lays records over the stored ones with ?merge=true', async () => {
+    const house = {
+      id: 'h-merge',
+      address: 'г. Челябинск, ул. Ленина, д. 5',
+      fiasGuid: '5f3c1b2a-7d4e-4c8a-9b1f-0e2d3c4b5a69',
+    };
+    expect((await call(hub, 'POST', '/v1/orgs/uk-one/houses', { json: [house] })).body).toMatchObject({
+      created: 1,
+    });
+    const partial = { id: 'h-merge', address: 'г.Челябинск, ул.Ленина, д.5' };
+    const merged = await call(hub, 'POST', '/v1/orgs/uk-one/houses?merge=true', {
+      json: [partial, { id: 'h-new', address: 'ул. Новая, 1' }],
+    });
+    expect(merged.body.results.map((r: { status: string }) => r.status)).toEqual(['updated', 'created']);
+    expect((await call(hub, 'GET', '/v1/orgs/uk-one/houses/h-merge')).body.data).toEqual({
+      ...house,
+      address: partial.address,
+    });
+    const same = await call(hub, 'POST', '/v1/orgs/uk-one/houses?merge=true', { json: [partial] });
+    expect(same.body).toMatchObject({ unchanged: 1 });
+    // Keys that need quoting in an array literal are found too.
+    const odd = { id: 'h "1", {2}\\3', address: 'ул. Кривая, 1', region: '74' };
+    await call(hub, 'POST', '/v1/orgs/uk-one/houses', { json: [odd] });
+    const oddMerged = await call(hub, 'POST', '/v1/orgs/uk-one/houses?merge=true', {
+      json: [{ id: odd.id, address: 'ул. Кривая, д. 1' }],
+    });
+    expect(oddMerged.body).toMatchObject({ updated: 1 });
+    const oddGot = await call(hub, 'GET', `/v1/orgs/uk-one/houses/${encodeURIComponent(odd.id)}`);
+    expect(oddGot.body.data).toEqual({ ...odd, address: 'ул. Кривая, д. 1' });
+    // Without merge the record is replaced: the ФИАС code goes.
+    await call(hub, 'POST', '/v1/orgs/uk-one/houses', { json: [partial] });
+    expect((await call(hub, 'GET', '/v1/orgs/uk-one/houses/h-merge')).body.data).not.toHaveProperty(
+      'fiasGuid',
+    );
+  });
+
   it('answers malformed JSON with 400 and the position', async () => {
     const res = await call(hub, 'POST', '/v1/orgs/uk-one/accounts', { body: '[{"number": "1",}]' });
     expect(res.status).toBe(400);

@@ -7,20 +7,27 @@ import type { RecordSink } from './record-sink.js';
 
 /**
  * Writes into an open store through ingestRecords — the very path the API uses, so an import and a
- * POST of the same records give the same answers. Each batch is one transaction.
+ * POST of the same records give the same answers. Each batch is one transaction (rolled back in a
+ * dry run).
  */
-export function directSink(store: Store, orgId: string): RecordSink {
+export function directSink(store: Store, orgId: string, opts: { dryRun?: boolean } = {}): RecordSink {
   return {
     where: store.where,
     async checkOrg() {
-      if (!(await getOrg(store.db, orgId))) {
+      const org = await getOrg(store.db, orgId);
+      if (!org) {
         throw new CliError(
           `organization "${orgId}" does not exist in ${store.where}; create it with \`zhkh-bridge orgs create\`, or check --org and --data-dir`,
         );
       }
+      return org.data;
     },
-    async send(kind: EntityKind, records: readonly unknown[]) {
-      return (await ingestRecords(store.db, orgId, kind, records)).results;
+    async send(kind: EntityKind, records: readonly unknown[], how: { merge?: boolean } = {}) {
+      const summary = await ingestRecords(store.db, orgId, kind, records, {
+        dryRun: opts.dryRun === true,
+        merge: how.merge === true,
+      });
+      return summary.results;
     },
   };
 }

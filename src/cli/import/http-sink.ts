@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityKind } from '../../domain/entity-kinds.js';
+import type { Organization } from '../../domain/model/organization.js';
 import type { RecordResult } from '../../store/ingest-records.js';
 import { CliError } from '../cli-error.js';
 import type { RecordSink } from './record-sink.js';
@@ -15,6 +16,8 @@ export interface HttpSinkOptions {
   retryDelayMs?: number;
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /** Validate only: the bulk API's `?dryRun=true` answers the same and writes nothing. */
+  dryRun?: boolean;
 }
 
 interface Answer {
@@ -81,10 +84,17 @@ export function httpSink(opts: HttpSinkOptions): RecordSink {
     async checkOrg() {
       const a = await request('GET', orgPath);
       if (a.status !== 200) refuse(a);
+      return (JSON.parse(a.text) as { data: Organization }).data;
     },
-    async send(kind: EntityKind, records: readonly unknown[]): Promise<RecordResult[]> {
+    async send(
+      kind: EntityKind,
+      records: readonly unknown[],
+      how: { merge?: boolean } = {},
+    ): Promise<RecordResult[]> {
       const body = records.map((r) => JSON.stringify(r)).join('\n');
-      const a = await request('POST', `${orgPath}/${kind.plural}`, body);
+      const params = [opts.dryRun && 'dryRun=true', how.merge && 'merge=true'].filter(Boolean);
+      const query = params.length ? `?${params.join('&')}` : '';
+      const a = await request('POST', `${orgPath}/${kind.plural}${query}`, body);
       if (a.status !== 200) refuse(a);
       const results = (JSON.parse(a.text) as { results?: RecordResult[] }).results;
       if (!Array.isArray(results) || results.length !== records.length) {

@@ -1,3 +1,4 @@
+import type { MappedRecord } from '../../domain/import/mapped-record.js';
 import type { UnreadableRecord } from '../../store/ingest-records.js';
 
 /** One record as read from an import file, with where it came from. */
@@ -8,4 +9,9 @@ export interface ReadItem {
   line: number;
   /** File bytes consumed so far (for progress; the file size is the total). */
   bytesRead: number;
+  /**
+   * A record a CSV file's column plan made: its kind (an account row also makes its house and
+   * premise), the errors found while mapping it, and the column behind an error path.
+   */
+  mapped?: MappedRecord;
 }

@@ -1,10 +1,15 @@
 import { open } from 'node:fs/promises';
 import iconv from 'iconv-lite';
+import type { EntityKind } from '../../domain/entity-kinds.js';
+import type { ColumnPlan, PlanOptions } from '../../domain/import/column-plan.js';
+import { NO_MAPPING } from '../../domain/import/import-mapping.js';
 import { CliError } from '../cli-error.js';
+import { csvRowToRecord } from './csv-row-to-record.js';
 import { type CsvDelimiter, detectDelimiter } from './detect-delimiter.js';
 import { detectEncoding, ENCODING_SAMPLE_BYTES } from './detect-encoding.js';
 import { formatFromFileName, type ImportFormat } from './format-from-file-name.js';
-import { readCsvRecords } from './read-csv-records.js';
+import { planRows } from './plan-rows.js';
+import { type RowReader, readCsvRecords } from './read-csv-records.js';
 import type { ReadItem } from './read-item.js';
 import { readJsonRecords } from './read-json-records.js';
 import { readNdjsonRecords } from './read-ndjson-records.js';
@@ -20,6 +25,15 @@ export interface ReadOptions {
   delimiter?: string | undefined;
   /** Told what was decided for this file (for the summary and the log). */
   onDetected?: ((detected: DetectedLayout) => void) | undefined;
+  /**
+   * CSV: the kind the file holds, so that its columns are planned (Russian names, 1С values, flat
+   * exports; domain/import). Without it, header names are taken as dotted paths and cells as text.
+   */
+  kind?: EntityKind | undefined;
+  /** CSV with a kind: the mapping and fallback constants. */
+  plan?: PlanOptions | undefined;
+  /** CSV with a kind: told the file's column plan (its problems are the header's). */
+  onPlan?: ((plan: ColumnPlan) => void) | undefined;
 }
 
 export interface DetectedLayout {
@@ -44,12 +58,21 @@ export async function* readRecords(path: string, opts: ReadOptions = {}): AsyncG
   if (format === 'csv') {
     const delimiter = unescapeDelimiter(opts.delimiter ?? detectDelimiter(headerLine(sample, encoding)));
     opts.onDetected?.({ format, encoding, delimiter });
-    yield* readCsvRecords(path, encoding, delimiter);
+    const rows = opts.kind
+      ? planRows(path, opts.kind, opts.plan ?? { mapping: NO_MAPPING }, opts.onPlan)
+      : dottedPathRows;
+    yield* readCsvRecords(path, encoding, delimiter, rows);
     return;
   }
   opts.onDetected?.({ format, encoding });
   yield* format === 'json' ? readJsonRecords(path, encoding) : readNdjsonRecords(path, encoding);
 }
+
+/** Rows as nested records by the header's dotted paths, every cell as text. */
+const dottedPathRows: RowReader = (header) => ({
+  row: (cells, line, bytesRead) => [{ record: csvRowToRecord(header, cells), line, bytesRead }],
+  end: () => [],
+});
 
 async function readSample(path: string): Promise<Uint8Array> {
   let handle: Awaited<ReturnType<typeof open>>;

@@ -1,4 +1,5 @@
 import type { EntityKind } from '../../domain/entity-kinds.js';
+import type { Organization } from '../../domain/model/organization.js';
 import type { RecordResult } from '../../store/ingest-records.js';
 
 /**
@@ -8,8 +9,15 @@ import type { RecordResult } from '../../store/ingest-records.js';
 export interface RecordSink {
   /** For messages: "PGlite at …", "http://hub:8080". */
   readonly where: string;
-  /** Fails with a clear CliError before any file is read when the organization does not exist. */
-  checkOrg(): Promise<void>;
-  /** Upserts one batch of records of one kind; the results have the batch's indexes. */
-  send(kind: EntityKind, records: readonly unknown[]): Promise<RecordResult[]>;
+  /**
+   * The organization; fails with a clear CliError before any file is read when it does not exist.
+   * (Its bank account is where receipts without recipient columns are paid.)
+   */
+  checkOrg(): Promise<Organization>;
+  /**
+   * Upserts one batch of records of one kind; the results have the batch's indexes. A dry-run sink
+   * validates and answers the same but writes nothing. With `merge` each record is laid over the
+   * stored one (fields it leaves out keep their values) instead of replacing it.
+   */
+  send(kind: EntityKind, records: readonly unknown[], opts?: { merge?: boolean }): Promise<RecordResult[]>;
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type EntityKind, entityKinds } from '../../domain/entity-kinds.js';
 import { ingestRecords } from '../../store/ingest-records.js';
 import { deleteRecords, getRecord, listRecords, type StoredRecord } from '../../store/record-store.js';
-import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery } from '../api-schemas.js';
+import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery, queryFlag } from '../api-schemas.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
 import { resolveOrg } from '../resolve-org.js';
@@ -29,6 +29,13 @@ const PresentedRecord = z.object({
   updatedAt: z.string(),
 });
 
+const UpsertQuery = z.object({
+  dryRun: queryFlag('true: validate and answer exactly as an upsert would, but write nothing'),
+  merge: queryFlag(
+    'true: each record is laid over the stored one of its key — fields it leaves out keep their stored values',
+  ),
+});
+
 /** Bulk upsert, reads, paged lists and soft deletes for every canonical kind. */
 export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -42,21 +49,23 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         schema: {
           tags,
           summary: `Upsert ${kind.plural} (JSON array or NDJSON, up to ${ctx.limits.maxRecords} records)`,
-          description: `${kind.description}. Key: ${kind.keyFields.join(' + ')}. Each record is answered in input order; bad records never block good ones, and re-sending unchanged records writes nothing.`,
+          description: `${kind.description}. Key: ${kind.keyFields.join(' + ')}. Each record is answered in input order; bad records never block good ones, and re-sending unchanged records writes nothing. With \`?dryRun=true\` the answer is the same but nothing is written; with \`?merge=true\` fields a record leaves out keep their stored values.`,
           params: OrgParams,
+          querystring: UpsertQuery,
           body: z.array(kind.schema),
           response: { 200: BulkResult },
         },
         config: { perRecordBody: true },
         // Records are validated one by one in ingestRecords so that each gets its own answer;
         // the body schema above is for the documentation only.
-        validatorCompiler: ({ httpPart }) =>
-          httpPart === 'body'
-            ? (data: unknown) => ({ value: data })
-            : (data: unknown) => {
-                const res = OrgParams.safeParse(data);
-                return res.success ? { value: res.data } : { error: res.error as unknown as Error };
-              },
+        validatorCompiler: ({ httpPart }) => {
+          if (httpPart === 'body') return (data: unknown) => ({ value: data });
+          const schema = httpPart === 'querystring' ? UpsertQuery : OrgParams;
+          return (data: unknown) => {
+            const res = schema.safeParse(data);
+            return res.success ? { value: res.data } : { error: res.error as unknown as Error };
+          };
+        },
       },
       async (req) => {
         const org = await resolveOrg(ctx, req, req.params.org);
@@ -78,7 +87,9 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
             },
           );
         }
-        const summary = await ingestRecords(ctx.store.db, org.id, kind, body);
+        const { dryRun, merge } = req.query as z.output<typeof UpsertQuery>;
+        const summary = await ingestRecords(ctx.store.db, org.id, kind, body, { dryRun, merge });
+        if (dryRun) return summary;
         for (const s of ['created', 'updated', 'unchanged', 'rejected'] as const) {
           if (summary[s] > 0) ctx.metrics.records.inc({ kind: kind.name, status: s }, summary[s]);
         }
