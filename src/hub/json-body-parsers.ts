@@ -13,6 +13,11 @@ declare module 'fastify' {
      * stored refuses its record there, not the whole request here.
      */
     perRecordBody?: boolean;
+    /**
+     * A route a platform calls on us (`/p/<platform>/…`): it answers bad input as the platform's
+     * document says (is74's /api/auth: 401 for a login it cannot read), not with the hub's 400.
+     */
+    platformAnswers?: boolean;
   }
 }
 
@@ -112,7 +117,12 @@ export function registerJsonBodyParsers(app: FastifyInstance): void {
   // Text PostgreSQL cannot store (a lone surrogate, NUL) is a 400 naming the field, not a failed
   // statement (500). Bulk routes refuse the record instead (`perRecordBody`).
   app.addHook('preValidation', async (req) => {
-    if (!(req as unknown as Record<symbol, boolean>)[UNSTORABLE] || req.routeOptions.config.perRecordBody)
+    const config = req.routeOptions.config;
+    if (
+      !(req as unknown as Record<symbol, boolean>)[UNSTORABLE] ||
+      config.perRecordBody ||
+      config.platformAnswers
+    )
       return;
     const problem = findUnstorableText(req.body);
     if (problem) {

@@ -47,7 +47,7 @@ export async function mountServedRoutes(app: FastifyInstance, ctx: HubContext): 
     await app.register(
       async (scope) => {
         scope.addHook('onRoute', (route) => {
-          route.config = { ...(route.config as object), public: true };
+          route.config = { ...(route.config as object), public: true, platformAnswers: true };
           route.schema = { ...route.schema, hide: true };
         });
         served.register(scope, resolve);
