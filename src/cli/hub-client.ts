@@ -5,6 +5,10 @@ export interface HubAnswer {
   status: number;
   // biome-ignore lint/suspicious/noExplicitAny: answers are read field by field, shaped by the hub's schemas
   body: any;
+  /** The answer as text (a file the hub wrote: an export). */
+  text: string;
+  /** Response headers, names in lower case. */
+  headers: Record<string, string>;
 }
 
 /** One request as it goes out, whatever carries it. */
@@ -16,7 +20,9 @@ export interface HubRequest {
 }
 
 /** Carries a request to the hub: fetch over HTTP, or `app.inject` into a hub in this process. */
-export type HubSend = (req: HubRequest) => Promise<{ status: number; text: string }>;
+export type HubSend = (
+  req: HubRequest,
+) => Promise<{ status: number; text: string; headers?: Record<string, string> | undefined }>;
 
 /** The hub at `hub.url` over HTTP; an unreachable hub becomes a one-line CliError. */
 export function fetchSend(url: string): HubSend {
@@ -28,7 +34,7 @@ export function fetchSend(url: string): HubSend {
       const cause = (err as { cause?: { message?: string } }).cause?.message;
       throw new CliError(`cannot reach the hub at ${url}: ${cause ?? (err as Error).message}`);
     }
-    return { status: res.status, text: await res.text() };
+    return { status: res.status, text: await res.text(), headers: Object.fromEntries(res.headers) };
   };
 }
 
@@ -72,7 +78,7 @@ export class HubClient {
       body = undefined;
     }
     if ((res.status >= 200 && res.status < 300) || handled.includes(res.status))
-      return { status: res.status, body };
+      return { status: res.status, body, text: res.text, headers: res.headers ?? {} };
     const b = (body ?? {}) as { error?: string; message?: string };
     const message =
       [b.error, b.message].filter(Boolean).join(': ') || res.text.slice(0, 200) || '(empty answer)';

@@ -19,7 +19,8 @@ function injectSend(app: FastifyInstance): HubSend {
       headers,
       ...(body === undefined ? {} : { payload: body }),
     });
-    return { status: res.statusCode, text: res.body };
+    const answered = Object.fromEntries(Object.entries(res.headers).map(([k, v]) => [k, String(v)]));
+    return { status: res.statusCode, text: res.body, headers: answered };
   };
 }
 

@@ -31,6 +31,7 @@ import { principalOf } from './principal.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
 import { registerConnectionSyncRoutes } from './routes/connection-sync-routes.js';
 import { registerEpdRoutes } from './routes/epd-routes.js';
+import { registerExportRoutes } from './routes/export-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
 import { registerPruneRoutes } from './routes/prune-routes.js';
@@ -207,6 +208,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerRecordRoutes(app, ctx);
   app.addHook('onClose', async () => ctx.changes.close());
   registerInboxRoutes(app, ctx);
+  registerExportRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
   registerConnectionSyncRoutes(app, ctx);
   await mountServedRoutes(app, ctx);

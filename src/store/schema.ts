@@ -129,6 +129,24 @@ export const inboxAcks = pgTable('inbox_acks', {
   updatedAt: updatedAt(),
 });
 
+/**
+ * Where each named export of an organization has got to in its inbox (`zhkh-bridge export --ack`):
+ * the last inbox cursor a billing confirmed it loaded. Moves only when asked, never back.
+ */
+export const exportCursors = pgTable(
+  'export_cursors',
+  {
+    orgId: text('org_id')
+      .notNull()
+      .references(() => orgs.id),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    position: bigint('position', { mode: 'number' }).notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.name] })],
+);
+
 export const connections = pgTable(
   'connections',
   {
