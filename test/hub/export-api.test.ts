@@ -1,14 +1,7 @@
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appendInbox } from '../../src/store/inbox-store.js';
-import {
-  ACCOUNT,
-  EXPORT_INBOX,
-  EXPORT_METER,
-  READINGS_CSV,
-  READINGS_HEADER,
-  UZHKH_READING,
-} from '../support/export-inbox.js';
+import { ACCOUNT, EXPORT_INBOX, EXPORT_METER, READINGS_CSV, UZHKH_READING } from '../support/export-inbox.js';
 import { call, startTestHub, type TestHub } from '../support/test-hub.js';
 import { storeKinds } from '../support/test-stores.js';
 

@@ -72,21 +72,21 @@ export function registerExportCommand(program: Command): void {
     ),
   )
     .addHelpText('after', EXAMPLES)
-    .action((flags: ExportFlags, command: Command) =>
-      withHubClient(flags, command, async (client) => {
-        if (flags.date !== undefined) {
-          try {
-            parseExportDate(flags.date);
-          } catch (err) {
-            throw new CliError(`--date: ${(err as Error).message} (a day YYYY-MM-DD or a month YYYY-MM)`);
-          }
+    .action((flags: ExportFlags, command: Command) => {
+      if (flags.date !== undefined) {
+        try {
+          parseExportDate(flags.date);
+        } catch (err) {
+          throw new CliError(`--date: ${(err as Error).message} (a day YYYY-MM-DD or a month YYYY-MM)`);
         }
-        if (flags.ack && flags.date !== undefined && flags.since === undefined)
-          throw new CliError(
-            '--ack with --date would move the cursor past every other day too; export by cursor to ack, or drop --ack',
-          );
-        if (flags.format === 'ndjson' && flags.encoding === 'windows-1251')
-          throw new CliError('NDJSON is UTF-8; --encoding windows-1251 is for CSV');
+      }
+      if (flags.ack && flags.date !== undefined)
+        throw new CliError(
+          '--ack with --date would move the cursor past every other day too; export by cursor to ack, or drop --ack',
+        );
+      if (flags.format === 'ndjson' && flags.encoding === 'windows-1251')
+        throw new CliError('NDJSON is UTF-8; --encoding windows-1251 is for CSV');
+      return withHubClient(flags, command, async (client) => {
         // The file travels as UTF-8 text and is encoded here, so both paths write the same bytes.
         const q = new URLSearchParams({ format: flags.format, encoding: 'utf-8', timeZone: flags.timeZone });
         if (flags.format === 'ndjson') q.delete('encoding');
@@ -119,6 +119,6 @@ export function registerExportCommand(program: Command): void {
           cursor,
         });
         console.log(`cursor "${acked.body.cursor}" moved to ${acked.body.position}`);
-      }),
-    );
+      });
+    });
 }
