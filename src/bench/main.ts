@@ -4,6 +4,7 @@ import { runDeliverBench } from './deliver-bench.js';
 import { registerDomaBench } from './doma-bench-command.js';
 import { registerDomcontrolBench } from './domcontrol-command.js';
 import { registerEpdBench } from './epd-bench.js';
+import { registerExportsBench } from './exports-bench.js';
 import { runIngestBench } from './ingest-bench.js';
 import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phases.js';
 import { is74Command } from './is74-command.js';
@@ -94,6 +95,7 @@ program
 registerDomcontrolBench(program);
 registerUzhkhBench(program);
 registerEpdBench(program);
+registerExportsBench(program);
 program.addCommand(is74Command());
 registerDomaBench(program);
 

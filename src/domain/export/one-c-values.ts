@@ -36,17 +36,29 @@ export function localDay(iso: string, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+// Making a DateTimeFormat costs far more than using one: an export of 100,000 rows keeps one per zone.
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatIn(timeZone: string): Intl.DateTimeFormat {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timeZone, f);
+  }
+  return f;
+}
+
 function localParts(iso: string, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(iso));
+  const parts = formatIn(timeZone).formatToParts(new Date(iso));
   const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '00';
   return {
     year: p('year'),

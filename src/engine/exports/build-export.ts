@@ -28,7 +28,7 @@ export interface BuiltExport {
   items: number;
 }
 
-const PAGE = 1000;
+const PAGE = 5000;
 
 /**
  * An export of one kind from the organization's inbox: every item after the start (the named
