@@ -15,9 +15,11 @@ const READERS: Record<
   ExportKind,
   (f: PayloadFields, e: InboxItem, tz: string) => { fields: Fields; day: string }
 > = {
-  readings(f, e, tz) {
+  readings(f) {
+    const date = f.date('date');
+    if (date === undefined) throw new FieldError('date', 'the reading has no date');
     const fields: Fields = {
-      date: f.date('date'),
+      date,
       accountNumber: f.text('accountNumber'),
       meterNumber: f.text('meterNumber'),
       meterId: f.text('meterId'),
@@ -27,11 +29,11 @@ const READERS: Record<
       value4: f.decimal('value4'),
       occurredAt: f.instant('occurredAt'),
     };
-    if (fields.date === undefined) throw new FieldError('date', 'the reading has no date');
     if (fields.value1 === undefined) throw new FieldError('value1', 'the reading has no value');
     if (fields.meterId === undefined && fields.meterNumber === undefined)
       throw new FieldError('meterNumber', 'the reading names no meter (neither meterId nor meterNumber)');
-    return { fields, day: String(fields.date ?? localDay(e.receivedAt, tz)) };
+    // A reading belongs to the day it was taken, whenever it was sent.
+    return { fields, day: date };
   },
   payments(f, e, tz) {
     const fields: Fields = {
