@@ -39,6 +39,55 @@ describe('1С values', () => {
   });
 });
 
+describe('local times without asking Intl every row', () => {
+  it('gives what Intl gives, across daylight-saving changes and odd offsets', () => {
+    const intl = (iso: string, timeZone: string) => {
+      const parts = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: 'numeric',
+        minute: '2-digit',
+        second: '2-digit',
+        hourCycle: 'h23',
+      }).formatToParts(new Date(iso));
+      const p = (t: string) => parts.find((x) => x.type === t)!.value;
+      return `${p('day')}.${p('month')}.${p('year')} ${Number(p('hour'))}:${p('minute')}:${p('second')}`;
+    };
+    const instants = [
+      // Europe/Berlin and America/New_York change on these instants, Lord Howe by half an hour.
+      '2026-03-29T00:59:59Z',
+      '2026-03-29T01:00:00Z',
+      '2026-10-25T00:59:59Z',
+      '2026-10-25T01:00:00Z',
+      '2026-03-08T06:59:59Z',
+      '2026-03-08T07:00:00Z',
+      '2026-11-01T05:59:59Z',
+      '2026-11-01T06:00:00Z',
+      '2026-04-04T14:59:59Z',
+      '2026-04-04T15:00:00Z',
+      '2026-10-03T15:29:59Z',
+      '2026-10-03T15:30:00Z',
+    ];
+    let seed = 7;
+    for (let i = 0; i < 300; i++) {
+      seed = (seed * 48271) % 2147483647;
+      instants.push(new Date(Date.UTC(2026, 0, 1) + (seed % (366 * 86_400)) * 1000).toISOString());
+    }
+    for (const zone of [
+      'Europe/Moscow',
+      'Europe/Berlin',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kathmandu',
+    ]) {
+      for (const at of instants)
+        expect(`${zone} ${oneC.instant(at, zone)}`).toBe(`${zone} ${intl(at, zone)}`);
+    }
+  });
+});
+
 describe('an inbox item as an export row', () => {
   it('names the item and the field it cannot read, and reads money as kopecks without floats', () => {
     const bad = rowOf('payments', item(7, 'doma', 'p-7', { amount: '12.345' }), 'UTC');
