@@ -128,6 +128,28 @@ describe('zhkh-bridge export, on the store and through a hub', () => {
     });
   }
 
+  it('documents every option with examples', () => {
+    const cmd = program().commands.find((c) => c.name() === 'export')!;
+    let help = '';
+    cmd.configureOutput({ writeOut: (t) => (help += t) }).outputHelp();
+    for (const flag of [
+      '--org',
+      '--kind',
+      '--since',
+      '--date',
+      '--format',
+      '--encoding',
+      '--ack',
+      '--cursor-name',
+      '--time-zone',
+      '--out',
+      '--url',
+      '--data-dir',
+    ])
+      expect(help).toContain(flag);
+    expect(help).toContain('zhkh-bridge export --org uk-sever --kind readings --out readings.csv --ack');
+  });
+
   it('refuses --ack with --date, windows-1251 NDJSON and an impossible date before reading anything', async () => {
     const base = ['--org', ORG, '--data-dir', dataDir, '--out', join(dir, 'x.csv')];
     const dated = await runExport([...base, '--kind', 'readings', '--date', '2026-11', '--ack']);
