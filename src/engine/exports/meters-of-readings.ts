@@ -10,6 +10,13 @@ import { queryRows } from '../../store/query-rows.js';
  * the same meter, so it is deduplicated. A meter we do not hold leaves the row as the platform sent
  * it. Rows are changed in place.
  */
+interface MeterRow {
+  key: string;
+  a: string | null;
+  n: string | null;
+  gone: boolean;
+}
+
 export async function completeReadingMeters(
   db: Db,
   orgId: string,
@@ -22,16 +29,29 @@ export async function completeReadingMeters(
     else if (typeof f.accountNumber === 'string') accounts.add(f.accountNumber);
   }
   if (ids.size === 0 && accounts.size === 0) return;
-  // Live meters first: a deleted meter's number may have been given to a new one.
-  const meters = await queryRows<{ key: string; a: string | null; n: string | null }>(
-    db,
-    sql`
-    SELECT key, data->>'accountNumber' AS a, data->>'number' AS n FROM records
-    WHERE org_id = ${orgId} AND kind = 'meter' AND (
-      key IN (SELECT jsonb_array_elements_text(${JSON.stringify([...ids])}::jsonb))
-      OR data->>'accountNumber' IN (SELECT jsonb_array_elements_text(${JSON.stringify([...accounts])}::jsonb)))
-    ORDER BY deleted_at IS NOT NULL, key`,
-  );
+  // Two look-ups, each by its index (the key; the meters' лицевой счёт), not one OR that scans the
+  // kind. Live meters first: a deleted meter's number may have been given to a new one.
+  const list = (values: Set<string>) => JSON.stringify([...values]);
+  const meters = [
+    ...(ids.size === 0
+      ? []
+      : await queryRows<MeterRow>(
+          db,
+          sql`
+          SELECT key, data->>'accountNumber' AS a, data->>'number' AS n, deleted_at IS NOT NULL AS gone FROM records
+          WHERE org_id = ${orgId} AND kind = 'meter'
+            AND key IN (SELECT jsonb_array_elements_text(${list(ids)}::jsonb))`,
+        )),
+    ...(accounts.size === 0
+      ? []
+      : await queryRows<MeterRow>(
+          db,
+          sql`
+          SELECT key, data->>'accountNumber' AS a, data->>'number' AS n, deleted_at IS NOT NULL AS gone FROM records
+          WHERE data->>'accountNumber' IN (SELECT jsonb_array_elements_text(${list(accounts)}::jsonb))
+            AND org_id = ${orgId} AND kind = 'meter'`,
+        )),
+  ].sort((x, y) => Number(x.gone) - Number(y.gone));
   const byId = new Map<string, { a: string | null; n: string | null }>();
   const byNumber = new Map<string, string>();
   for (const m of meters) {
