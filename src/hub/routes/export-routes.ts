@@ -43,7 +43,7 @@ export function registerExportRoutes(app: FastifyInstance, ctx: HubContext): voi
         summary:
           'One export file (CSV for 1С, or NDJSON) of readings, payments, заявки or registration requests',
         description:
-          'Reads the inbox after the named cursor (or `since`; `date` alone reads the whole inbox for that day or month). Readings are deduplicated across platforms. Headers: `x-export-after`, `x-export-through` (pass it to `…/ack` once loaded), `x-export-rows`, `x-export-items`, `x-export-skipped` and `x-export-problems` (JSON, the first items that could not be exported, naming the field). Nothing moves until `ack`.',
+          'Reads the inbox after the named cursor (or `since`; `date` alone reads the whole inbox for that day or month). Readings are deduplicated across platforms. Headers: `x-export-after`, `x-export-through` (pass it to `…/ack` once loaded), `x-export-rows`, `x-export-items`, `x-export-skipped` and `x-export-problems` (JSON, the first items that could not be exported, naming the field). Nothing moves until `ack`; a `date` export is not one to ack (its `x-export-through` covers the other days too).',
         params: ExportParams,
         querystring: z.object({
           format: z.enum(['csv', 'ndjson']).default('csv'),
