@@ -35,6 +35,7 @@ import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
 import { registerPruneRoutes } from './routes/prune-routes.js';
 import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
+import { registerReconciliationRoutes } from './routes/reconciliation-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerRegistryRoutes } from './routes/registry-routes.js';
@@ -209,6 +210,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerInboxRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
   registerConnectionSyncRoutes(app, ctx);
+  registerReconciliationRoutes(app, ctx);
   await mountServedRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerRunRoutes(app, ctx);

@@ -43,6 +43,40 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
   syncOnChange?: { kinds: readonly string[] };
   /** Bank payment registries from the payments this platform's connections pulled (Doma.ai). */
   paymentRegistries?: PaymentRegistrySource;
+  /**
+   * What the platform holds of some outbound streams' records, read back for a reconciliation
+   * (Doma.ai's `all*` lists). A platform that cannot be read back has none: its report is local only.
+   */
+  readBack?: readonly ReadBack<Settings, Credentials>[];
+}
+
+/**
+ * Reads back what the platform holds of one outbound stream's records and says what it should hold
+ * of each record we had confirmed, so a reconciliation can compare the two without knowing the
+ * platform.
+ */
+export interface ReadBack<Settings = unknown, Credentials = unknown> {
+  /** The outbound stream's ledger (its kind, unless it names a ledger) whose records this compares. */
+  ledger: string;
+  /** What the platform should hold of a wire record it confirmed (the amount it should show). */
+  expect(record: WireRecord): RemoteFacts;
+  /** Every record the platform holds for the connection, a page at a time. */
+  read(ctx: ConnectorContext<Settings, Credentials>): AsyncIterable<readonly RemoteRecord[]>;
+}
+
+/** What a reconciliation compares of one record. */
+export interface RemoteFacts {
+  /** The record's amount in kopecks (a receipt's total to pay), when it has one. */
+  amount?: number | undefined;
+}
+
+/** One record as the platform holds it. */
+export interface RemoteRecord extends RemoteFacts {
+  platformId: string;
+  /** Our key of the record (the platform carries it, or the id map has it); undefined when unknown. */
+  key: string | undefined;
+  /** A few words that let an operator find the record on the platform (account, period). */
+  label?: string | undefined;
 }
 
 export interface CheckResult {
