@@ -156,4 +156,25 @@ describe.each(storeKinds)('Doma.ai reconciliation (%s)', (kind) => {
     expect(fixed?.runs).toEqual([]);
     expect(f.sandbox.receipts().some((x) => x.importId === 'foreign-1' && !x.deleted)).toBe(true);
   });
+
+  it('a platform that cannot be read back leaves the local part standing, with the reason', async () => {
+    const f = await suite.start();
+    const accounts = await putFlats(f, 2);
+    await putRecords(
+      f,
+      'receipt',
+      accounts.map((a) => receiptInput(a)),
+    );
+    expect((await syncOnce(f, { kinds: ['receipt'] })).state).toBe('succeeded');
+    f.sandbox.setFaults({ errorRate: 1 });
+    const r = await report(f);
+    expect(r.kinds.find((k) => k.kind === 'receipt')).toMatchObject({ live: 2, confirmed: 2, pending: 0 });
+    expect(r.remote).toEqual([]);
+    // The first stream read back (meters come before receipts) stops the remote part.
+    expect(r.remoteError).toMatch(/^meter: gave up after \d+ attempts: .*500/);
+    expect(r.clean).toBe(false);
+    // Nothing is sent again on a report it could not make.
+    const fixed = await f.engine.reconcileFix(f.org, f.connectionId);
+    expect(fixed?.runs).toEqual([]);
+  });
 });
