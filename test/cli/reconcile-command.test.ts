@@ -51,6 +51,14 @@ describe.runIf(CLI_BUILT)(
             sync: { retry: FAST_RETRY },
           },
         });
+        // Settings the connector refuses: its reconciliation fails, the others' are still reported.
+        await createConnection(store.db, box, ORG, {
+          platform: 'doma',
+          name: 'broken',
+          credentials: { email: sandbox.email, password: sandbox.password },
+          settings: { baseUrl: sandbox.url },
+          enabled: false,
+        });
         const f = { store, org: ORG } as DomaFixture;
         accounts = await putFlats(f, 3);
         await putRecords(
@@ -71,7 +79,8 @@ describe.runIf(CLI_BUILT)(
       await admin(sandbox, 'receipts/change', { importId: changed, toPay: '300.00' });
 
       const table = await run('reconcile', '--org', ORG);
-      expect(table.status, table.stderr).toBe(2);
+      expect(table.status, table.stderr).toBe(1);
+      expect(table.stderr).toMatch(/^broken: connection_invalid: settings of broken: billingContextId/m);
       expect(table.stdout).toMatch(/^receipt\s+3\s+3\s+0\s+0\s+0\s+3\s+0\s+0\s+1$/m);
       expect(table.stdout).toContain(`amount differs  ${changed}`);
       expect(table.stdout).toMatch(/303\.30\s+300\.00$/m);

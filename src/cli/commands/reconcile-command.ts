@@ -82,20 +82,30 @@ Examples:
         if (outcome.runs.some((r) => r.state === 'failed' || r.state === 'cancelled')) process.exitCode = 1;
         return;
       }
+      let failed = false;
       const reports = await withHubClient(flags, command, async (client) => {
-        const ids = flags.connection
-          ? [flags.connection]
-          : [...(await connectionNames({ client }, flags.org)).keys()];
-        if (ids.length === 0) throw new CliError(`organization "${flags.org}" has no connections`);
+        if (flags.connection) {
+          const path = orgPath(flags.org, 'connections', flags.connection, 'reconciliation');
+          return [(await client.get(path)).body as ReconciliationReport];
+        }
+        const names = await connectionNames({ client }, flags.org);
+        if (names.size === 0) throw new CliError(`organization "${flags.org}" has no connections`);
         const out: ReconciliationReport[] = [];
-        for (const id of ids) {
-          out.push((await client.get(orgPath(flags.org, 'connections', id, 'reconciliation'))).body);
+        // One connection that cannot be reconciled (invalid settings) does not hide the others.
+        for (const [id, name] of names) {
+          try {
+            out.push((await client.get(orgPath(flags.org, 'connections', id, 'reconciliation'))).body);
+          } catch (err) {
+            if (!(err instanceof CliError)) throw err;
+            failed = true;
+            console.error(`${name}: ${err.message}`);
+          }
         }
         return out;
       });
       if (flags.json) printJson(flags.connection ? reports[0] : reports);
       else console.log(reports.map(formatReconciliation).join('\n\n'));
-      process.exitCode = reports.every((r) => r.clean) ? 0 : 2;
+      process.exitCode = failed ? 1 : reports.every((r) => r.clean) ? 0 : 2;
     });
 }
 
