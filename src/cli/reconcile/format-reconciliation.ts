@@ -15,7 +15,9 @@ const money = (kopecks: number | null) => (kopecks === null ? null : formatMoney
  * platform's side where it is read back), then the differences one by one, then a verdict.
  */
 export function formatReconciliation(r: ReconciliationReport): string {
-  const remote = new Map(r.remote.map((x) => [x.kind, x]));
+  const remote = new Map(r.remote.filter((x) => x.direction === 'outbound').map((x) => [x.kind, x]));
+  const label = (x: { kind: string; direction: string }) =>
+    x.direction === 'inbound' ? `${x.kind} (inbox)` : x.kind;
   const lines = [
     `${r.connection.name} (${r.connection.platform}) at ${r.generatedAt.slice(0, 19).replace('T', ' ')} UTC`,
   ];
@@ -33,28 +35,46 @@ export function formatReconciliation(r: ReconciliationReport): string {
         'missing there',
         'amount differs',
       ],
-      r.kinds.map((k) => {
-        const x = remote.get(k.kind);
-        const refused = Object.entries(k.refused)
-          .sort(([a], [b]) => a.localeCompare(b))
-          .map(([code, n]) => `${code} ${n}`)
-          .join(', ');
-        return [
-          k.kind,
-          k.live,
-          k.confirmed,
-          k.pending,
-          refused || 0,
-          k.deletedPending,
-          x ? x.read : '-',
-          x ? x.onlyOnPlatform : '-',
-          x ? x.missing : '-',
-          x ? x.amountDiffers : '-',
-        ];
-      }),
+      r.kinds
+        .map((k) => {
+          const x = remote.get(k.kind);
+          const refused = Object.entries(k.refused)
+            .sort(([a], [b]) => a.localeCompare(b))
+            .map(([code, n]) => `${code} ${n}`)
+            .join(', ');
+          return [
+            k.kind,
+            k.live,
+            k.confirmed,
+            k.pending,
+            refused || 0,
+            k.deletedPending,
+            x ? x.read : '-',
+            x ? x.onlyOnPlatform : '-',
+            x ? x.missing : '-',
+            x ? x.amountDiffers : '-',
+          ];
+        })
+        .concat(
+          // Data the platform sends us: compared with the inbox, no local standing of its own.
+          r.remote
+            .filter((x) => x.direction === 'inbound')
+            .map((x) => [
+              label(x),
+              '-',
+              '-',
+              '-',
+              '-',
+              '-',
+              x.read,
+              x.onlyOnPlatform,
+              x.missing,
+              x.amountDiffers,
+            ]),
+        ),
     ),
   );
-  const differences = r.remote.flatMap((x) => x.differences.map((d) => ({ kind: x.kind, ...d })));
+  const differences = r.remote.flatMap((x) => x.differences.map((d) => ({ ...d, kind: label(x) })));
   if (differences.length > 0) {
     lines.push('');
     lines.push(

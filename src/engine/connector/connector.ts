@@ -47,7 +47,25 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
    * What the platform holds of some outbound streams' records, read back for a reconciliation
    * (Doma.ai's `all*` lists). A platform that cannot be read back has none: its report is local only.
    */
-  readBack?: readonly ReadBack<Settings, Credentials>[];
+  readBack?: readonly (ReadBack<Settings, Credentials> | InboxReadBack<Settings, Credentials>)[];
+}
+
+/**
+ * Reads back what the platform holds of data it sends us («Умное ЖКХ»'s full download lists), to
+ * compare with this connection's inbox items of one kind: what we never received, what we hold that
+ * the platform no longer has, amounts that differ.
+ */
+export interface InboxReadBack<Settings = unknown, Credentials = unknown> {
+  /** The inbox kind compared (`payment`); a platform record's `key` is its inbox source id. */
+  inboxKind: string;
+  /** What an inbox item of ours says the platform holds. */
+  expectItem(payload: unknown): RemoteFacts;
+  /**
+   * Inbox items that tell of a deletion: the items they name are no longer expected on the platform
+   * (`keyOf` answers the deleted item's source id, or undefined for other kinds' deletions).
+   */
+  deletions?: { inboxKind: string; keyOf(payload: unknown): string | undefined };
+  read(ctx: ConnectorContext<Settings, Credentials>): AsyncIterable<readonly RemoteRecord[]>;
 }
 
 /**

@@ -18,9 +18,11 @@ export async function compareRemote(
   kind: string,
   scan: Pick<LedgerScan, 'keys' | 'confirmed'>,
   pages: AsyncIterable<readonly RemoteRecord[]>,
+  direction: RemoteComparison['direction'] = 'outbound',
 ): Promise<RemoteTally> {
   const comparison: RemoteComparison = {
     kind,
+    direction,
     read: 0,
     compared: scan.confirmed.size,
     onlyOnPlatform: 0,

@@ -1,8 +1,9 @@
 import { getConnection, readCredentials } from '../../store/connection-store.js';
+import { inboxItemsOf } from '../../store/inbox-store.js';
 import { getLiveRecords } from '../../store/record-store.js';
 import { safeError } from '../../store/safe-error.js';
 import { connectionSession } from '../connector/connection-session.js';
-import { type ConnectorContext, ledgerOf } from '../connector/connector.js';
+import { type ConnectorContext, ledgerOf, type ReadBack } from '../connector/connector.js';
 import type { EngineContext } from '../engine-context.js';
 import { createPlatformFetch } from '../policy/platform-fetch.js';
 import { runWithRetry } from '../policy/run-with-retry.js';
@@ -60,25 +61,51 @@ export async function reconcileConnection(
     clean: true,
   };
   const resend: Reconciliation['resend'] = new Map();
+  const retry = {
+    policy: { ...sync.retry, maxAttempts: Math.min(5, sync.retry.maxAttempts) },
+    reauth: () => session.clear(),
+    signal,
+    random: engine.random,
+  };
   const streams = connector.outbound.filter((s) => s.enabled?.(settings) ?? true);
   for (const stream of streams) {
     const ledger = ledgerOf(stream);
-    const readBack = connector.readBack?.find((r) => r.ledger === ledger);
+    const readBack = connector.readBack?.find((r): r is ReadBack => 'ledger' in r && r.ledger === ledger);
     const scan = await scanLedger(stream, ctx, readBack);
     report.kinds.push(scan.status);
     if (!readBack || report.remoteError !== null) continue;
     try {
       // A transient failure reads the whole list again: a half-read list compares wrongly.
-      const tally = await runWithRetry(() => compareRemote(ledger, scan, readBack.read(ctx)), {
-        policy: { ...sync.retry, maxAttempts: Math.min(5, sync.retry.maxAttempts) },
-        reauth: () => session.clear(),
-        signal,
-        random: engine.random,
-      });
+      const tally = await runWithRetry(() => compareRemote(ledger, scan, readBack.read(ctx)), retry);
       report.remote.push(tally.comparison);
       if (tally.resend.length > 0) resend.set(ledger, { kind: stream.kind, keys: tally.resend });
     } catch (err) {
       report.remoteError = `${ledger}: ${safeError(err).message}`;
+    }
+  }
+  // Data the platform sends us: its lists beside this connection's inbox. Nothing to send again.
+  for (const readBack of connector.readBack ?? []) {
+    if (!('inboxKind' in readBack) || report.remoteError !== null) continue;
+    const items = await inboxItemsOf(db, orgId, conn.id, readBack.inboxKind);
+    const scan = {
+      keys: new Set(items.map((i) => i.sourceId)),
+      confirmed: new Map(items.map((i) => [i.sourceId, readBack.expectItem(i.payload)])),
+    };
+    const deletions = readBack.deletions;
+    if (deletions) {
+      for (const d of await inboxItemsOf(db, orgId, conn.id, deletions.inboxKind)) {
+        const key = deletions.keyOf(d.payload);
+        if (key !== undefined) scan.confirmed.delete(key);
+      }
+    }
+    try {
+      const tally = await runWithRetry(
+        () => compareRemote(readBack.inboxKind, scan, readBack.read(ctx), 'inbound'),
+        retry,
+      );
+      report.remote.push(tally.comparison);
+    } catch (err) {
+      report.remoteError = `${readBack.inboxKind}: ${safeError(err).message}`;
     }
   }
   report.clean =

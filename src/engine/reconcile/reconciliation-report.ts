@@ -31,6 +31,11 @@ export type Difference = z.infer<typeof Difference>;
 /** Our confirmed records beside what the platform holds of them. */
 export const RemoteComparison = z.object({
   kind: z.string(),
+  direction: z
+    .enum(['outbound', 'inbound'])
+    .describe(
+      'outbound: our confirmed records of the kind; inbound: the connection’s inbox items of the kind (data the platform sends us: «only there» is what never reached the inbox, «missing there» what the platform no longer holds)',
+    ),
   read: z.number().describe('records the platform holds (read back)'),
   compared: z.number().describe('our confirmed records compared with them'),
   onlyOnPlatform: z.number().describe('records the platform holds that we never sent'),

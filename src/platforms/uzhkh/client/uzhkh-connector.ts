@@ -3,6 +3,7 @@ import { checkUzhkh } from './check-uzhkh.js';
 import { uzhkhCommandStreams } from './command-streams.js';
 import { uzhkhDeletedStream } from './deleted-stream.js';
 import { uzhkhDownloadStream } from './download-stream.js';
+import { paymentsReadBack } from './payments-read-back.js';
 import { uzhkhQueueStream } from './queue-stream.js';
 import { uzhkhCommandRoutes } from './uzhkh-command-routes.js';
 import { UzhkhCredentials } from './uzhkh-credentials.js';
@@ -22,4 +23,5 @@ export const uzhkhConnector: Connector<UzhkhSettings, UzhkhCredentials> = {
   outbound: uzhkhCommandStreams,
   inbound: [uzhkhDownloadStream, uzhkhQueueStream, uzhkhDeletedStream],
   billingRoutes: uzhkhCommandRoutes,
+  readBack: [paymentsReadBack],
 };
