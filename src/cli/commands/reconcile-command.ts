@@ -60,8 +60,9 @@ export function registerReconcileCommand(program: Command): void {
 Per kind: live records, confirmed by the platform as they are now, pending (changed since, or never
 sent), refused (by error code), deletions not sent yet. For platforms that can be read back (Doma.ai
 receipts and meters) also what the platform holds: records only it has (never sent by us), ours it
-lacks, amounts that differ to the kopeck. --fix sends the records it lacks or holds differently again
-(an outbound run); records only the platform has are reported, never deleted.
+lacks, amounts that differ to the kopeck; for data the platform sends us («Умное ЖКХ» payments) its
+list beside the inbox. --fix sends the records it lacks or holds differently again (an outbound
+run); records only the platform has are reported, never deleted.
 Exit codes: 0 clean, 2 not clean (or a fix run partial), 1 failed.
 
 Examples:

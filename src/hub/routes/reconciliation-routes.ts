@@ -42,7 +42,7 @@ export function registerReconciliationRoutes(app: FastifyInstance, ctx: HubConte
         tags,
         summary: 'Reconciliation: where each kind’s records stand, and what the platform holds of them',
         description:
-          'Per kind: live records, confirmed, pending, refused by code, deletions not yet propagated. For platforms that can be read back (Doma.ai receipts and meters) also the records the platform holds that we never sent, ours it lacks, and amounts that differ. Reads only.',
+          'Per kind: live records, confirmed, pending, refused by code, deletions not yet propagated. For platforms that can be read back (Doma.ai receipts and meters) also the records the platform holds that we never sent, ours it lacks, and amounts that differ; for data the platform sends us («Умное ЖКХ» payments) its list beside the inbox. Reads only.',
         params: IdParams,
         response: { 200: ReconciliationReport },
       },
