@@ -5,6 +5,7 @@ import { uzhkhDeletedStream } from './deleted-stream.js';
 import { uzhkhDownloadStream } from './download-stream.js';
 import { uzhkhQueueStream } from './queue-stream.js';
 import { uzhkhCommandRoutes } from './uzhkh-command-routes.js';
+import { uzhkhConsole } from './uzhkh-console.js';
 import { UzhkhCredentials } from './uzhkh-credentials.js';
 import { UzhkhSettings } from './uzhkh-settings.js';
 
@@ -22,4 +23,5 @@ export const uzhkhConnector: Connector<UzhkhSettings, UzhkhCredentials> = {
   outbound: uzhkhCommandStreams,
   inbound: [uzhkhDownloadStream, uzhkhQueueStream, uzhkhDeletedStream],
   billingRoutes: uzhkhCommandRoutes,
+  console: uzhkhConsole,
 };
