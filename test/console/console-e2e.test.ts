@@ -221,7 +221,9 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
     const requestId = uzhkh.demo!.day.registrationRequestId;
     expect(uzhkh.state().requests[requestId]?.state).toBe('new');
     const inbox = await call(hub, 'GET', `/v1/orgs/${ORG}/inbox?kind=registration_request&limit=1000`);
-    const item = inbox.body.items.find((i: { payload: { requestId: string } }) => i.payload.requestId === requestId);
+    const item = inbox.body.items.find(
+      (i: { payload: { requestId: string } }) => i.payload.requestId === requestId,
+    );
     expect(item).toBeDefined();
     await page.goto(ui(`/orgs/${ORG}/inbox?kind=registration_request`));
     const row = page.locator(`tr[data-cursor="${item.cursor}"]`);

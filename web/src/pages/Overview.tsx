@@ -3,7 +3,7 @@ import { get, orgPath } from '../api';
 import { platformTitle, useOrg } from '../context';
 import { formatCount, formatDate } from '../format';
 import { Link } from '../router';
-import type { ConnectionHealth } from '../types';
+import type { ConnectionHealth, Kind } from '../types';
 import { Empty, ErrorBox, Loading, PageHeader, StatePill, useApi } from '../ui';
 
 const HEALTH: Record<ConnectionHealth['health'], string> = {
@@ -22,7 +22,13 @@ export function Overview() {
     [org.id],
     10_000,
   );
-  const counts = useApi(() => get<{ counts: Record<string, number> }>(orgPath(org.id)), [org.id]);
+  const counts = useApi(async () => {
+    const [one, kinds] = await Promise.all([
+      get<{ counts: Record<string, number> }>(orgPath(org.id)),
+      get<Kind[]>('/v1/kinds'),
+    ]);
+    return { counts: one.counts, canonical: new Set(kinds.map((k) => k.name)) };
+  }, [org.id]);
   useEffect(() => {
     // The browser test reads this mark: the overview's first paint with data.
     if (data && !performance.getEntriesByName('overview-ready').length) performance.mark('overview-ready');
@@ -84,11 +90,17 @@ export function Overview() {
         <section>
           <h2>Записи организации</h2>
           <div className="counts">
-            {Object.entries(counts.data.counts).map(([kind, n]) => (
-              <Link key={kind} to={`${base}/records?kind=${kind}`} className="count">
-                <span className="num">{formatCount(n)}</span> {kind}
-              </Link>
-            ))}
+            {Object.entries(counts.data.counts).map(([kind, n]) =>
+              counts.data!.canonical.has(kind) ? (
+                <Link key={kind} to={`${base}/records?kind=${kind}`} className="count">
+                  <span className="num">{formatCount(n)}</span> {kind}
+                </Link>
+              ) : (
+                <span key={kind} className="count muted" title="данные платформы, не каноническая запись">
+                  <span className="num">{formatCount(n)}</span> {kind}
+                </span>
+              ),
+            )}
           </div>
         </section>
       )}
