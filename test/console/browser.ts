@@ -20,6 +20,7 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--lang=ru-RU',
 ];
 
 /** The console `npm run build` makes; the hub serves it from here. */

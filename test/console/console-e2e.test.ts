@@ -233,6 +233,11 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
     await expect.poll(() => row.getByRole('status').textContent()).toContain('принято');
     await expect.poll(() => uzhkh.state().requests[requestId]?.state, { timeout: 60_000 }).toBe('approved');
     expect(uzhkh.state().requests[requestId]?.notificationSent).toBe(true);
+    // The page «Умное ЖКХ» declares shows the decision and the platform's answer.
+    await page.goto(ui(`/orgs/${ORG}/x/uzhkh/commands`));
+    const decision = page.getByTestId('ext-commands').locator('tr', { hasText: requestId });
+    await decision.waitFor();
+    expect(await decision.textContent()).toContain('выполнено');
   });
 
   it("downloads a day's Doma.ai registry; its bytes are the API's windows-1251 file", async () => {
@@ -283,6 +288,64 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
     await page.getByRole('button', { name: 'Проверить подключение' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Проверка пройдена');
     await page.screenshot({ path: join(SHOTS, 'connection.png'), fullPage: true });
+  });
+
+  it('creates a connection from the generated form; the credentials are stored, never shown', async () => {
+    await page.goto(ui(`/orgs/${ORG}/connections/new`));
+    await page.locator('select[name=platform]').selectOption('testbed');
+    await page.locator('input[name="settings.baseUrl"]').waitFor();
+    await page.locator('input[name=name]').fill('testbed-from-ui');
+    await page.locator('input[name="settings.baseUrl"]').fill('http://127.0.0.1:9/');
+    await page.locator('input[name="settings.batchSize"]').fill('250');
+    await page.locator('input[name="credentials.user"]').fill('operator');
+    await page.locator('input[name="credentials.password"]').fill('ui-secret-1');
+    await page.getByRole('button', { name: 'Создать' }).click();
+    await page.getByRole('heading', { name: 'Подключение «testbed-from-ui»' }).waitFor();
+    const list = await call(hub, 'GET', `/v1/orgs/${ORG}/connections/testbed-from-ui`);
+    expect(list.body).toMatchObject({
+      platform: 'testbed',
+      settings: { baseUrl: 'http://127.0.0.1:9/', batchSize: 250 },
+      credentialFields: ['password', 'user'],
+    });
+    expect(await page.content()).not.toContain('ui-secret-1');
+    // A bad value is refused by the API with the field named, and shown.
+    await page.locator('input[name="settings.batchSize"]').fill('5000');
+    await page.getByRole('button', { name: 'Сохранить' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('settings.batchSize');
+  });
+
+  it('browses records and shows the platform ids of one', async () => {
+    await page.goto(ui(`/orgs/${ORG}/records?kind=account`));
+    const first = page.locator('table tbody tr td a').first();
+    await first.waitFor();
+    const key = (await first.textContent())!;
+    await first.click();
+    await page.getByRole('heading', { name: `account ${key}` }).waitFor();
+    expect(await page.locator('pre.json').textContent()).toContain(key);
+    // A record a platform gave an id to: the page shows that id beside the connection's name.
+    const kinds = new Set(
+      (await call(hub, 'GET', '/v1/kinds')).body.map((k: { name: string }) => k.name) as string[],
+    );
+    const conns = (await call(hub, 'GET', `/v1/orgs/${ORG}/connections`)).body as Array<{
+      id: string;
+      name: string;
+    }>;
+    let mapped: { name: string; entity: string; key: string; platformId: string } | undefined;
+    for (const c of conns) {
+      const ids = (await call(hub, 'GET', `/v1/orgs/${ORG}/connections/${c.id}/ids?limit=1000`)).body.items;
+      const row = ids.find((i: { entity: string }) => kinds.has(i.entity));
+      if (row) mapped = { name: c.name, ...row };
+      if (mapped) break;
+    }
+    expect(mapped).toBeDefined();
+    await page.goto(
+      ui(`/orgs/${ORG}/records?${new URLSearchParams({ kind: mapped!.entity, key: mapped!.key })}`),
+    );
+    const ids = page.getByTestId('record-ids');
+    await ids.waitFor();
+    expect(await ids.textContent()).toContain(mapped!.platformId);
+    expect(await ids.textContent()).toContain(mapped!.name);
+    await page.screenshot({ path: join(SHOTS, 'record.png'), fullPage: true });
   });
 
   it("an organization's token cannot see another organization", async () => {

@@ -130,6 +130,13 @@ export function Inbox() {
                 open={open === item.cursor}
                 toggle={() => setOpen(open === item.cursor ? null : item.cursor)}
                 connection={connectionName(connections, item.connectionId)}
+                ack={async () => {
+                  const r = await post<{ ackedThrough: number }>(orgPath(org.id, 'inbox', 'ack'), {
+                    cursor: item.cursor,
+                  });
+                  await reload();
+                  return `Подтверждено до №${r.ackedThrough}`;
+                }}
                 actions={actionsFor(item).map((a) => (
                   <ActionButton
                     key={a.title}
@@ -148,6 +155,7 @@ export function Inbox() {
 }
 
 function InboxRow(p: {
+  ack: () => Promise<string>;
   item: InboxItem;
   open: boolean;
   toggle: () => void;
@@ -166,6 +174,11 @@ function InboxRow(p: {
           <button type="button" className="btn btn-plain" onClick={p.toggle}>
             {p.open ? 'Скрыть' : 'Данные'}
           </button>
+          <ActionButton
+            label="Подтвердить до сюда"
+            confirm={`Отметить входящие обработанными до №${p.item.cursor} включительно?`}
+            run={p.ack}
+          />
           {p.actions}
         </td>
       </tr>

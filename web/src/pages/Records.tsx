@@ -100,7 +100,7 @@ export function Records() {
           {page.data.ids.every((c) => c.rows.length === 0) ? (
             <Empty title="Ни одна платформа ещё не назвала свой id для этой записи" />
           ) : (
-            <table>
+            <table data-testid="record-ids">
               <thead>
                 <tr>
                   <th>Подключение</th>

@@ -95,9 +95,9 @@ function Page({ rel }: { rel: string }) {
   const run = match('/runs/:id', rel);
   if (run) return <RunDetail id={Number(run.id)} />;
   if (rel.startsWith('/runs')) return <Runs />;
-  if (match('/connections/new', rel)) return <ConnectionEdit />;
+  if (match('/connections/new', rel)) return <ConnectionEdit key="new" />;
   const conn = match('/connections/:id', rel);
-  if (conn) return <ConnectionEdit id={conn.id} />;
+  if (conn) return <ConnectionEdit key={conn.id} id={conn.id} />;
   if (rel.startsWith('/connections')) return <Connections />;
   if (rel.startsWith('/errors')) return <Errors />;
   if (rel.startsWith('/inbox')) return <Inbox />;
