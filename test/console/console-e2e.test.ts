@@ -288,6 +288,17 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
     await page.getByRole('button', { name: 'Проверить подключение' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Проверка пройдена');
     await page.screenshot({ path: join(SHOTS, 'connection.png'), fullPage: true });
+    // «Синхронизировать сейчас» for one kind opens the run, which the page follows to its end.
+    await page.locator('.sync-now label', { hasText: 'service' }).locator('input').check();
+    await page.getByRole('button', { name: 'Синхронизировать сейчас' }).click();
+    await page.waitForURL(/\/runs\/\d+$/);
+    const runId = Number(/\/runs\/(\d+)$/.exec(page.url())![1]);
+    await expect
+      .poll(() => page.locator('.page-header + section .pill').first().textContent(), { timeout: 60_000 })
+      .toBe('успешно');
+    const run = (await call(hub, 'GET', `/v1/orgs/${ORG}/runs/${runId}`)).body;
+    expect(run).toMatchObject({ state: 'succeeded', trigger: 'api' });
+    expect(JSON.stringify(run.options)).toContain('service');
   });
 
   it('creates a connection from the generated form; the credentials are stored, never shown', async () => {
