@@ -51,6 +51,8 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
   let uzhkhConnection: string;
   let crashing: string;
   const closers: Array<() => Promise<void>> = [];
+  /** What the browser complained about: CSP refusals and uncaught errors fail the last test. */
+  const complaints: string[] = [];
   const ui = (path: string) => `${hub.url}/ui${path}`;
 
   beforeAll(async () => {
@@ -108,6 +110,10 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
     });
     page = await context.newPage();
     page.on('dialog', (d) => void d.accept(d.type() === 'prompt' ? 'Нет такой квартиры' : undefined));
+    page.on('pageerror', (err) => complaints.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (/Content Security Policy|Refused to/i.test(msg.text())) complaints.push(msg.text());
+    });
   });
 
   afterAll(async () => {
@@ -368,6 +374,10 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
     expect(await page.locator('nav').textContent()).not.toContain('Демо');
     await page.goto(ui(`/orgs/${ORG}/overview`));
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('403');
+  });
+
+  it('ran every page above under its CSP without a refusal or an uncaught error', () => {
+    expect(complaints).toEqual([]);
   });
 });
 

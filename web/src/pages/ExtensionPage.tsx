@@ -168,8 +168,10 @@ function CreateForm({
             </label>
           ) : (
             <label key={f.name}>
-              {f.title}
-              {f.required && <span className="req"> *</span>}
+              <span>
+                {f.title}
+                {f.required && <span className="req"> *</span>}
+              </span>
               <input
                 name={f.name}
                 type={f.type === 'password' ? 'password' : 'text'}
