@@ -374,6 +374,10 @@ describe.runIf(chromiumPath)('operator console in Chromium', { timeout: 600_000 
     expect(await page.locator('nav').textContent()).not.toContain('Демо');
     await page.goto(ui(`/orgs/${ORG}/overview`));
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('403');
+    expect(await page.locator('main').textContent()).not.toContain('DomControl');
+    await page.getByRole('link', { name: /Перейти к/ }).click();
+    await page.getByText('Подключений пока нет').waitFor();
+    expect(page.url()).toBe(ui('/orgs/other/overview'));
   });
 
   it('ran every page above under its CSP without a refusal or an uncaught error', () => {

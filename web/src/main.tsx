@@ -4,7 +4,7 @@ import { get, onUnauthorized, orgPath, session } from './api';
 import { Ctx, type OrgContext } from './context';
 import { Shell } from './pages/Shell';
 import { SignIn } from './pages/SignIn';
-import { navigate, useLocation } from './router';
+import { Link, navigate, useLocation } from './router';
 import type { Connection, Org, Platform } from './types';
 import { ErrorBox, Loading } from './ui';
 import './styles.css';
@@ -76,6 +76,11 @@ function Signed({ onSignOut }: { onSignOut: () => void }) {
     return (
       <main className="center">
         <ErrorBox error={error} />
+        {base?.orgs.map((o) => (
+          <p key={o.id}>
+            <Link to={`/orgs/${encodeURIComponent(o.id)}/overview`}>Перейти к «{o.name}»</Link>
+          </p>
+        ))}
         <button type="button" className="btn" onClick={onSignOut}>
           Выйти
         </button>
