@@ -6,6 +6,7 @@ import type { ConnectionInfo } from '../../store/connection-store.js';
 import type { Db } from '../../store/open-store.js';
 import type { SecretBox } from '../../store/secret-box.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
+import type { ConsoleExtension } from './console-extension.js';
 
 /**
  * What a platform folder gives the engine. The engine knows platforms only through this contract:
@@ -35,6 +36,8 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
    * is74 users), mounted under `/v1` behind the hub's token like every billing route.
    */
   billingRoutes?: BillingRoutes;
+  /** What the operator console shows for the platform beyond its core pages (over `billingRoutes`). */
+  console?: ConsoleExtension;
   /**
    * The platform learns of changes only when we tell it (is74 callbacks): a billing write that
    * changed one of these canonical kinds starts an outbound run of the organisation's connections

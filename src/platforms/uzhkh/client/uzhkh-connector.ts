@@ -6,6 +6,7 @@ import { uzhkhDownloadStream } from './download-stream.js';
 import { paymentsReadBack } from './payments-read-back.js';
 import { uzhkhQueueStream } from './queue-stream.js';
 import { uzhkhCommandRoutes } from './uzhkh-command-routes.js';
+import { uzhkhConsole } from './uzhkh-console.js';
 import { UzhkhCredentials } from './uzhkh-credentials.js';
 import { UzhkhSettings } from './uzhkh-settings.js';
 
@@ -24,4 +25,5 @@ export const uzhkhConnector: Connector<UzhkhSettings, UzhkhCredentials> = {
   inbound: [uzhkhDownloadStream, uzhkhQueueStream, uzhkhDeletedStream],
   billingRoutes: uzhkhCommandRoutes,
   readBack: [paymentsReadBack],
+  console: uzhkhConsole,
 };
