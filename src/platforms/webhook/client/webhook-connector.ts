@@ -1,6 +1,7 @@
 import type { Connector, OutboxStream } from '../../../engine/connector/connector.js';
 import { postEvents, type WebhookContext } from './post-events.js';
 import { endpointsWaiting, removeQueued, takeQueued } from './webhook-queue.js';
+import { webhookRoutes } from './webhook-routes.js';
 import { WebhookCredentials, WebhookSettings } from './webhook-settings.js';
 
 const dbOf = (ctx: WebhookContext) => {
@@ -46,4 +47,5 @@ export const webhookConnector: Connector<WebhookSettings, WebhookCredentials> = 
   outbound: [],
   inbound: [],
   outboxes: [eventsOutbox],
+  billingRoutes: webhookRoutes,
 };
