@@ -5,17 +5,20 @@ import { queryRows } from '../../../store/query-rows.js';
 
 /**
  * The oldest queued events of an endpoint, each as its JSON text on the wire (built by the store:
- * nothing is parsed and serialised again on the way out).
+ * nothing is parsed and serialised again on the way out). The ids first, by the queue's key alone:
+ * joined directly, planners sorted the whole queue to take the first hundred.
  */
 export async function takeQueued(db: Db, connectionId: string, limit: number): Promise<OutboxEntry[]> {
   const rows = await queryRows<{ id: string | number; body: string }>(
     db,
     sql`
+    WITH next AS MATERIALIZED (
+      SELECT event_id FROM webhook_queue WHERE connection_id = ${connectionId}
+      ORDER BY event_id LIMIT ${limit})
     SELECT e.id, json_build_object('id', e.id, 'type', e.type, 'orgId', e.org_id,
       'createdAt', e.created_at, 'data', e.payload)::text AS body
-    FROM webhook_queue q JOIN webhook_events e ON e.id = q.event_id
-    WHERE q.connection_id = ${connectionId}
-    ORDER BY q.event_id LIMIT ${limit}`,
+    FROM next JOIN webhook_events e ON e.id = next.event_id
+    ORDER BY e.id`,
   );
   return rows.map((r) => ({ id: Number(r.id), payload: r.body }));
 }
