@@ -210,8 +210,15 @@ export interface OutboxStream<Settings = unknown, Credentials = unknown> {
   name: string;
   /** Entries in one request on this connection (the run's `maxBatchRecords` may lower it). */
   batchSize(settings: Settings): number;
-  /** The oldest `limit` queued entries of the connection, in queue order. */
-  take(ctx: ConnectorContext<Settings, Credentials>, limit: number): Promise<OutboxEntry[]>;
+  /**
+   * The oldest `limit` queued entries of the connection, in queue order — after the entry `after`
+   * when given (the engine reads the next batch while the last one is out).
+   */
+  take(
+    ctx: ConnectorContext<Settings, Credentials>,
+    limit: number,
+    after: number | undefined,
+  ): Promise<OutboxEntry[]>;
   /** Sends one batch; a failure of the request is thrown (a PlatformError) for the policy to judge. */
   deliver(entries: readonly OutboxEntry[], ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
   /** Removes acknowledged entries from the queue. */

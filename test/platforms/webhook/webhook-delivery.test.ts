@@ -121,6 +121,14 @@ describe.each(storeKinds)('billing webhooks on %s', (kind) => {
     expect(again.sent).toBe(0);
     expect(receiver!.events).toHaveLength(40);
 
+    // A billing refusing a request as too large (413) gets the rest in halves, still in order.
+    await appendInbox(store!.db, ORG, readings(40, 10));
+    receiver!.fail(1, 413);
+    const split = await deliver(hook.id);
+    expect(split.state).toBe('succeeded');
+    expect(receiver!.arrivals.slice(6).map((a) => a.count)).toEqual([4, 4, 2]);
+    expect(receiver!.events.map((e) => e.data.sourceId)).toEqual(readings(0, 50).map((r) => r.sourceId));
+
     // The secret is sealed at rest: the stored column is not the secret.
     const [row] = await queryRows<{ credentials: string }>(
       store!.db,

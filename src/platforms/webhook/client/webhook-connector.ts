@@ -13,7 +13,7 @@ const dbOf = (ctx: WebhookContext) => {
 const eventsOutbox: OutboxStream<WebhookSettings, WebhookCredentials> = {
   name: 'webhook_events',
   batchSize: (settings) => settings.batchSize,
-  take: (ctx, limit) => takeQueued(dbOf(ctx), ctx.connection.id, limit),
+  take: (ctx, limit, after) => takeQueued(dbOf(ctx), ctx.connection.id, limit, after),
   deliver: (entries, ctx) =>
     postEvents(
       ctx,

@@ -8,12 +8,18 @@ import { queryRows } from '../../../store/query-rows.js';
  * nothing is parsed and serialised again on the way out). The ids first, by the queue's key alone:
  * joined directly, planners sorted the whole queue to take the first hundred.
  */
-export async function takeQueued(db: Db, connectionId: string, limit: number): Promise<OutboxEntry[]> {
+export async function takeQueued(
+  db: Db,
+  connectionId: string,
+  limit: number,
+  after?: number | undefined,
+): Promise<OutboxEntry[]> {
   const rows = await queryRows<{ id: string | number; body: string }>(
     db,
     sql`
     WITH next AS MATERIALIZED (
       SELECT event_id FROM webhook_queue WHERE connection_id = ${connectionId}
+        ${after === undefined ? sql`` : sql`AND event_id > ${after}`}
       ORDER BY event_id LIMIT ${limit})
     SELECT e.id, json_build_object('id', e.id, 'type', e.type, 'orgId', e.org_id,
       'createdAt', e.created_at, 'data', e.payload)::text AS body
