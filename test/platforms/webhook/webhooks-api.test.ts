@@ -62,6 +62,18 @@ describe.each(storeKinds)('webhooks API on %s', (kind) => {
     expect((await call(hub, 'GET', '/v1/orgs/uk-b/webhooks', { token: tokenB })).body).toEqual([]);
     expect((await call(hub, 'GET', `/v1/orgs/uk-b/webhooks/${created.body.id}`)).status).toBe(404);
 
+    // A second endpoint whose billing is down: its events stay queued and it shows as failing.
+    const down = await call(hub, 'POST', '/v1/orgs/uk-a/webhooks', {
+      token: tokenA,
+      json: {
+        name: 'down',
+        url: 'http://127.0.0.1:1/nobody',
+        events: ['inbox.reading'],
+        retry: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
+      },
+    });
+    expect(down.status).toBe(200);
+
     // Residents act: the inbox takes readings, the hub's workers push them without being asked.
     await appendInbox(
       hub.store.db,
@@ -84,6 +96,22 @@ describe.each(storeKinds)('webhooks API on %s', (kind) => {
       const one = await call(hub!, 'GET', '/v1/orgs/uk-a/webhooks/billing', { token: tokenA });
       return one.body.queued === 0 && one.body.lastRun?.state === 'succeeded';
     });
+
+    await until('the failing endpoint to show', async () => {
+      const one = await call(hub!, 'GET', '/v1/orgs/uk-a/webhooks/down', { token: tokenA });
+      return one.body.lastRun?.state === 'failed';
+    });
+    const failing = (await call(hub, 'GET', '/v1/orgs/uk-a/webhooks/down', { token: tokenA })).body;
+    expect(failing.queued).toBe(120);
+    expect(failing.lastRun.lastError).toMatch(/stay queued/);
+    const metrics = await call(hub, 'GET', '/metrics');
+    expect(metrics.text).toMatch(
+      /zhkh_webhook_queued_events\{org="uk-a",connection="down",platform="webhook"\} 120/,
+    );
+    expect(metrics.text).toMatch(
+      /zhkh_webhook_queued_events\{org="uk-a",connection="billing",platform="webhook"\} 0/,
+    );
+    expect((await call(hub, 'DELETE', '/v1/orgs/uk-a/webhooks/down', { token: tokenA })).status).toBe(200);
 
     const replay = await call(hub, 'POST', '/v1/orgs/uk-a/webhooks/billing/replay', {
       token: tokenA,

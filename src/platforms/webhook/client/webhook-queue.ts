@@ -48,3 +48,12 @@ export async function endpointsWaiting(db: Db): Promise<Array<{ orgId: string; c
   );
   return rows.map((r) => ({ orgId: r.org_id, connectionId: r.id }));
 }
+
+/** Events queued per endpoint (the hub's `zhkh_webhook_queued_events`). */
+export async function countQueuedEvents(db: Db): Promise<Array<{ connectionId: string; queued: number }>> {
+  const rows = await queryRows<{ connection_id: string; n: string | number }>(
+    db,
+    sql`SELECT connection_id, count(*) AS n FROM webhook_queue GROUP BY connection_id`,
+  );
+  return rows.map((r) => ({ connectionId: r.connection_id, queued: Number(r.n) }));
+}
