@@ -18,6 +18,7 @@ import { registerSandboxCommand } from './commands/sandbox-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSyncCommand } from './commands/sync-command.js';
 import { registerTokensCommand } from './commands/tokens-command.js';
+import { registerWebhooksCommand } from './commands/webhooks-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 import { registerImportCommand } from './import/register-import-command.js';
 
@@ -76,6 +77,7 @@ registerSandboxCommand(program);
 registerRegistryCommand(program);
 registerReceiptsCommand(program);
 registerPruneCommand(program);
+registerWebhooksCommand(program);
 
 try {
   await program.parseAsync(process.argv);

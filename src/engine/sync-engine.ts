@@ -9,6 +9,7 @@ import type { SecretBox } from '../store/secret-box.js';
 import type { ConnectorRegistry } from './connector/connector-registry.js';
 import { createEngineContext, type EngineContext } from './engine-context.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { OutboxPump } from './jobs/outbox-pump.js';
 import { SyncJobs } from './jobs/sync-jobs.js';
 import { type Reconciliation, reconcileConnection } from './reconcile/reconcile-connection.js';
 import { type CheckOutcome, checkConnection } from './run/check-connection.js';
@@ -42,6 +43,9 @@ export interface TriggerRequest {
 
 /** The engine as the hub and the CLI use it: trigger, check, cancel, resend, retry. */
 export class SyncEngine {
+  /** Starts runs for queued outbox entries (billing webhooks) in a process that executes runs. */
+  private pump: OutboxPump | undefined;
+
   private constructor(
     readonly ctx: EngineContext,
     /** The job queue (absent inline). */
@@ -67,7 +71,14 @@ export class SyncEngine {
       await jobs.stop();
       throw err;
     }
-    return new SyncEngine(ctx, jobs);
+    const engine = new SyncEngine(ctx, jobs);
+    if ((opts.workers ?? 0) > 0) {
+      engine.pump = new OutboxPump(ctx, (orgId, connectionId) =>
+        engine.trigger(orgId, { connectionId, direction: 'outbound', trigger: 'outbox' }),
+      );
+      engine.pump.start();
+    }
+    return engine;
   }
 
   /**
@@ -204,6 +215,7 @@ export class SyncEngine {
   }
 
   async stop(): Promise<void> {
+    this.pump?.stop();
     await this.jobs?.stop();
   }
 }

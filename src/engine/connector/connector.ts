@@ -26,6 +26,8 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
   outbound: readonly OutboundStream<Settings, Credentials>[];
   /** Inbound streams, pulled in this order. */
   inbound: readonly InboundStream<Settings, Credentials>[];
+  /** Ordered queues the connector keeps in the store and the engine drains (billing webhooks). */
+  outboxes?: readonly OutboxStream<Settings, Credentials>[];
   /**
    * Routes the platform calls on us (is74), mounted under `/p/<platform>/<connection id>/`. The
    * hub's API token does not apply there: the routes authenticate the platform themselves.
@@ -244,6 +246,40 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
     batch: readonly WireRecord[],
     ctx: ConnectorContext<Settings, Credentials>,
   ): Promise<RecordOutcome[]>;
+}
+
+/** One entry of an outbox: the id that orders the queue, and what goes on the wire. */
+export interface OutboxEntry {
+  id: number;
+  payload: unknown;
+}
+
+/**
+ * An ordered queue a connector keeps in the store (the billing's webhook events). The engine takes
+ * the oldest entries a batch at a time, delivers each batch under the run's retry policy, and
+ * removes entries only once the platform acknowledged them. A batch the policy gives up on stays
+ * queued and ends the pass: later entries never overtake it. At least once: a batch acknowledged
+ * but not yet removed when the process dies is sent again.
+ */
+export interface OutboxStream<Settings = unknown, Credentials = unknown> {
+  name: string;
+  /** Entries in one request on this connection (the run's `maxBatchRecords` may lower it). */
+  batchSize(settings: Settings): number;
+  /**
+   * The oldest `limit` queued entries of the connection, in queue order — after the entry `after`
+   * when given (the engine reads the next batch while the last one is out).
+   */
+  take(
+    ctx: ConnectorContext<Settings, Credentials>,
+    limit: number,
+    after: number | undefined,
+  ): Promise<OutboxEntry[]>;
+  /** Sends one batch; a failure of the request is thrown (a PlatformError) for the policy to judge. */
+  deliver(entries: readonly OutboxEntry[], ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
+  /** Removes acknowledged entries from the queue. */
+  remove(entries: readonly OutboxEntry[], ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
+  /** Enabled connections with entries waiting, so that workers start their runs (see outbox-pump). */
+  waiting(db: Db): Promise<Array<{ orgId: string; connectionId: string }>>;
 }
 
 /** One inbound entry for the billing's inbox (and optionally a canonical record to upsert). */
