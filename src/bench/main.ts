@@ -40,7 +40,7 @@ program
     "Billing webhooks: events/s from the inbox to a loopback receiver through the engine, beside a bare loop POSTing the same signed batches; and the lag from an inbox commit to the receiver's 2xx with a worker running (PGlite; PostgreSQL too when DATABASE_URL is set)",
   )
   .option('--events <n>', 'inbox readings queued for the endpoint', '50000')
-  .option('--batch <n>', 'events per request', '100')
+  .option('--batch <n>', 'events per request', '500')
   .option('--lag-samples <n>', 'inbox commits timed one by one', '200')
   .action(async (flags: { events: string; batch: string; lagSamples: string }) => {
     await runWebhooksBench({

@@ -86,7 +86,7 @@ function writeOptions(command: Command): Command {
       `comma-separated event types, or all: ${WEBHOOK_EVENT_TYPES.join(', ')}`,
       parseEvents,
     )
-    .option('--batch-size <n>', 'events per request (1–1000, default 100)', parsePositiveInt)
+    .option('--batch-size <n>', 'events per request (1–1000, default 500)', parsePositiveInt)
     .option('--name <name>', 'unique within the organization');
 }
 

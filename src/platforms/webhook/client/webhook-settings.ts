@@ -8,7 +8,7 @@ export const MAX_WEBHOOK_BATCH = 1000;
 export const WebhookSettings = z.strictObject({
   url: z.url({ protocol: /^https?$/ }).describe('where the billing receives the events (POST)'),
   events: z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).describe('the event types sent to this endpoint'),
-  batchSize: z.number().int().min(1).max(MAX_WEBHOOK_BATCH).default(100).describe('events per request'),
+  batchSize: z.number().int().min(1).max(MAX_WEBHOOK_BATCH).default(500).describe('events per request'),
 });
 export type WebhookSettings = z.output<typeof WebhookSettings>;
 
