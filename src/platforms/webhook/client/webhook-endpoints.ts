@@ -39,7 +39,7 @@ export const WebhookInput = z.strictObject({
   name: z.string().min(1).max(100).optional().describe('default: webhook-<random>'),
   url: WebhookSettings.shape.url,
   events: WebhookSettings.shape.events,
-  batchSize: z.number().int().min(1).max(1000).optional().describe('events per request (default 100)'),
+  batchSize: z.number().int().min(1).max(1000).optional().describe('events per request (default 500)'),
   enabled: z.boolean().optional(),
   retry: RetryPolicy.partial().optional().describe("the engine's retry policy for this endpoint"),
 });
@@ -158,7 +158,7 @@ export async function viewOf(db: Db, c: ConnectionInfo): Promise<WebhookView> {
     name: c.name,
     url: s.url ?? '',
     events: s.events ?? [],
-    batchSize: s.batchSize ?? 100,
+    batchSize: s.batchSize ?? 500,
     enabled: c.enabled,
     queued: Number(queue?.n ?? 0),
     oldestQueued: queue?.oldest == null ? null : Number(queue.oldest),
