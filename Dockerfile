@@ -5,7 +5,7 @@
 #   docker run --rm -e DATABASE_URL=… -e ZHKH_SECRET_KEY=… zhkh-bridge worker  # a worker on PostgreSQL
 ARG NODE_VERSION=24
 
-# ---- build: TypeScript → dist/ -------------------------------------------------------------
+# ---- build: TypeScript → dist/, the operator console (web/, React + Vite) → web/dist/ ----------
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -13,14 +13,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
+COPY web ./web
+# `npm run build` compiles the hub and builds the console (static files the hub serves at /ui/).
 RUN npm run build
-
-# ---- web console: NOT YET — the console (web/, issue 12) does not exist. When it does, build it
-# in a stage of its own here, e.g.
-#   FROM build AS console
-#   COPY web ./web
-#   RUN npm --prefix web ci && npm --prefix web run build
-# and copy its output into the runtime stage at the place marked CONSOLE below.
 
 # ---- runtime: production dependencies, the compiled hub, the migrations; runs as `node` -------
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
@@ -31,7 +26,8 @@ RUN npm ci --omit=dev --no-audit --no-fund --ignore-scripts && npm cache clean -
 COPY --from=build /app/dist ./dist
 COPY bin ./bin
 COPY drizzle ./drizzle
-# CONSOLE: COPY --from=console /app/web/dist ./web/dist
+# The operator console's static files, served at /ui/ (src/hub/mount-console.ts).
+COPY --from=build /app/web/dist ./web/dist
 # The embedded store (and its secret.key) live under /data: mount a volume there. On PostgreSQL
 # (DATABASE_URL) nothing is written to disk.
 RUN mkdir -p /data && chown node:node /data

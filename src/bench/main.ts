@@ -10,6 +10,7 @@ import { hubPhase, importPhase, type PhaseFlags, rawPhase } from './ingest-phase
 import { is74Command } from './is74-command.js';
 import { measureScaleOut } from './scale-out.js';
 import { registerUzhkhBench } from './uzhkh-bench-command.js';
+import { runWebhooksBench } from './webhooks-bench.js';
 
 const program = new Command('bench')
   .description('zhkh-bridge benchmarks: each prints ratios against a raw limit measured in the same run')
@@ -29,6 +30,24 @@ program
     await runIngestBench({
       accounts: Number(flags.accounts),
       batch: Number(flags.batch),
+      databaseUrl: process.env.DATABASE_URL,
+      log: (line) => console.log(line),
+    });
+  });
+
+program
+  .command('webhooks')
+  .description(
+    "Billing webhooks: events/s from the inbox to a loopback receiver through the engine, beside a bare loop POSTing the same signed batches; and the lag from an inbox commit to the receiver's 2xx with a worker running (PGlite; PostgreSQL too when DATABASE_URL is set)",
+  )
+  .option('--events <n>', 'inbox readings queued for the endpoint', '50000')
+  .option('--batch <n>', 'events per request', '500')
+  .option('--lag-samples <n>', 'inbox commits timed one by one', '200')
+  .action(async (flags: { events: string; batch: string; lagSamples: string }) => {
+    await runWebhooksBench({
+      events: Number(flags.events),
+      batch: Number(flags.batch),
+      lagSamples: Number(flags.lagSamples),
       databaseUrl: process.env.DATABASE_URL,
       log: (line) => console.log(line),
     });

@@ -11,6 +11,7 @@ import { registerInboxCommand } from './commands/inbox-command.js';
 import { registerOrgsCommand } from './commands/orgs-command.js';
 import { registerPruneCommand } from './commands/prune-command.js';
 import { registerReceiptsCommand } from './commands/receipts-command.js';
+import { registerReconcileCommand } from './commands/reconcile-command.js';
 import { registerRegistryCommand } from './commands/registry-command.js';
 import { registerResendAllCommand } from './commands/resend-all-command.js';
 import { registerRunsCommand } from './commands/runs-command.js';
@@ -18,6 +19,7 @@ import { registerSandboxCommand } from './commands/sandbox-command.js';
 import { registerServeCommand } from './commands/serve-command.js';
 import { registerSyncCommand } from './commands/sync-command.js';
 import { registerTokensCommand } from './commands/tokens-command.js';
+import { registerWebhooksCommand } from './commands/webhooks-command.js';
 import { registerWorkerCommand } from './commands/worker-command.js';
 import { registerImportCommand } from './import/register-import-command.js';
 
@@ -70,12 +72,14 @@ registerSyncCommand(program);
 registerCheckCommand(program);
 registerRunsCommand(program);
 registerErrorsCommand(program);
+registerReconcileCommand(program);
 registerResendAllCommand(program);
 registerWorkerCommand(program);
 registerSandboxCommand(program);
 registerRegistryCommand(program);
 registerReceiptsCommand(program);
 registerPruneCommand(program);
+registerWebhooksCommand(program);
 
 try {
   await program.parseAsync(process.argv);

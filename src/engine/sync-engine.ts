@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { listConnections } from '../store/connection-store.js';
-import { resetDeliveries } from '../store/delivery-store.js';
+import { forgetDeliveries, resetDeliveries } from '../store/delivery-store.js';
 import type { Store } from '../store/open-store.js';
 import { getOperation, type Operation, requestCancel } from '../store/operation-store.js';
 import { requeueRecordErrors } from '../store/record-error-store.js';
@@ -9,7 +9,9 @@ import type { SecretBox } from '../store/secret-box.js';
 import type { ConnectorRegistry } from './connector/connector-registry.js';
 import { createEngineContext, type EngineContext } from './engine-context.js';
 import { EngineMetrics } from './engine-metrics.js';
+import { OutboxPump } from './jobs/outbox-pump.js';
 import { SyncJobs } from './jobs/sync-jobs.js';
+import { type Reconciliation, reconcileConnection } from './reconcile/reconcile-connection.js';
 import { type CheckOutcome, checkConnection } from './run/check-connection.js';
 import { createRun } from './run/create-run.js';
 import { ConnectionBusyError, executeRun } from './run/execute-run.js';
@@ -41,6 +43,9 @@ export interface TriggerRequest {
 
 /** The engine as the hub and the CLI use it: trigger, check, cancel, resend, retry. */
 export class SyncEngine {
+  /** Starts runs for queued outbox entries (billing webhooks) in a process that executes runs. */
+  private pump: OutboxPump | undefined;
+
   private constructor(
     readonly ctx: EngineContext,
     /** The job queue (absent inline). */
@@ -66,7 +71,14 @@ export class SyncEngine {
       await jobs.stop();
       throw err;
     }
-    return new SyncEngine(ctx, jobs);
+    const engine = new SyncEngine(ctx, jobs);
+    if ((opts.workers ?? 0) > 0) {
+      engine.pump = new OutboxPump(ctx, (orgId, connectionId) =>
+        engine.trigger(orgId, { connectionId, direction: 'outbound', trigger: 'outbox' }),
+      );
+      engine.pump.start();
+    }
+    return engine;
   }
 
   /**
@@ -154,12 +166,56 @@ export class SyncEngine {
     return { reset, requeued, runs };
   }
 
+  /** A connection's reconciliation report (see reconcileConnection); undefined for an unknown one. */
+  async reconcile(orgId: string, connectionId: string): Promise<Reconciliation | undefined> {
+    return reconcileConnection(this.ctx, orgId, connectionId);
+  }
+
+  /**
+   * Reconciles, then sends again what the platform lacks or holds differently: those records'
+   * confirmations are forgotten (under the connection's sync lock, as `resend`) and an outbound run
+   * of their kinds is triggered. Records only the platform holds are reported, never deleted.
+   * Answers the report as it was before the fix, how many records go again per ledger, and the runs.
+   */
+  async reconcileFix(
+    orgId: string,
+    connectionId: string,
+  ): Promise<(Reconciliation & { resent: Record<string, number>; runs: Operation[] }) | undefined> {
+    const found = await this.reconcile(orgId, connectionId);
+    if (!found) return undefined;
+    const resent: Record<string, number> = {};
+    if (found.resend.size === 0) return { ...found, resent, runs: [] };
+    const release = await this.ctx.store.tryLock(`sync:${connectionId}`);
+    if (!release) {
+      throw new ConnectionBusyError(
+        `connection ${connectionId} is being synced right now; try again when the run ends`,
+      );
+    }
+    try {
+      for (const [ledger, { keys }] of found.resend) {
+        resent[ledger] = await forgetDeliveries(this.ctx.store.db, connectionId, ledger, keys);
+        // A self-contained stream in step would otherwise read only what changed since its mark.
+        await dropOutboundMarks(this.ctx.store.db, connectionId, ledger);
+      }
+    } finally {
+      await release();
+    }
+    const runs = await this.trigger(orgId, {
+      connectionId,
+      kinds: [...new Set([...found.resend.values()].map((r) => r.kind))],
+      direction: 'outbound',
+      trigger: 'reconcile-fix',
+    });
+    return { ...found, resent, runs };
+  }
+
   /** Re-reads the connections' schedules (after a connection was created or changed). */
   async refreshSchedules(): Promise<void> {
     await this.jobs?.syncSchedules();
   }
 
   async stop(): Promise<void> {
+    this.pump?.stop();
     await this.jobs?.stop();
   }
 }

@@ -26,6 +26,7 @@ import { HubMetrics } from './hub-metrics.js';
 import { registerJsonBodyParsers } from './json-body-parsers.js';
 import { safeLogOptions } from './log-options.js';
 import { mountBillingRoutes } from './mount-billing-routes.js';
+import { isConsolePage, mountConsole } from './mount-console.js';
 import { mountServedRoutes } from './mount-served-routes.js';
 import { principalOf } from './principal.js';
 import { registerConnectionRoutes } from './routes/connection-routes.js';
@@ -34,8 +35,11 @@ import { registerEpdRoutes } from './routes/epd-routes.js';
 import { registerExportRoutes } from './routes/export-routes.js';
 import { registerInboxRoutes } from './routes/inbox-routes.js';
 import { registerOrgRoutes } from './routes/org-routes.js';
+import { registerOverviewRoutes } from './routes/overview-routes.js';
+import { registerPlatformRoutes } from './routes/platform-routes.js';
 import { registerPruneRoutes } from './routes/prune-routes.js';
 import { registerReceiptFileRoutes } from './routes/receipt-file-routes.js';
+import { registerReconciliationRoutes } from './routes/reconciliation-routes.js';
 import { registerRecordErrorRoutes } from './routes/record-error-routes.js';
 import { registerRecordRoutes } from './routes/record-routes.js';
 import { registerRegistryRoutes } from './routes/registry-routes.js';
@@ -112,7 +116,12 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: docsUiConfig });
 
   app.addHook('onRequest', async (req) => {
-    if (req.routeOptions.config.public || isDocsPage(req.routeOptions.url)) return;
+    if (
+      req.routeOptions.config.public ||
+      isDocsPage(req.routeOptions.url) ||
+      isConsolePage(req.routeOptions.url)
+    )
+      return;
     const secret = bearerOf(req.headers.authorization);
     if (!secret) throw new HttpError(401, 'unauthorized', 'send Authorization: Bearer <token>');
     if (opts.inProcessToken && sameSecret(secret, opts.inProcessToken)) {
@@ -211,6 +220,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerExportRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);
   registerConnectionSyncRoutes(app, ctx);
+  registerReconciliationRoutes(app, ctx);
   await mountServedRoutes(app, ctx);
   registerSyncRoutes(app, ctx);
   registerRunRoutes(app, ctx);
@@ -220,6 +230,9 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerEpdRoutes(app, ctx);
   registerRegistryRoutes(app, ctx);
   registerPruneRoutes(app, ctx);
+  registerPlatformRoutes(app, ctx);
+  registerOverviewRoutes(app, ctx);
+  await mountConsole(app);
   return app;
 }
 

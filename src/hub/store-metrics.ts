@@ -1,5 +1,6 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 import { scheduleIntervalSeconds } from '../engine/schedule-interval.js';
+import { countQueuedEvents } from '../platforms/webhook/client/webhook-queue.js';
 import type { Store } from '../store/open-store.js';
 import { countOpenRecordErrors } from '../store/record-error-store.js';
 import { type ConnectionHealth, listConnectionHealth } from '../store/run-stats-store.js';
@@ -10,6 +11,7 @@ const CONN: Conn[] = ['org', 'connection', 'platform'];
 interface Snapshot {
   health: ConnectionHealth[];
   errors: Array<{ connectionId: string; code: string; open: number }>;
+  queued: Array<{ connectionId: string; queued: number }>;
 }
 
 /**
@@ -25,9 +27,11 @@ export function registerStoreMetrics(registry: Registry, store: Store): void {
     if (!cached || now - cached.at > 1000) {
       cached = {
         at: now,
-        snapshot: Promise.all([listConnectionHealth(store.db), countOpenRecordErrors(store.db)]).then(
-          ([health, errors]) => ({ health, errors }),
-        ),
+        snapshot: Promise.all([
+          listConnectionHealth(store.db),
+          countOpenRecordErrors(store.db),
+          countQueuedEvents(store.db),
+        ]).then(([health, errors, queued]) => ({ health, errors, queued })),
       };
     }
     return cached.snapshot;
@@ -90,6 +94,19 @@ export function registerStoreMetrics(registry: Registry, store: Store): void {
         const h = byId.get(e.connectionId);
         if (h) this.set({ ...labelsOf(h), code: e.code }, e.open);
       }
+    },
+  });
+  new Gauge({
+    name: 'zhkh_webhook_queued_events',
+    help: 'Billing webhook endpoints: events queued and not yet answered 2xx (they stay queued while the endpoint fails)',
+    labelNames: CONN,
+    registers: [registry],
+    async collect() {
+      const s = await read();
+      this.reset();
+      const queued = new Map((s?.queued ?? []).map((q) => [q.connectionId, q.queued]));
+      for (const h of s?.health ?? [])
+        if (h.platform === 'webhook') this.set(labelsOf(h), queued.get(h.connectionId) ?? 0);
     },
   });
 }

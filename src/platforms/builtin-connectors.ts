@@ -4,6 +4,7 @@ import { domcontrolConnector } from './domcontrol/client/domcontrol-connector.js
 import { is74Connector } from './is74/client/is74-connector.js';
 import { testbedConnector } from './testbed/client/testbed-connector.js';
 import { uzhkhConnector } from './uzhkh/client/uzhkh-connector.js';
+import { webhookConnector } from './webhook/client/webhook-connector.js';
 
 /** Every platform this build of the hub can connect to. */
 export function builtinConnectors(): ConnectorRegistry {
@@ -13,5 +14,6 @@ export function builtinConnectors(): ConnectorRegistry {
     uzhkhConnector,
     domcontrolConnector,
     is74Connector,
+    webhookConnector,
   ]);
 }

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
-import { checkpoints, connectionRunStats, connections, deliveries, idMap, recordErrors } from './schema.js';
+import {
+  checkpoints,
+  connectionRunStats,
+  connections,
+  deliveries,
+  idMap,
+  recordErrors,
+  webhookQueue,
+} from './schema.js';
 import { type SecretBox, SecretKeyError } from './secret-box.js';
 
 /** A connection as the API shows it: credentials never leave the store, only their field names. */
@@ -107,7 +115,7 @@ export async function deleteConnection(db: Db, orgId: string, id: string): Promi
       .where(and(eq(connections.orgId, orgId), eq(connections.id, id)))
       .returning({ id: connections.id });
     if (rows.length === 0) return false;
-    for (const table of [deliveries, idMap, checkpoints, recordErrors, connectionRunStats]) {
+    for (const table of [deliveries, idMap, checkpoints, recordErrors, connectionRunStats, webhookQueue]) {
       await tx.delete(table).where(eq(table.connectionId, id));
     }
     return true;

@@ -231,3 +231,24 @@ function toOutboundRow(
     deliveredSource: source ?? null,
   };
 }
+
+/**
+ * Forgets what was delivered of these records on one connection's ledger, so the next sync sends
+ * them again (a reconciliation found the platform's copy differs). Answers how many were forgotten.
+ */
+export async function forgetDeliveries(
+  db: Db,
+  connectionId: string,
+  ledger: string,
+  keys: readonly string[],
+): Promise<number> {
+  if (keys.length === 0) return 0;
+  const rows = await queryRows<{ key: string }>(
+    db,
+    sql`
+    DELETE FROM deliveries WHERE connection_id = ${connectionId} AND kind = ${ledger}
+      AND key = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))
+    RETURNING key`,
+  );
+  return rows.length;
+}

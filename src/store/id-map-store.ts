@@ -117,12 +117,13 @@ export interface IdMapRow extends IdMapEntry {
 export async function listIds(
   db: Db,
   connectionId: string,
-  opts: { entity?: string | undefined; limit: number },
+  opts: { entity?: string | undefined; key?: string | undefined; limit: number },
 ): Promise<IdMapRow[]> {
   const rows = await queryRows<Record<string, unknown>>(
     db,
     sql`SELECT entity, key, platform_id, temporary, first_seen, last_seen FROM id_map
         WHERE connection_id = ${connectionId} ${opts.entity ? sql`AND entity = ${opts.entity}` : sql``}
+          ${opts.key ? sql`AND key = ${opts.key}` : sql``}
         ORDER BY entity, key LIMIT ${opts.limit}`,
   );
   return rows.map((r) => ({

@@ -116,3 +116,21 @@ export async function maxInboxCursor(db: Db, orgId: string): Promise<number> {
   );
   return Number(rows[0]?.m ?? 0);
 }
+
+/** Every inbox item of one kind a connection landed: its source id and payload (a reconciliation). */
+export async function inboxItemsOf(
+  db: Db,
+  orgId: string,
+  connectionId: string,
+  kind: string,
+): Promise<Array<{ sourceId: string; payload: unknown }>> {
+  const rows = await queryRows<{ source_id: string; payload: unknown }>(
+    db,
+    sql`SELECT source_id, payload FROM inbox
+        WHERE org_id = ${orgId} AND connection_id = ${connectionId} AND kind = ${kind}`,
+  );
+  return rows.map((r) => ({
+    sourceId: r.source_id,
+    payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
+  }));
+}

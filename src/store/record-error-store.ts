@@ -133,3 +133,20 @@ export async function countOpenRecordErrors(
   );
   return rows.map((r) => ({ connectionId: r.connection_id, code: r.code, open: Number(r.n) }));
 }
+
+/** The codes of the open errors of these records on one connection's ledger, by key. */
+export async function openErrorCodes(
+  db: Db,
+  connectionId: string,
+  ledger: string,
+  keys: readonly string[],
+): Promise<Map<string, string>> {
+  if (keys.length === 0) return new Map();
+  const rows = await queryRows<{ key: string; code: string }>(
+    db,
+    sql`SELECT key, code FROM record_errors
+        WHERE connection_id = ${connectionId} AND kind = ${ledger} AND state = 'open'
+          AND key = ANY(ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb)))`,
+  );
+  return new Map(rows.map((r) => [r.key, r.code]));
+}

@@ -323,3 +323,33 @@ export const connectionRunStats = pgTable(
   },
   (t) => [primaryKey({ columns: [t.connectionId, t.state] })],
 );
+
+/**
+ * Events for the billing's webhooks (migration 0007): triggers on `inbox`, `operations` (a run's
+ * end) and `record_errors` add one, in the writer's own transaction, for every organisation that
+ * has a webhook endpoint. The id is the event's id the billing deduplicates on and the replay cursor.
+ */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    orgId: text('org_id').notNull(),
+    type: text('type').notNull(),
+    payload: jsonb('payload').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('webhook_events_org_idx').on(t.orgId, t.id)],
+);
+
+/**
+ * What each webhook endpoint (a connection of platform `webhook`) has still to deliver: a row per
+ * (endpoint, event), removed once the endpoint answered 2xx for it. Nothing else removes one.
+ */
+export const webhookQueue = pgTable(
+  'webhook_queue',
+  {
+    connectionId: text('connection_id').notNull(),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.connectionId, t.eventId] })],
+);

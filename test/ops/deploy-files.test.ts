@@ -156,10 +156,11 @@ describe('Dockerfile', () => {
         expect(scripts[m[1]!], `line ${r.line}: npm run ${m[1]}`).toBeDefined();
   });
 
-  it('marks where the web console will be copied in', () => {
-    const text = read('Dockerfile');
-    expect(text).toMatch(/web console/i);
-    expect(text).toMatch(/^# CONSOLE: COPY --from=console \S+ \.\/web\/dist$/m);
+  it('builds the operator console and copies its files into the runtime stage', () => {
+    const copies = steps.filter((s) => s.op === 'COPY').map((s) => argv(s.args));
+    expect(copies).toContainEqual(['web', './web']);
+    expect(copies).toContainEqual(['--from=build', '/app/web/dist', './web/dist']);
+    expect(JSON.parse(read('package.json')).scripts.build).toContain('vite build');
   });
 
   it.runIf(built)('starts a real CLI command and listens where it says', () => {

@@ -93,6 +93,7 @@ export async function runDemo(flags: DemoFlags): Promise<void> {
     console.log(`try:\n  curl -H "Authorization: Bearer ${token}" ${hub.url}/v1/orgs/${org.id}`);
     console.log(`  curl -H "Authorization: Bearer ${token}" "${hub.url}/v1/orgs/${org.id}/receipts?limit=1"`);
     console.log(`  API docs: ${hub.url}/docs (paste the token above when the page asks for it)`);
+    console.log(`  operator console: ${hub.url}/ui/ (sign in with the token above)`);
     if (rejected > 0) throw new CliError(`${rejected} demo records were rejected`, 2);
     const stopSandboxes = await runPlatformDemos({
       hubUrl: hub.url,

@@ -15,9 +15,35 @@ export async function runPlatformDemos(opts: {
   db: Db;
   log(line: string): void;
 }): Promise<() => Promise<void>> {
+  const ctx = demoContext(opts);
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+  };
+  try {
+    for (const demo of builtinDemos) {
+      opts.log(`\n== ${demo.title} ==`);
+      const running = await demo.run(ctx);
+      closers.push(() => running.close());
+    }
+  } catch (err) {
+    await closeAll();
+    throw err;
+  }
+  return closeAll;
+}
+
+/** What each platform's demo is handed: the hub's API with the demo token, and sync-and-wait. */
+export function demoContext(opts: {
+  hubUrl: string;
+  token: string;
+  orgId: string;
+  db: Db;
+  log(line: string): void;
+}): DemoContext {
   const hub = new HubClient({ url: opts.hubUrl, token: opts.token });
   const org = encodeURIComponent(opts.orgId);
-  const ctx: DemoContext = {
+  return {
     hub,
     hubUrl: opts.hubUrl,
     orgId: opts.orgId,
@@ -40,19 +66,4 @@ export async function runPlatformDemos(opts: {
       return followRemoteRuns(hub, opts.orgId, started.body.runs as DemoRun[], { pollMs: 200 });
     },
   };
-  const closers: Array<() => Promise<void>> = [];
-  const closeAll = async () => {
-    for (const close of closers.reverse()) await close().catch(() => {});
-  };
-  try {
-    for (const demo of builtinDemos) {
-      opts.log(`\n== ${demo.title} ==`);
-      const running = await demo.run(ctx);
-      closers.push(() => running.close());
-    }
-  } catch (err) {
-    await closeAll();
-    throw err;
-  }
-  return closeAll;
 }

@@ -6,6 +6,7 @@ import type { ConnectionInfo } from '../../store/connection-store.js';
 import type { Db } from '../../store/open-store.js';
 import type { SecretBox } from '../../store/secret-box.js';
 import type { PlatformFetch } from '../policy/platform-fetch.js';
+import type { ConsoleExtension } from './console-extension.js';
 
 /**
  * What a platform folder gives the engine. The engine knows platforms only through this contract:
@@ -25,6 +26,8 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
   outbound: readonly OutboundStream<Settings, Credentials>[];
   /** Inbound streams, pulled in this order. */
   inbound: readonly InboundStream<Settings, Credentials>[];
+  /** Ordered queues the connector keeps in the store and the engine drains (billing webhooks). */
+  outboxes?: readonly OutboxStream<Settings, Credentials>[];
   /**
    * Routes the platform calls on us (is74), mounted under `/p/<platform>/<connection id>/`. The
    * hub's API token does not apply there: the routes authenticate the platform themselves.
@@ -35,6 +38,8 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
    * is74 users), mounted under `/v1` behind the hub's token like every billing route.
    */
   billingRoutes?: BillingRoutes;
+  /** What the operator console shows for the platform beyond its core pages (over `billingRoutes`). */
+  console?: ConsoleExtension;
   /**
    * The platform learns of changes only when we tell it (is74 callbacks): a billing write that
    * changed one of these canonical kinds starts an outbound run of the organisation's connections
@@ -43,6 +48,58 @@ export interface Connector<Settings = unknown, Credentials = unknown> {
   syncOnChange?: { kinds: readonly string[] };
   /** Bank payment registries from the payments this platform's connections pulled (Doma.ai). */
   paymentRegistries?: PaymentRegistrySource;
+  /**
+   * What the platform holds of some outbound streams' records, read back for a reconciliation
+   * (Doma.ai's `all*` lists). A platform that cannot be read back has none: its report is local only.
+   */
+  readBack?: readonly (ReadBack<Settings, Credentials> | InboxReadBack<Settings, Credentials>)[];
+}
+
+/**
+ * Reads back what the platform holds of data it sends us («Умное ЖКХ»'s full download lists), to
+ * compare with this connection's inbox items of one kind: what we never received, what we hold that
+ * the platform no longer has, amounts that differ.
+ */
+export interface InboxReadBack<Settings = unknown, Credentials = unknown> {
+  /** The inbox kind compared (`payment`); a platform record's `key` is its inbox source id. */
+  inboxKind: string;
+  /** What an inbox item of ours says the platform holds. */
+  expectItem(payload: unknown): RemoteFacts;
+  /**
+   * Inbox items that tell of a deletion: the items they name are no longer expected on the platform
+   * (`keyOf` answers the deleted item's source id, or undefined for other kinds' deletions).
+   */
+  deletions?: { inboxKind: string; keyOf(payload: unknown): string | undefined };
+  read(ctx: ConnectorContext<Settings, Credentials>): AsyncIterable<readonly RemoteRecord[]>;
+}
+
+/**
+ * Reads back what the platform holds of one outbound stream's records and says what it should hold
+ * of each record we had confirmed, so a reconciliation can compare the two without knowing the
+ * platform.
+ */
+export interface ReadBack<Settings = unknown, Credentials = unknown> {
+  /** The outbound stream's ledger (its kind, unless it names a ledger) whose records this compares. */
+  ledger: string;
+  /** What the platform should hold of a wire record it confirmed (the amount it should show). */
+  expect(record: WireRecord): RemoteFacts;
+  /** Every record the platform holds for the connection, a page at a time. */
+  read(ctx: ConnectorContext<Settings, Credentials>): AsyncIterable<readonly RemoteRecord[]>;
+}
+
+/** What a reconciliation compares of one record. */
+export interface RemoteFacts {
+  /** The record's amount in kopecks (a receipt's total to pay), when it has one. */
+  amount?: number | undefined;
+}
+
+/** One record as the platform holds it. */
+export interface RemoteRecord extends RemoteFacts {
+  platformId: string;
+  /** Our key of the record (the platform carries it, or the id map has it); undefined when unknown. */
+  key: string | undefined;
+  /** A few words that let an operator find the record on the platform (account, period). */
+  label?: string | undefined;
 }
 
 export interface CheckResult {
@@ -189,6 +246,40 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
     batch: readonly WireRecord[],
     ctx: ConnectorContext<Settings, Credentials>,
   ): Promise<RecordOutcome[]>;
+}
+
+/** One entry of an outbox: the id that orders the queue, and what goes on the wire. */
+export interface OutboxEntry {
+  id: number;
+  payload: unknown;
+}
+
+/**
+ * An ordered queue a connector keeps in the store (the billing's webhook events). The engine takes
+ * the oldest entries a batch at a time, delivers each batch under the run's retry policy, and
+ * removes entries only once the platform acknowledged them. A batch the policy gives up on stays
+ * queued and ends the pass: later entries never overtake it. At least once: a batch acknowledged
+ * but not yet removed when the process dies is sent again.
+ */
+export interface OutboxStream<Settings = unknown, Credentials = unknown> {
+  name: string;
+  /** Entries in one request on this connection (the run's `maxBatchRecords` may lower it). */
+  batchSize(settings: Settings): number;
+  /**
+   * The oldest `limit` queued entries of the connection, in queue order — after the entry `after`
+   * when given (the engine reads the next batch while the last one is out).
+   */
+  take(
+    ctx: ConnectorContext<Settings, Credentials>,
+    limit: number,
+    after: number | undefined,
+  ): Promise<OutboxEntry[]>;
+  /** Sends one batch; a failure of the request is thrown (a PlatformError) for the policy to judge. */
+  deliver(entries: readonly OutboxEntry[], ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
+  /** Removes acknowledged entries from the queue. */
+  remove(entries: readonly OutboxEntry[], ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
+  /** Enabled connections with entries waiting, so that workers start their runs (see outbox-pump). */
+  waiting(db: Db): Promise<Array<{ orgId: string; connectionId: string }>>;
 }
 
 /** One inbound entry for the billing's inbox (and optionally a canonical record to upsert). */

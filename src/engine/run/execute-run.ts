@@ -29,6 +29,7 @@ import {
 } from './stream-run.js';
 import { syncInboundStream } from './sync-inbound.js';
 import { syncOutboundStream } from './sync-outbound.js';
+import { syncOutboxStream } from './sync-outbox.js';
 
 /** Another process (or this one) is running a sync of the same connection right now. */
 export class ConnectionBusyError extends Error {
@@ -178,6 +179,11 @@ async function runStreams(
     ...(options.direction === 'inbound'
       ? []
       : outbound.map((s) => ({ name: s.kind, go: () => syncOutboundStream(streamRun, s) }))),
+    ...(options.direction === 'inbound'
+      ? []
+      : (connector.outboxes ?? [])
+          .filter((s) => !options.kinds || options.kinds.includes(s.name))
+          .map((s) => ({ name: s.name, go: () => syncOutboxStream(streamRun, s) }))),
     ...(options.direction === 'outbound'
       ? []
       : inbound.map((s) => ({ name: s.name, go: () => syncInboundStream(streamRun, s) }))),

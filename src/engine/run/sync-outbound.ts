@@ -168,7 +168,7 @@ async function baselinePass(run: StreamRun, stream: OutboundStream, fingerprint:
  * record as it still is (same content and deletion mark; the mapping may have changed since, but
  * the platform was never told anything to be corrected).
  */
-function inStep(row: OutboundRow | undefined, hash: string): boolean {
+export function inStep(row: OutboundRow | undefined, hash: string): boolean {
   if (!row) return false;
   if (row.deliveredHash === hash) return true;
   return (

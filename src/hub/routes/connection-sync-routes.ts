@@ -115,6 +115,7 @@ export function registerConnectionSyncRoutes(app: FastifyInstance, ctx: HubConte
         params: IdParams,
         querystring: z.object({
           entity: z.string().optional(),
+          key: z.string().optional().describe('only this canonical key: the record ids on the platform'),
           limit: z.coerce.number().int().min(1).max(10_000).default(1000),
         }),
         response: {

@@ -1,6 +1,7 @@
 import type { Connector } from '../../../engine/connector/connector.js';
 import { checkDoma } from './check-doma.js';
 import { DomaCredentials } from './doma-credentials.js';
+import { metersReadBack, receiptsReadBack } from './doma-read-back.js';
 import { DomaSettings } from './doma-settings.js';
 import { generatedEpdStream } from './generated-epd-stream.js';
 import { metersStream } from './meters-stream.js';
@@ -28,4 +29,5 @@ export const domaConnector: Connector<DomaSettings, DomaCredentials> = {
   outbound: [readingsStream, metersStream, receiptsStream, receiptFilesStream, generatedEpdStream],
   inbound: [residentReadingsInbound, paymentsInbound, staffMetersInbound],
   paymentRegistries: domaRegistrySource,
+  readBack: [receiptsReadBack, metersReadBack],
 };

@@ -1,4 +1,5 @@
 import { ALL_BILLING_CONTEXTS_DOCUMENT } from './all-billing-contexts.js';
+import { ALL_BILLING_RECEIPTS_DOCUMENT } from './all-billing-receipts.js';
 import { ALL_METER_READINGS_DOCUMENT } from './all-meter-readings.js';
 import { ALL_METERS_DOCUMENT } from './all-meters.js';
 import { ALL_PAYMENTS_DOCUMENT } from './all-payments.js';
@@ -31,4 +32,5 @@ export const domaDocuments = {
   allBillingReceiptFiles: ALL_BILLING_RECEIPT_FILES_DOCUMENT,
   updateBillingReceiptFile: UPDATE_BILLING_RECEIPT_FILE_DOCUMENT,
   allBillingContexts: ALL_BILLING_CONTEXTS_DOCUMENT,
+  allBillingReceipts: ALL_BILLING_RECEIPTS_DOCUMENT,
 } as const;

@@ -5,6 +5,7 @@ import type { ApiAnswer } from './api-answer.js';
 import { FINISHED_CONTEXT_STATUS } from './context-access.js';
 import { mergeDomaFaults } from './doma-faults.js';
 import type { DomaRuntime } from './doma-runtime.js';
+import { addForeignReceipt, changeReceipt, deleteReceipt } from './receipt-drift.js';
 import { meterView, paymentView, readingView, receiptFileView, receiptView } from './record-views.js';
 import { json } from './send-answer.js';
 import { addStaffMeter, archiveAsStaff } from './staff-meters.js';
@@ -56,7 +57,8 @@ export function sandboxState(rt: DomaRuntime) {
 
 /**
  * `/_sandbox/*`: create organizations, contexts, houses, payments, residents' readings and staff's
- * meters (created or archived in the CRM), inspect
+ * meters (created or archived in the CRM), change, delete or add receipts behind the billing's back
+ * (receipt-drift.ts), inspect
  * state, set faults, expire tokens, reset. `reseed` puts the seed's objects back after a reset.
  */
 export function handleAdmin(
@@ -74,6 +76,12 @@ export function handleAdmin(
         return json(200, sandboxState(rt));
       case 'GET /_sandbox/receipts':
         return json(200, [...s.receipts.values()].map(receiptView));
+      case 'POST /_sandbox/receipts':
+        return json(201, receiptView(addForeignReceipt(s, body)));
+      case 'POST /_sandbox/receipts/change':
+        return json(200, receiptView(changeReceipt(s, body)));
+      case 'POST /_sandbox/receipts/delete':
+        return json(200, receiptView(deleteReceipt(s, body)));
       case 'GET /_sandbox/files':
         return json(200, [...s.receiptFiles.values()].map(receiptFileView));
       case 'GET /_sandbox/meters':

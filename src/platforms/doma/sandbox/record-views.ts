@@ -23,6 +23,7 @@ export const receiptView = (r: ReceiptRec) => ({
   v: r.v,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
+  deleted: r.deletedAt !== null,
 });
 export type ReceiptView = ReturnType<typeof receiptView>;
 

@@ -70,6 +70,10 @@ export const rootResolvers: Record<string, Resolver> = {
     requireUser(ctx);
     return listRecords(ctx.rt.store.properties.values(), args);
   },
+  allBillingReceipts(args: ListArgs, ctx) {
+    requireUser(ctx);
+    return listRecords(ctx.rt.store.receipts.values(), args);
+  },
   allBillingReceiptFiles(args: ListArgs, ctx) {
     requireUser(ctx);
     return listRecords(ctx.rt.store.receiptFiles.values(), args);

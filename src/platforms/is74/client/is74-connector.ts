@@ -1,5 +1,6 @@
 import type { Connector } from '../../../engine/connector/connector.js';
 import { chargeCallbacks } from './charge-callbacks.js';
+import { is74Console } from './is74-console.js';
 import { Is74Credentials } from './is74-credentials.js';
 import { is74Served } from './is74-served.js';
 import { Is74Settings } from './is74-settings.js';
@@ -33,4 +34,5 @@ export const is74Connector: Connector<Is74Settings, Is74Credentials> = {
     kinds: ['contract', 'balance', 'account', 'premise', 'house', 'tariff', 'receipt', IS74_USER_KIND],
   },
   billingRoutes: is74UserRoutes,
+  console: is74Console,
 };

@@ -3,8 +3,10 @@ import { checkUzhkh } from './check-uzhkh.js';
 import { uzhkhCommandStreams } from './command-streams.js';
 import { uzhkhDeletedStream } from './deleted-stream.js';
 import { uzhkhDownloadStream } from './download-stream.js';
+import { paymentsReadBack } from './payments-read-back.js';
 import { uzhkhQueueStream } from './queue-stream.js';
 import { uzhkhCommandRoutes } from './uzhkh-command-routes.js';
+import { uzhkhConsole } from './uzhkh-console.js';
 import { UzhkhCredentials } from './uzhkh-credentials.js';
 import { UzhkhSettings } from './uzhkh-settings.js';
 
@@ -22,4 +24,6 @@ export const uzhkhConnector: Connector<UzhkhSettings, UzhkhCredentials> = {
   outbound: uzhkhCommandStreams,
   inbound: [uzhkhDownloadStream, uzhkhQueueStream, uzhkhDeletedStream],
   billingRoutes: uzhkhCommandRoutes,
+  readBack: [paymentsReadBack],
+  console: uzhkhConsole,
 };

@@ -58,6 +58,7 @@ const ACTIONS = {
   account: z.object({ flatId: s, accountNumber: s, residentIds: z.array(s) }),
 } as const;
 
+const CorrectionBody = z.object({ id: s, sum: z.string().regex(/^\d+(\.\d{1,2})?$/) });
 const DeleteBody = z.object({ entity: z.enum(ENTITY_NAMES as [string, ...string[]]), key: s });
 const SeedBody = z.object({
   houses: z.number().int().min(1).max(1000),
@@ -107,6 +108,15 @@ export async function handleAdmin(rt: UzhkhRuntime, req: IncomingMessage, res: S
       const input = ReadingsBody.safeParse(body);
       if (!input.success) return bad(input.error);
       return sendAnswer(res, 200, { queued: rt.act.queueReadings(input.data.count) });
+    }
+    if (name === 'payment-correction') {
+      // Staff correct a payment's sum behind the change queue: drift a reconciliation finds.
+      const input = CorrectionBody.safeParse(body);
+      if (!input.success) return bad(input.error);
+      const payment = rt.world.entities.get('Payment', input.data.id);
+      if (!payment) return sendAnswer(res, 404, { error: 'not_found' });
+      rt.world.put('Payment', { ...payment, Sum: Number(input.data.sum) });
+      return sendAnswer(res, 200, { id: input.data.id, sum: Number(input.data.sum) });
     }
     if (name === 'delete') {
       const input = DeleteBody.safeParse(body);

@@ -13,6 +13,7 @@ type Query {
   allMeterReadings(where: MeterReadingWhereInput, search: String, sortBy: [SortMeterReadingsBy!], orderBy: String, first: Int, skip: Int): [MeterReading]
   allPayments(where: PaymentWhereInput, search: String, sortBy: [SortPaymentsBy!], orderBy: String, first: Int, skip: Int): [Payment]
   allProperties(where: PropertyWhereInput, search: String, sortBy: [SortPropertiesBy!], orderBy: String, first: Int, skip: Int): [Property]
+  allBillingReceipts(where: BillingReceiptWhereInput, search: String, sortBy: [SortBillingReceiptsBy!], orderBy: String, first: Int, skip: Int): [BillingReceipt]
   allBillingReceiptFiles(where: BillingReceiptFileWhereInput, search: String, sortBy: [SortBillingReceiptFilesBy!], orderBy: String, first: Int, skip: Int): [BillingReceiptFile]
   allBillingIntegrationOrganizationContexts(where: BillingIntegrationOrganizationContextWhereInput, search: String, sortBy: [SortBillingIntegrationOrganizationContextsBy!], orderBy: String, first: Int, skip: Int): [BillingIntegrationOrganizationContext]
 }
