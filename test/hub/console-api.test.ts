@@ -18,7 +18,7 @@ describe.each(storeKinds)('console API on %s', (kind) => {
     const res = await call(hub, 'GET', '/v1/platforms');
     expect(res.status).toBe(200);
     const by = Object.fromEntries(res.body.map((p: { platform: string }) => [p.platform, p]));
-    expect(Object.keys(by).sort()).toEqual(['doma', 'domcontrol', 'is74', 'testbed', 'uzhkh']);
+    expect(Object.keys(by).sort()).toEqual(['doma', 'domcontrol', 'is74', 'testbed', 'uzhkh', 'webhook']);
     expect(by.doma.registries).toBe(true);
     expect(by.domcontrol.registries).toBe(false);
     expect(by.domcontrol.outbound).toEqual(expect.arrayContaining(['service', 'account', 'reading']));
