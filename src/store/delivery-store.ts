@@ -154,6 +154,60 @@ export async function resetDeliveries(
   return rows.length;
 }
 
+/** Forgets the deliveries of some keys of a ledger: the next pass that reads them sends them again. */
+export async function forgetDeliveries(
+  db: Db,
+  connectionId: string,
+  ledger: string,
+  keys: readonly string[],
+): Promise<void> {
+  if (keys.length === 0) return;
+  await db.execute(sql`
+    DELETE FROM deliveries WHERE connection_id = ${connectionId} AND kind = ${ledger}
+      AND key IN (SELECT jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb))`);
+}
+
+/**
+ * Records of a kind by key (those changed after `maxSeq` left out: an incremental pass reads them
+ * anyway), with what was last delivered of each — the records a pass must look at besides its
+ * changed ones (refusals re-queued by heal-refusals).
+ */
+export async function readKeyedPage(
+  db: Db,
+  orgId: string,
+  connectionId: string,
+  kind: string,
+  keys: readonly string[],
+  maxSeq: number,
+  ledger: string = kind,
+): Promise<OutboundPage> {
+  if (keys.length === 0) return { rows: [], scanned: 0, last: undefined };
+  const rows = await queryRows<{
+    key: string;
+    hash: string;
+    deleted: boolean;
+    data: unknown;
+    hs: string[] | string | null;
+  }>(
+    db,
+    sql`
+    SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
+      (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
+        WHERE d.connection_id = ${connectionId} AND d.kind = ${ledger} AND d.key = r.key) AS hs
+    FROM jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb) AS wanted(key)
+    JOIN LATERAL (SELECT * FROM records x
+      WHERE x.org_id = ${orgId} AND x.kind = ${kind} AND x.key = wanted.key AND x.seq <= ${maxSeq}) r ON true`,
+  );
+  return {
+    scanned: rows.length,
+    last: rows[rows.length - 1]?.key,
+    rows: rows.map((r) => {
+      const [hash, status, source] = pgTextArray(r.hs);
+      return toOutboundRow(r, hash, status, source);
+    }),
+  };
+}
+
 /** How many records of these kinds the organisation has (the denominator of a run's progress). */
 export async function countKindRecords(db: Db, orgId: string, kinds: readonly string[]): Promise<number> {
   if (kinds.length === 0) return 0;

@@ -154,6 +154,15 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
    */
   serverErrorsMayBeData?: boolean;
   /**
+   * Refusals that mean "a record this one needs is not there yet" — the billing sent a reading
+   * before its meter, a counter before its account: refusal code → the kinds whose arrival may
+   * heal it. Once records of one of those kinds change in the hub or are delivered on this
+   * connection after the refusal, the engine sends the refused records again (in the same run when
+   * the dependency's stream ran earlier in it, else in the next), with no `retry-failed`. A record
+   * still refused stays refused until its dependencies move again (see heal-refusals).
+   */
+  dependencyErrors?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Brings the records the stream reads up to date before a pass reads them (records the connector
    * derives from others: is74's contract views). Runs before the pass takes its watermark.
    */

@@ -1,4 +1,9 @@
-import { type OutboundPage, readChangedPage, readOutboundPage } from '../../store/delivery-store.js';
+import {
+  type OutboundPage,
+  readChangedPage,
+  readKeyedPage,
+  readOutboundPage,
+} from '../../store/delivery-store.js';
 import { ledgerOf, type OutboundStream } from '../connector/connector.js';
 import type { StreamRun } from './stream-run.js';
 
@@ -9,11 +14,23 @@ import type { StreamRun } from './stream-run.js';
 export async function* outboundPages(
   run: StreamRun,
   stream: OutboundStream,
-  opts: { since: number | undefined; fingerprint: string | undefined; pageSize: number },
+  opts: {
+    since: number | undefined;
+    fingerprint: string | undefined;
+    pageSize: number;
+    /** Records to look at besides the changed ones (re-queued refusals); a full pass reads them anyway. */
+    extraKeys?: readonly string[];
+  },
 ): AsyncGenerator<OutboundPage & { final: boolean }> {
   const { db } = run.engine.store;
   const { id, orgId } = run.connection;
   if (opts.since !== undefined) {
+    const extra = opts.extraKeys ?? [];
+    for (let i = 0; i < extra.length; i += opts.pageSize) {
+      const keys = extra.slice(i, i + opts.pageSize);
+      const page = await readKeyedPage(db, orgId, id, stream.kind, keys, opts.since, ledgerOf(stream));
+      yield { ...page, final: false };
+    }
     let after = opts.since;
     for (;;) {
       const page = await readChangedPage(db, orgId, id, stream.kind, after, opts.pageSize, ledgerOf(stream));

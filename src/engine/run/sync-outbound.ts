@@ -20,6 +20,7 @@ import { planBatches, type SizedRecord } from '../plan-batches.js';
 import { wireHash } from '../wire-hash.js';
 import { CommitQueue } from './commit-queue.js';
 import { deliverBatch } from './deliver-batch.js';
+import { healRefusals, noteDelivered } from './heal-refusals.js';
 import {
   dropOutboundMarks,
   hasBaseline,
@@ -73,7 +74,9 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   // watermark taken before reading: what changes during the pass is read by the next one.
   const since = mark && mark.fingerprint === fingerprint ? mark.seq : undefined;
   const watermark = fingerprint ? await seqWatermark(db) : undefined;
-  const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE });
+  // Refusals whose dependency has arrived since are sent again; an incremental pass reads them too.
+  const healed = await healRefusals(run, stream);
+  const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE, extraKeys: healed });
   // An incremental pass does not look at the records in step; they still count as unchanged.
   const total = since === undefined ? undefined : await countKindRecords(db, connection.orgId, [stream.kind]);
   let scanned = 0;
@@ -119,6 +122,7 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   if (complete && total !== undefined && total > scanned) {
     await updateOperation(db, run.runId, { add: { unchanged: total - scanned } });
   }
+  if (commits.delivered > 0) await noteDelivered(db, connection.id, ledgerOf(stream));
   const clean = complete && !failure && !run.signal.aborted && commits.deadLetters === 0;
   // A stream in step before it became a baseline one (it had a mark): its first pass is behind it.
   if (!baselined && clean) await writeBaseline(db, connection.id, ledgerOf(stream));

@@ -150,6 +150,8 @@ async function create(ctx: DomaContext, w: MeterWire): Promise<RecordOutcome> {
 export const metersStream: OutboundStream<DomaSettings, DomaCredentials> = {
   kind: 'meter',
   limits: { maxRecords: 100, maxBytes: 1024 * 1024 },
+  // A meter whose account, premise or house is not in the hub yet is sent once it arrives.
+  dependencyErrors: { address_unknown: ['account', 'premise', 'house'] },
   toWire,
   deliver,
 };

@@ -86,6 +86,8 @@ async function deliver(batch: readonly WireRecord[], ctx: DomaContext): Promise<
 export const receiptsStream: OutboundStream<DomaSettings, DomaCredentials> = {
   kind: 'receipt',
   limits: { maxRecords: domaLimits.receiptsPerCall, maxBytes: RECEIPT_BATCH_BYTES },
+  // A receipt whose account, premise or house is not in the hub yet is sent once it arrives.
+  dependencyErrors: { address_unknown: ['account', 'premise', 'house'] },
   toWire,
   sizeOf: (record) => variablesSize(record.payload),
   deliver,
