@@ -20,6 +20,7 @@ import { planBatches, type SizedRecord } from '../plan-batches.js';
 import { wireHash } from '../wire-hash.js';
 import { CommitQueue } from './commit-queue.js';
 import { deliverBatch } from './deliver-batch.js';
+import { keysWithMovedDependencies } from './dependency-changes.js';
 import { healRefusals, noteDelivered } from './heal-refusals.js';
 import {
   dropOutboundMarks,
@@ -44,7 +45,11 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   await stream.prepare?.(run.ctx);
   const { engine, connection } = run;
   const db = engine.store.db;
-  const fingerprint = stream.selfContained ? mappingFingerprint(run, stream) : undefined;
+  // A stream whose payload is its record, declared dependencies and settings keeps a mark like a
+  // self-contained one; only a self-contained one may also skip records by their source tag.
+  const dependent = !stream.selfContained && (stream.dependsOn?.length ?? 0) > 0;
+  const fingerprint = stream.selfContained || dependent ? mappingFingerprint(run, stream) : undefined;
+  const skipByTag = stream.selfContained ? fingerprint : undefined;
   const mark = fingerprint ? await readOutboundMark(db, connection.id, ledgerOf(stream)) : undefined;
   const baselined =
     stream.firstPass !== 'baseline' || (await hasBaseline(db, connection.id, ledgerOf(stream)));
@@ -74,9 +79,15 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   // watermark taken before reading: what changes during the pass is read by the next one.
   const since = mark && mark.fingerprint === fingerprint ? mark.seq : undefined;
   const watermark = fingerprint ? await seqWatermark(db) : undefined;
-  // Refusals whose dependency has arrived since are sent again; an incremental pass reads them too.
+  // Refusals whose dependency has arrived since are sent again, and records whose declared
+  // dependencies changed are mapped again: an incremental pass reads them beside what changed.
   const healed = await healRefusals(run, stream);
-  const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE, extraKeys: healed });
+  const moved =
+    since !== undefined && watermark !== undefined
+      ? await keysWithMovedDependencies(db, connection.orgId, stream, since, watermark)
+      : [];
+  const extraKeys = moved.length === 0 ? healed : [...new Set([...healed, ...moved])];
+  const pages = outboundPages(run, stream, { since, fingerprint: skipByTag, pageSize: PAGE, extraKeys });
   // An incremental pass does not look at the records in step; they still count as unchanged.
   const total = since === undefined ? undefined : await countKindRecords(db, connection.orgId, [stream.kind]);
   let scanned = 0;
@@ -102,7 +113,7 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
       }
       const page = next.value;
       scanned += page.scanned;
-      const changed = await changedRecords(run, stream, page, fingerprint);
+      const changed = await changedRecords(run, stream, page, skipByTag);
       for (const c of changed) pending.push({ ...c, bytes: sizeOf(c.record) });
       const { batches, oversize } = planBatches(pending, limits);
       await refuseOversize(run, stream, oversize);

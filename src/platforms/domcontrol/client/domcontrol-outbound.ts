@@ -81,8 +81,15 @@ function stream(kind: EntityKindName, name: DomcontrolImport, toWire: ToWire, se
 export const domcontrolOutbound: readonly Stream[] = [
   // The organization's own name comes from the store: not self-contained (services are few).
   stream('service', 'services', servicesToWire, false),
-  // The address comes from the premise and the house: not self-contained, re-mapped every pass.
-  stream('account', 'accounts', accountsToWire, false),
+  // The address comes from the premise and the house: declared, so a re-sync maps again only the
+  // accounts changed since or whose premise or house changed.
+  {
+    ...stream('account', 'accounts', accountsToWire, false),
+    dependsOn: [
+      { kind: 'premise', field: 'premiseId' },
+      { kind: 'house', from: 'premise', field: 'houseId' },
+    ],
+  },
   stream(
     'meter',
     'counters',
