@@ -7,6 +7,8 @@ import { type DomcontrolFixture, startDomcontrolFixture } from './domcontrol-fix
  * accounts stream declares those dependencies, so a re-sync maps only the accounts whose own record,
  * premise or house changed — and a changed house still reaches every account in it.
  */
+type Wire = { id: string; address: string };
+
 describe.each(storeKinds)('DomControl: dependency-aware re-sync of accounts (%s)', (kind) => {
   let f: DomcontrolFixture | undefined;
   afterEach(async () => {
@@ -36,7 +38,7 @@ describe.each(storeKinds)('DomControl: dependency-aware re-sync of accounts (%s)
     await fx.put('house', [{ id: 'h1', address: 'г. Челябинск, пр. Ленина, д. 1' }]);
     expect(await fx.sync(['account'])).toMatchObject({ state: 'succeeded', sent: 4, unchanged: 2 });
     const addresses = Object.fromEntries(
-      [...fx.sandbox.items('accounts').values()].map((a) => [a.id, a.address]),
+      [...fx.sandbox.items('accounts').values()].map((a) => [(a as Wire).id, (a as Wire).address]),
     );
     expect(addresses).toEqual({
       'LS-1': 'г. Челябинск, пр. Ленина, д. 1, кв. 1',
@@ -50,7 +52,9 @@ describe.each(storeKinds)('DomControl: dependency-aware re-sync of accounts (%s)
     // A premise renumbered reaches its one account.
     await fx.put('premise', [{ id: 'p5', houseId: 'h2', type: 'flat', number: '5а' }]);
     expect(await fx.sync(['account'])).toMatchObject({ state: 'succeeded', sent: 1 });
-    expect(fx.sandbox.items('accounts').get('LS-5')?.address).toBe('г. Челябинск, ул. Труда, д. 8, кв. 5а');
+    expect((fx.sandbox.items('accounts').get('LS-5') as Wire | undefined)?.address).toBe(
+      'г. Челябинск, ул. Труда, д. 8, кв. 5а',
+    );
     expect(await fx.sync(['account'])).toMatchObject({ state: 'succeeded', sent: 0, unchanged: 6 });
   });
 });
