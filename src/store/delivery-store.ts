@@ -219,6 +219,22 @@ export async function countKindRecords(db: Db, orgId: string, kinds: readonly st
   return Number(rows[0]?.n ?? 0);
 }
 
+/** How many records of each of these kinds the organisation has (kinds without any are left out). */
+export async function countRecordsByKind(
+  db: Db,
+  orgId: string,
+  kinds: readonly string[],
+): Promise<Map<string, number>> {
+  if (kinds.length === 0) return new Map();
+  const rows = await queryRows<{ kind: string; n: string | number }>(
+    db,
+    sql`SELECT kind, count(*) AS n FROM records WHERE org_id = ${orgId}
+        AND kind IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(kinds)])}::jsonb))
+        GROUP BY kind`,
+  );
+  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
+}
+
 /** A text[] as the driver hands it: an array, or (raw) `{a,b}` — our values never need quoting. */
 function pgTextArray(v: string[] | string | null): Array<string | undefined> {
   if (v === null) return [];

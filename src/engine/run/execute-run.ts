@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getConnection, readCredentials } from '../../store/connection-store.js';
-import { countKindRecords } from '../../store/delivery-store.js';
+import { countRecordsByKind } from '../../store/delivery-store.js';
 import {
   failInterruptedRuns,
   getOperation,
@@ -138,17 +138,19 @@ async function runStreams(
     (s) => (!options.kinds || options.kinds.includes(s.kind)) && (s.enabled?.(settings) ?? true),
   );
   const inbound = connector.inbound.filter((s) => !options.kinds || options.kinds.includes(s.name));
-  await updateOperation(db, run.id, {
-    state: 'running',
-    planned:
-      options.direction === 'inbound'
-        ? 0
-        : await countKindRecords(
-            db,
-            run.orgId,
-            outbound.map((s) => s.kind),
-          ),
-  });
+  // One count per run: the progress denominator, and each stream's total for the records an
+  // incremental pass does not look at (counting them is the one part of a no-op that grows with size).
+  const kindTotals =
+    options.direction === 'inbound'
+      ? new Map<string, number>()
+      : await countRecordsByKind(
+          db,
+          run.orgId,
+          outbound.map((s) => s.kind),
+        );
+  let planned = 0;
+  for (const n of kindTotals.values()) planned += n;
+  await updateOperation(db, run.id, { state: 'running', planned });
   const session = connectionSession(engine, conn.id, resolved);
   const connection = { id: conn.id, orgId: conn.orgId, platform: conn.platform, settings };
   const ctx: ConnectorContext = {
@@ -171,6 +173,7 @@ async function runStreams(
     maxBatchRecords: sync.maxBatchRecords,
     tally,
     labels,
+    kindTotals,
   };
 
   const failures: string[] = [];

@@ -89,7 +89,10 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   const extraKeys = moved.length === 0 ? healed : [...new Set([...healed, ...moved])];
   const pages = outboundPages(run, stream, { since, fingerprint: skipByTag, pageSize: PAGE, extraKeys });
   // An incremental pass does not look at the records in step; they still count as unchanged.
-  const total = since === undefined ? undefined : await countKindRecords(db, connection.orgId, [stream.kind]);
+  const total =
+    since === undefined
+      ? undefined
+      : (run.kindTotals?.get(stream.kind) ?? (await countKindRecords(db, connection.orgId, [stream.kind])));
   let scanned = 0;
 
   let pending: SizedRecord[] = [];
