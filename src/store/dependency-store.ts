@@ -16,8 +16,11 @@ export async function changedKeys(
   if (uptoSeq <= afterSeq) return [];
   const rows = await queryRows<{ key: string }>(
     db,
-    sql`SELECT key FROM records
-        WHERE seq > ${afterSeq} AND seq <= ${uptoSeq} AND org_id = ${orgId} AND kind = ${kind}`,
+    // The range alone inside, so the change index is the only way in (with the organisation and
+    // kind beside it, a planner without statistics may prefer the primary key and walk the kind).
+    sql`WITH moved AS MATERIALIZED (
+          SELECT key, org_id, kind FROM records WHERE seq > ${afterSeq} AND seq <= ${uptoSeq})
+        SELECT key FROM moved WHERE org_id = ${orgId} AND kind = ${kind}`,
   );
   return rows.map((r) => r.key);
 }

@@ -20,6 +20,8 @@ export async function* outboundPages(
     pageSize: number;
     /** Records to look at besides the changed ones (re-queued refusals); a full pass reads them anyway. */
     extraKeys?: readonly string[];
+    /** The pass's watermark: with `since` at it, nothing changed and no changed page is read. */
+    upto?: number | undefined;
   },
 ): AsyncGenerator<OutboundPage & { final: boolean }> {
   const { db } = run.engine.store;
@@ -31,6 +33,9 @@ export async function* outboundPages(
       const page = await readKeyedPage(db, orgId, id, stream.kind, keys, opts.since, ledgerOf(stream));
       yield { ...page, final: false };
     }
+    // Nothing committed since the last complete pass: the change index need not even be asked (a
+    // planner without statistics may answer "changed after" by walking the whole kind).
+    if (opts.upto !== undefined && opts.since >= opts.upto) return;
     let after = opts.since;
     for (;;) {
       const page = await readChangedPage(db, orgId, id, stream.kind, after, opts.pageSize, ledgerOf(stream));

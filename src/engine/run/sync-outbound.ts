@@ -87,7 +87,13 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
       ? await keysWithMovedDependencies(db, connection.orgId, stream, since, watermark)
       : [];
   const extraKeys = moved.length === 0 ? healed : [...new Set([...healed, ...moved])];
-  const pages = outboundPages(run, stream, { since, fingerprint: skipByTag, pageSize: PAGE, extraKeys });
+  const pages = outboundPages(run, stream, {
+    since,
+    fingerprint: skipByTag,
+    pageSize: PAGE,
+    extraKeys,
+    upto: watermark,
+  });
   // An incremental pass does not look at the records in step; they still count as unchanged.
   const total =
     since === undefined
