@@ -148,11 +148,22 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   if (!baselined && clean) await writeBaseline(db, connection.id, ledgerOf(stream));
   if (fingerprint && watermark !== undefined) {
     if (clean) {
+      // The kind's total at the watermark, when it is known for sure: nothing committed since the
+      // last mark (the run's count is it), or a full pass during which nothing was committed (it
+      // read every record).
+      const known =
+        since === undefined
+          ? (await seqWatermark(db)) === watermark
+            ? scanned
+            : undefined
+          : since === watermark
+            ? total
+            : undefined;
       await writeOutboundMark(
         db,
         connection.id,
         ledgerOf(stream),
-        { seq: watermark, fingerprint },
+        { seq: watermark, fingerprint, ...(known !== undefined ? { total: known } : {}) },
         mark?.rev ?? 0,
       );
     } else if (failure || commits.deadLetters > 0) {
