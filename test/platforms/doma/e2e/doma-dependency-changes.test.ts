@@ -18,7 +18,11 @@ describe.each(storeKinds)('Doma.ai: dependency-aware re-publish of receipts (%s)
     await putRecords(f, 'house', [{ id: 'h2', address: 'г Москва, ул Тестовая, д 2' }]);
     await putRecords(f, 'premise', [{ id: 'p9', houseId: 'h2', number: '9' }]);
     await putRecords(f, 'account', [{ number: '2000000009', premiseId: 'p9' }]);
-    await putRecords(f, 'receipt', [...numbers, '2000000009'].map((n) => receiptInput(n)));
+    await putRecords(
+      f,
+      'receipt',
+      [...numbers, '2000000009'].map((n) => receiptInput(n)),
+    );
     expect(await syncOnce(f, { kinds: ['receipt'] })).toMatchObject({ state: 'succeeded', sent: 4 });
     expect(await syncOnce(f, { kinds: ['receipt'] })).toMatchObject({ sent: 0, unchanged: 4, requests: 0 });
 
