@@ -19,6 +19,9 @@ export interface DeliverFigures {
   rawSeconds: number;
   fullSeconds: number;
   noopSeconds: number;
+  /** The no-op re-sync at a tenth of the records, on a store of its own. */
+  smallRecords?: number;
+  smallNoopSeconds?: number;
 }
 
 const KIND = 'service';
@@ -51,6 +54,22 @@ export async function runDeliverBench(opts: DeliverBenchOptions): Promise<Delive
       f = await measure(setup, driver, opts);
     } finally {
       await setup.close();
+    }
+    // The same platform at a tenth of the records, on a store of its own: how the no-op grows.
+    const small = Math.max(1, Math.round(opts.records / 10));
+    const smallSetup = await startDeliverSetup({
+      driver,
+      databaseUrl: opts.databaseUrl,
+      kind: KIND,
+      records: benchServices(small),
+      testbed: { latencyMs: opts.latencyMs },
+    });
+    try {
+      await timedRun(smallSetup);
+      f.smallRecords = small;
+      f.smallNoopSeconds = (await timedRun(smallSetup)).seconds;
+    } finally {
+      await smallSetup.close();
     }
     report(f, opts);
     figures.push(f);
@@ -136,10 +155,22 @@ function report(f: DeliverFigures, opts: DeliverBenchOptions): void {
   opts.log(
     benchLine({
       name: 'deliver',
-      metric: `noop_fraction_${f.driver}`,
+      metric: `noop_seconds_${f.driver}`,
       ours: f.noopSeconds,
       limit: f.fullSeconds,
       unit: 's',
     }),
   );
+  if (f.smallNoopSeconds !== undefined) {
+    opts.log(`  no-op re-sync at ${f.smallRecords} records: ${f.smallNoopSeconds.toFixed(3)} s`);
+    opts.log(
+      benchLine({
+        name: 'deliver',
+        metric: `noop_growth_${f.driver}`,
+        ours: f.noopSeconds,
+        limit: f.smallNoopSeconds,
+        unit: 's',
+      }),
+    );
+  }
 }

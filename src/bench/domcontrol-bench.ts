@@ -33,6 +33,9 @@ export interface DomcontrolFigures {
   rawSeconds: number;
   fullSeconds: number;
   noopSeconds: number;
+  /** The unchanged re-sync at a tenth of the accounts, on a store of its own. */
+  smallAccounts?: number;
+  smallNoopSeconds?: number;
 }
 
 /** The streams measured: everything the benchmark's records feed (no transactions). */
@@ -68,6 +71,13 @@ export async function runDomcontrolBench(opts: DomcontrolBenchOptions): Promise<
     }
     opts.log(`  raw intake (${bodies.length} pre-built requests, bare loop): ${rate(sent, rawSeconds)}`);
     const f = await measureEngine(driver, records, sent, rawSeconds, opts);
+    // The same platform at a tenth of the accounts, on a store of its own: how the unchanged path grows.
+    const small = Math.max(1, Math.round(opts.accounts / 10));
+    const smallRecords = domcontrolBenchRecords(small);
+    const smallSent = KINDS.reduce((n, k) => n + (smallRecords[k]?.length ?? 0), 0);
+    const at = await measureEngine(driver, smallRecords, smallSent, rawSeconds, { ...opts, accounts: small });
+    f.smallAccounts = small;
+    f.smallNoopSeconds = at.noopSeconds;
     report(f, opts);
     figures.push(f);
   }
@@ -186,4 +196,25 @@ function report(f: DomcontrolFigures, opts: DomcontrolBenchOptions): void {
       unit: 'records/s',
     }),
   );
+  opts.log(
+    benchLine({
+      name: 'domcontrol',
+      metric: `noop_seconds_${f.driver}`,
+      ours: f.noopSeconds,
+      limit: f.fullSeconds,
+      unit: 's',
+    }),
+  );
+  if (f.smallNoopSeconds !== undefined) {
+    opts.log(`  unchanged re-sync at ${f.smallAccounts} accounts: ${f.smallNoopSeconds.toFixed(3)} s`);
+    opts.log(
+      benchLine({
+        name: 'domcontrol',
+        metric: `noop_growth_${f.driver}`,
+        ours: f.noopSeconds,
+        limit: f.smallNoopSeconds,
+        unit: 's',
+      }),
+    );
+  }
 }

@@ -154,6 +154,47 @@ export async function resetDeliveries(
   return rows.length;
 }
 
+/**
+ * Records of a kind by key (those changed after `maxSeq` left out: an incremental pass reads them
+ * anyway), with what was last delivered of each — the records a pass must look at besides its
+ * changed ones (refusals re-queued by heal-refusals).
+ */
+export async function readKeyedPage(
+  db: Db,
+  orgId: string,
+  connectionId: string,
+  kind: string,
+  keys: readonly string[],
+  maxSeq: number,
+  ledger: string = kind,
+): Promise<OutboundPage> {
+  if (keys.length === 0) return { rows: [], scanned: 0, last: undefined };
+  const rows = await queryRows<{
+    key: string;
+    hash: string;
+    deleted: boolean;
+    data: unknown;
+    hs: string[] | string | null;
+  }>(
+    db,
+    sql`
+    SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
+      (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
+        WHERE d.connection_id = ${connectionId} AND d.kind = ${ledger} AND d.key = r.key) AS hs
+    FROM jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb) AS wanted(key)
+    JOIN LATERAL (SELECT * FROM records x
+      WHERE x.org_id = ${orgId} AND x.kind = ${kind} AND x.key = wanted.key AND x.seq <= ${maxSeq}) r ON true`,
+  );
+  return {
+    scanned: rows.length,
+    last: rows[rows.length - 1]?.key,
+    rows: rows.map((r) => {
+      const [hash, status, source] = pgTextArray(r.hs);
+      return toOutboundRow(r, hash, status, source);
+    }),
+  };
+}
+
 /** How many records of these kinds the organisation has (the denominator of a run's progress). */
 export async function countKindRecords(db: Db, orgId: string, kinds: readonly string[]): Promise<number> {
   if (kinds.length === 0) return 0;
@@ -163,6 +204,22 @@ export async function countKindRecords(db: Db, orgId: string, kinds: readonly st
         AND kind IN (SELECT jsonb_array_elements_text(${JSON.stringify(kinds)}::jsonb))`,
   );
   return Number(rows[0]?.n ?? 0);
+}
+
+/** How many records of each of these kinds the organisation has (kinds without any are left out). */
+export async function countRecordsByKind(
+  db: Db,
+  orgId: string,
+  kinds: readonly string[],
+): Promise<Map<string, number>> {
+  if (kinds.length === 0) return new Map();
+  const rows = await queryRows<{ kind: string; n: string | number }>(
+    db,
+    sql`SELECT kind, count(*) AS n FROM records WHERE org_id = ${orgId}
+        AND kind IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(kinds)])}::jsonb))
+        GROUP BY kind`,
+  );
+  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 /** A text[] as the driver hands it: an array, or (raw) `{a,b}` — our values never need quoting. */
@@ -234,7 +291,8 @@ function toOutboundRow(
 
 /**
  * Forgets what was delivered of these records on one connection's ledger, so the next sync sends
- * them again (a reconciliation found the platform's copy differs). Answers how many were forgotten.
+ * them again (a reconciliation found the platform's copy differs, or a refusal's dependency
+ * arrived). Answers how many were forgotten.
  */
 export async function forgetDeliveries(
   db: Db,

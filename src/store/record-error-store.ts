@@ -150,3 +150,22 @@ export async function openErrorCodes(
   );
   return new Map(rows.map((r) => [r.key, r.code]));
 }
+
+/**
+ * The open errors of a connection's kind with one of `codes` (served by record_errors_open_idx):
+ * the refusals a dependency's arrival may heal.
+ */
+export async function openErrorsWithCodes(
+  db: Db,
+  connectionId: string,
+  kind: string,
+  codes: readonly string[],
+): Promise<Array<{ key: string; code: string }>> {
+  if (codes.length === 0) return [];
+  return queryRows<{ key: string; code: string }>(
+    db,
+    sql`SELECT key, code FROM record_errors
+        WHERE connection_id = ${connectionId} AND state = 'open' AND kind = ${kind}
+          AND code IN (SELECT jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`,
+  );
+}

@@ -191,3 +191,20 @@ function toStored(row: RecordRow): StoredRecord {
     updatedAt: iso(row.updated_at),
   };
 }
+
+/**
+ * Whether a record of `kind` was created, changed or deleted after change number `afterSeq`. Walks
+ * the change index from `afterSeq` on: on an unchanged store it reads nothing.
+ */
+export async function kindChangedSince(
+  db: Db,
+  orgId: string,
+  kind: string,
+  afterSeq: number,
+): Promise<boolean> {
+  const rows = await queryRows<{ one: number }>(
+    db,
+    sql`SELECT 1 AS one FROM records WHERE seq > ${afterSeq} AND org_id = ${orgId} AND kind = ${kind} LIMIT 1`,
+  );
+  return rows.length > 0;
+}

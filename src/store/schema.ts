@@ -77,6 +77,11 @@ export const records = pgTable(
     index('records_is74_view_house_idx')
       .on(sql`(data->>'houseId')`, t.orgId)
       .where(sql`kind = 'is74_contract_view'`),
+    // Dependency-aware change detection: the accounts of a changed premise, the premises of a
+    // changed house (a receipt's accounts are found by records_account_idx, a reading's meters by
+    // records_reading_meter_idx).
+    index('records_account_premise_idx').on(sql`(data->>'premiseId')`, t.orgId).where(sql`kind = 'account'`),
+    index('records_premise_house_idx').on(sql`(data->>'houseId')`, t.orgId).where(sql`kind = 'premise'`),
   ],
 );
 

@@ -204,12 +204,31 @@ export interface OutboundStream<Settings = unknown, Credentials = unknown> {
   selfContained?: boolean;
   mappingVersion?: number;
   /**
+   * The other records the wire payload is made of, besides the record and the settings (a receipt
+   * needs its account, the account's premise and the premise's house). With them declared, a
+   * re-sync reads only the records whose own seq moved since the last complete pass, and those
+   * that reference — directly or through the chain — a dependency whose seq moved: found through
+   * the `field` of the referencing kind (an index on it, see drizzle/0006), never by a scan. A
+   * payload that also depends on anything else (the clock, the id map, records not declared) must
+   * not declare them. Bump `mappingVersion` when the mapping code changes what it produces.
+   */
+  dependsOn?: readonly StreamDependency[];
+  /**
    * The platform may answer a 5xx because of a record in the request (DomControl: "400–500 Ошибка
    * при импорте"). Then, once the policy's retries for a 5xx are spent, the engine splits the batch
    * to find the record instead of dead-lettering the whole batch — bounded, so that a platform
    * answering 5xx to everything still costs one dead letter per batch (see split-after-server-error).
    */
   serverErrorsMayBeData?: boolean;
+  /**
+   * Refusals that mean "a record this one needs is not there yet" — the billing sent a reading
+   * before its meter, a counter before its account: refusal code → the kinds whose arrival may
+   * heal it. Once records of one of those kinds change in the hub or are delivered on this
+   * connection after the refusal, the engine sends the refused records again (in the same run when
+   * the dependency's stream ran earlier in it, else in the next), with no `retry-failed`. A record
+   * still refused stays refused until its dependencies move again (see heal-refusals).
+   */
+  dependencyErrors?: Readonly<Record<string, readonly string[]>>;
   /**
    * Brings the records the stream reads up to date before a pass reads them (records the connector
    * derives from others: is74's contract views). Runs before the pass takes its watermark.
@@ -280,6 +299,18 @@ export interface OutboxStream<Settings = unknown, Credentials = unknown> {
   remove(entries: readonly OutboxEntry[], ctx: ConnectorContext<Settings, Credentials>): Promise<void>;
   /** Enabled connections with entries waiting, so that workers start their runs (see outbox-pump). */
   waiting(db: Db): Promise<Array<{ orgId: string; connectionId: string }>>;
+}
+
+/**
+ * One link of a stream's dependency chain: records of `kind` are named by the `field` of the
+ * records of `from` (the stream's own kind unless said), by their key: `{ kind: 'account', field:
+ * 'accountNumber' }`, then `{ kind: 'premise', from: 'account', field: 'premiseId' }`. Declare the
+ * links nearest first: a link's `from` must be the stream's kind or a kind declared before it.
+ */
+export interface StreamDependency {
+  kind: string;
+  from?: string;
+  field: string;
 }
 
 /** One inbound entry for the billing's inbox (and optionally a canonical record to upsert). */

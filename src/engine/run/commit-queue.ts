@@ -11,6 +11,8 @@ export class CommitQueue {
   private failure: unknown;
   /** Records of this pass given up as dead letters: not confirmed, so the pass is not complete. */
   deadLetters = 0;
+  /** Records of this pass the platform confirmed (a dependent stream's refusals may heal). */
+  delivered = 0;
 
   constructor(private readonly maxPending = 2) {}
 

@@ -151,7 +151,10 @@ export function commitLater(
   outcomes: readonly RecordOutcome[],
   opts: { started: Date; requests: number; markRejected: boolean },
 ): void {
-  commits.add(() => commitOutcomes(run, stream, batch, outcomes, opts));
+  commits.add(async () => {
+    await commitOutcomes(run, stream, batch, outcomes, opts);
+    commits.delivered += outcomes.filter((o) => o.status === 'ok').length;
+  });
 }
 
 async function commitOutcomes(

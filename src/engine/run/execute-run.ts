@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { getConnection, readCredentials } from '../../store/connection-store.js';
-import { countKindRecords } from '../../store/delivery-store.js';
+import { countRecordsByKind } from '../../store/delivery-store.js';
+import type { Db } from '../../store/open-store.js';
 import {
   failInterruptedRuns,
   getOperation,
@@ -9,16 +10,17 @@ import {
   type OperationState,
   updateOperation,
 } from '../../store/operation-store.js';
-import { getLiveRecords } from '../../store/record-store.js';
+import { getLiveRecords, seqWatermark } from '../../store/record-store.js';
 import { recordRunEnd } from '../../store/run-stats-store.js';
 import { safeError } from '../../store/safe-error.js';
 import { connectionSession } from '../connector/connection-session.js';
-import type { ConnectorContext } from '../connector/connector.js';
+import { type ConnectorContext, ledgerOf, type OutboundStream } from '../connector/connector.js';
 import type { EngineContext } from '../engine-context.js';
 import { createPlatformFetch } from '../policy/platform-fetch.js';
 import { GiveUpError } from '../policy/run-with-retry.js';
 import { finalRunState } from './final-run-state.js';
 import { logRunEnd } from './log-run-end.js';
+import { readOutboundMark } from './outbound-mark.js';
 import { resolveConnector } from './resolve-connector.js';
 import { type RunOptions, RunOptionsSchema } from './run-options.js';
 import {
@@ -139,17 +141,20 @@ async function runStreams(
     (s) => (!options.kinds || options.kinds.includes(s.kind)) && (s.enabled?.(settings) ?? true),
   );
   const inbound = connector.inbound.filter((s) => !options.kinds || options.kinds.includes(s.name));
-  await updateOperation(db, run.id, {
-    state: 'running',
-    planned:
-      options.direction === 'inbound'
-        ? 0
-        : await countKindRecords(
-            db,
-            run.orgId,
-            outbound.map((s) => s.kind),
-          ),
-  });
+  // One count per run: the progress denominator, and each stream's total for the records an
+  // incremental pass does not look at (counting them is the one part of a no-op that grows with size).
+  const kindTotals =
+    options.direction === 'inbound'
+      ? new Map<string, number>()
+      : ((await totalsFromMarks(db, conn.id, outbound)) ??
+        (await countRecordsByKind(
+          db,
+          run.orgId,
+          outbound.map((s) => s.kind),
+        )));
+  let planned = 0;
+  for (const n of kindTotals.values()) planned += n;
+  await updateOperation(db, run.id, { state: 'running', planned });
   const session = connectionSession(engine, conn.id, resolved);
   const connection = { id: conn.id, orgId: conn.orgId, platform: conn.platform, settings };
   const ctx: ConnectorContext = {
@@ -172,6 +177,7 @@ async function runStreams(
     maxBatchRecords: sync.maxBatchRecords,
     tally,
     labels,
+    kindTotals,
   };
 
   const failures: string[] = [];
@@ -227,6 +233,27 @@ async function runStreams(
   if (state !== 'failed') return { state, lastError, failedStreams };
   const unreachable = tally.answered === 0 && (tally.deadLetters > 0 || failures.length > 0);
   return { state, lastError, failedStreams, code: unreachable ? 'platform_unreachable' : 'streams_failed' };
+}
+
+/**
+ * Each kind's record count as the streams' marks know it, when every stream has a mark with its
+ * total at the current watermark (nothing committed since): an unchanged re-sync then counts
+ * nothing. Undefined otherwise (the run counts).
+ */
+async function totalsFromMarks(
+  db: Db,
+  connectionId: string,
+  streams: readonly OutboundStream[],
+): Promise<Map<string, number> | undefined> {
+  if (streams.length === 0) return undefined;
+  const watermark = await seqWatermark(db);
+  const totals = new Map<string, number>();
+  for (const s of streams) {
+    const mark = await readOutboundMark(db, connectionId, ledgerOf(s));
+    if (mark?.total === undefined || mark.seq !== watermark) return undefined;
+    totals.set(s.kind, mark.total);
+  }
+  return totals;
 }
 
 function describe(err: unknown): string {

@@ -10,6 +10,11 @@ export interface OutboundMark {
   seq: number;
   fingerprint: string;
   rev: number;
+  /**
+   * Records of the kind at `seq`, when the pass that wrote the mark knew it: while the watermark
+   * has not moved, a run needs no count of them (the one part of a no-op that grew with size).
+   */
+  total?: number | undefined;
 }
 
 const VERSION = 1;
@@ -21,17 +26,18 @@ export async function readOutboundMark(
   kind: string,
 ): Promise<OutboundMark | undefined> {
   const cp = await readCheckpoint(db, connectionId, streamName(kind));
-  const v = cp?.value as { seq?: unknown; fingerprint?: unknown } | undefined;
+  const v = cp?.value as { seq?: unknown; fingerprint?: unknown; total?: unknown } | undefined;
   if (!cp || cp.version !== VERSION || typeof v?.seq !== 'number' || typeof v.fingerprint !== 'string')
     return undefined;
-  return { seq: v.seq, fingerprint: v.fingerprint, rev: cp.rev };
+  const total = typeof v.total === 'number' ? v.total : undefined;
+  return { seq: v.seq, fingerprint: v.fingerprint, rev: cp.rev, total };
 }
 
 export async function writeOutboundMark(
   db: Db,
   connectionId: string,
   kind: string,
-  mark: { seq: number; fingerprint: string },
+  mark: { seq: number; fingerprint: string; total?: number | undefined },
   expectedRev: number,
 ): Promise<void> {
   await writeCheckpoint(db, connectionId, streamName(kind), { version: VERSION, value: mark }, expectedRev);

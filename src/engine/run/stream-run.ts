@@ -16,6 +16,8 @@ export interface StreamRun {
   tally: RunTally;
   /** The connection's metric labels (bounded: one set per connection, never per record). */
   labels: ConnectionLabels;
+  /** Records of each outbound kind when the run started (counted once per run). */
+  kindTotals?: ReadonlyMap<string, number> | undefined;
 }
 
 /** What a run learns on its way about reaching the platform. */

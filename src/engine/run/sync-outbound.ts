@@ -20,6 +20,8 @@ import { planBatches, type SizedRecord } from '../plan-batches.js';
 import { wireHash } from '../wire-hash.js';
 import { CommitQueue } from './commit-queue.js';
 import { deliverBatch } from './deliver-batch.js';
+import { keysWithMovedDependencies } from './dependency-changes.js';
+import { healRefusals, noteDelivered } from './heal-refusals.js';
 import {
   dropOutboundMarks,
   hasBaseline,
@@ -43,7 +45,11 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   await stream.prepare?.(run.ctx);
   const { engine, connection } = run;
   const db = engine.store.db;
-  const fingerprint = stream.selfContained ? mappingFingerprint(run, stream) : undefined;
+  // A stream whose payload is its record, declared dependencies and settings keeps a mark like a
+  // self-contained one; only a self-contained one may also skip records by their source tag.
+  const dependent = !stream.selfContained && (stream.dependsOn?.length ?? 0) > 0;
+  const fingerprint = stream.selfContained || dependent ? mappingFingerprint(run, stream) : undefined;
+  const skipByTag = stream.selfContained ? fingerprint : undefined;
   const mark = fingerprint ? await readOutboundMark(db, connection.id, ledgerOf(stream)) : undefined;
   const baselined =
     stream.firstPass !== 'baseline' || (await hasBaseline(db, connection.id, ledgerOf(stream)));
@@ -73,9 +79,26 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   // watermark taken before reading: what changes during the pass is read by the next one.
   const since = mark && mark.fingerprint === fingerprint ? mark.seq : undefined;
   const watermark = fingerprint ? await seqWatermark(db) : undefined;
-  const pages = outboundPages(run, stream, { since, fingerprint, pageSize: PAGE });
+  // Refusals whose dependency has arrived since are sent again, and records whose declared
+  // dependencies changed are mapped again: an incremental pass reads them beside what changed.
+  const healed = await healRefusals(run, stream);
+  const moved =
+    since !== undefined && watermark !== undefined
+      ? await keysWithMovedDependencies(db, connection.orgId, stream, since, watermark)
+      : [];
+  const extraKeys = moved.length === 0 ? healed : [...new Set([...healed, ...moved])];
+  const pages = outboundPages(run, stream, {
+    since,
+    fingerprint: skipByTag,
+    pageSize: PAGE,
+    extraKeys,
+    upto: watermark,
+  });
   // An incremental pass does not look at the records in step; they still count as unchanged.
-  const total = since === undefined ? undefined : await countKindRecords(db, connection.orgId, [stream.kind]);
+  const total =
+    since === undefined
+      ? undefined
+      : (run.kindTotals?.get(stream.kind) ?? (await countKindRecords(db, connection.orgId, [stream.kind])));
   let scanned = 0;
 
   let pending: SizedRecord[] = [];
@@ -99,7 +122,7 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
       }
       const page = next.value;
       scanned += page.scanned;
-      const changed = await changedRecords(run, stream, page, fingerprint);
+      const changed = await changedRecords(run, stream, page, skipByTag);
       for (const c of changed) pending.push({ ...c, bytes: sizeOf(c.record) });
       const { batches, oversize } = planBatches(pending, limits);
       await refuseOversize(run, stream, oversize);
@@ -119,16 +142,28 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   if (complete && total !== undefined && total > scanned) {
     await updateOperation(db, run.runId, { add: { unchanged: total - scanned } });
   }
+  if (commits.delivered > 0) await noteDelivered(db, connection.id, ledgerOf(stream));
   const clean = complete && !failure && !run.signal.aborted && commits.deadLetters === 0;
   // A stream in step before it became a baseline one (it had a mark): its first pass is behind it.
   if (!baselined && clean) await writeBaseline(db, connection.id, ledgerOf(stream));
   if (fingerprint && watermark !== undefined) {
     if (clean) {
+      // The kind's total at the watermark, when it is known for sure: nothing committed since the
+      // last mark (the run's count is it), or a full pass during which nothing was committed (it
+      // read every record).
+      const known =
+        since === undefined
+          ? (await seqWatermark(db)) === watermark
+            ? scanned
+            : undefined
+          : since === watermark
+            ? total
+            : undefined;
       await writeOutboundMark(
         db,
         connection.id,
         ledgerOf(stream),
-        { seq: watermark, fingerprint },
+        { seq: watermark, fingerprint, ...(known !== undefined ? { total: known } : {}) },
         mark?.rev ?? 0,
       );
     } else if (failure || commits.deadLetters > 0) {

@@ -1,6 +1,7 @@
 import type { Account } from '../../../domain/model/account.js';
 import type { House } from '../../../domain/model/house.js';
 import type { Premise } from '../../../domain/model/premise.js';
+import type { StreamDependency } from '../../../engine/connector/connector.js';
 import { NonRetryableError } from '../../../engine/policy/platform-errors.js';
 import type { DomaContext } from './doma-context.js';
 
@@ -10,6 +11,13 @@ export interface Place {
   premise: Premise;
   house: House;
 }
+
+/** What a place is made of, for a stream whose records name an account by `accountNumber`. */
+export const PLACE_OF_ACCOUNT: readonly StreamDependency[] = [
+  { kind: 'account', field: 'accountNumber' },
+  { kind: 'premise', from: 'account', field: 'premiseId' },
+  { kind: 'house', from: 'premise', field: 'houseId' },
+];
 
 /**
  * The places of a page's accounts in three queries (accounts, then their premises, then houses).

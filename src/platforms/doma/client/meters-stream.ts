@@ -150,6 +150,13 @@ async function create(ctx: DomaContext, w: MeterWire): Promise<RecordOutcome> {
 export const metersStream: OutboundStream<DomaSettings, DomaCredentials> = {
   kind: 'meter',
   limits: { maxRecords: 100, maxBytes: 1024 * 1024 },
+  // A meter whose account, premise or house is not in the hub yet is sent once it arrives; one
+  // whose house is not a Property of the organisation yet is tried again once receipts (which
+  // register the house) or houses moved.
+  dependencyErrors: {
+    address_unknown: ['account', 'premise', 'house'],
+    property_not_found: ['receipt', 'house'],
+  },
   toWire,
   deliver,
 };

@@ -73,6 +73,19 @@ async function deliver(batch: readonly WireRecord[], ctx: DomaContext) {
 export const readingsStream: OutboundStream<DomaSettings, DomaCredentials> = {
   kind: 'reading',
   limits: { maxRecords: domaLimits.readingsPerCall, maxBytes: 480 * 1024 },
+  // The payload is the reading, its meter, the meter's place and the settings.
+  dependsOn: [
+    { kind: 'meter', field: 'meterId' },
+    { kind: 'account', from: 'meter', field: 'accountNumber' },
+    { kind: 'premise', from: 'account', field: 'premiseId' },
+    { kind: 'house', from: 'premise', field: 'houseId' },
+  ],
+  // A reading is refused in the hub when its meter, or the meter's account, premise or house, is not
+  // there yet: sent again once it arrives (the engine's heal-refusals).
+  dependencyErrors: {
+    meter_unknown: ['meter'],
+    address_unknown: ['meter', 'account', 'premise', 'house'],
+  },
   toWire,
   sizeOf: (record) => variablesSize(record.payload),
   deliver,

@@ -14,7 +14,7 @@ import { domaGraphql } from './doma-graphql.js';
 import { domaSender } from './doma-sender.js';
 import type { DomaSettings } from './doma-settings.js';
 import { listOutcomes } from './list-outcomes.js';
-import { loadPlaces, missingPlace } from './load-places.js';
+import { loadPlaces, missingPlace, PLACE_OF_ACCOUNT } from './load-places.js';
 import { receiptToDoma } from './receipt-to-doma.js';
 import { removeReceiptFiles } from './remove-receipt-files.js';
 
@@ -86,6 +86,11 @@ async function deliver(batch: readonly WireRecord[], ctx: DomaContext): Promise<
 export const receiptsStream: OutboundStream<DomaSettings, DomaCredentials> = {
   kind: 'receipt',
   limits: { maxRecords: domaLimits.receiptsPerCall, maxBytes: RECEIPT_BATCH_BYTES },
+  // The payload is the receipt, its place (load-places) and the settings: an unchanged re-publish
+  // reads only receipts changed since, or whose account, premise or house changed.
+  dependsOn: PLACE_OF_ACCOUNT,
+  // A receipt whose account, premise or house is not in the hub yet is sent once it arrives.
+  dependencyErrors: { address_unknown: ['account', 'premise', 'house'] },
   toWire,
   sizeOf: (record) => variablesSize(record.payload),
   deliver,

@@ -44,10 +44,26 @@ function selfContained(map: (data: unknown, settings: DomcontrolSettings) => unk
   };
 }
 
+/**
+ * What each import refers to (seed 002: a counter, balance or transaction names its account and
+ * service, a reading its counter; check-import refuses an id not imported yet with
+ * `unknown_reference`), and what an account's address needs in the hub. A refusal for one of them
+ * is sent again once records of that kind arrive or are delivered (the engine's heal-refusals).
+ */
+const DEPENDENCY_ERRORS: Partial<Record<EntityKindName, Record<string, readonly string[]>>> = {
+  account: { premise_missing: ['premise'], house_missing: ['house', 'premise'] },
+  meter: { unknown_reference: ['account', 'service'] },
+  reading: { unknown_reference: ['meter'] },
+  balance: { unknown_reference: ['account', 'service'] },
+  transaction: { unknown_reference: ['account', 'service'] },
+};
+
 function stream(kind: EntityKindName, name: DomcontrolImport, toWire: ToWire, self: boolean): Stream {
+  const dependencyErrors = DEPENDENCY_ERRORS[kind];
   return {
     kind,
     selfContained: self,
+    ...(dependencyErrors ? { dependencyErrors } : {}),
     // seed 002 answers every import "400–500 Ошибка при импорте": a 500 may be one record's fault.
     serverErrorsMayBeData: true,
     limits: { maxRecords: DOMCONTROL_MAX_BATCH, maxBytes: DOMCONTROL_MAX_BYTES },
@@ -65,8 +81,15 @@ function stream(kind: EntityKindName, name: DomcontrolImport, toWire: ToWire, se
 export const domcontrolOutbound: readonly Stream[] = [
   // The organization's own name comes from the store: not self-contained (services are few).
   stream('service', 'services', servicesToWire, false),
-  // The address comes from the premise and the house: not self-contained, re-mapped every pass.
-  stream('account', 'accounts', accountsToWire, false),
+  // The address comes from the premise and the house: declared, so a re-sync maps again only the
+  // accounts changed since or whose premise or house changed.
+  {
+    ...stream('account', 'accounts', accountsToWire, false),
+    dependsOn: [
+      { kind: 'premise', field: 'premiseId' },
+      { kind: 'house', from: 'premise', field: 'houseId' },
+    ],
+  },
   stream(
     'meter',
     'counters',
