@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { INK } from './epd-page.js';
+import { type EpdPen, INK, num } from './epd-page.js';
 import { bestMask } from './qr-mask.js';
 
 /**
@@ -7,13 +7,7 @@ import { bestMask } from './qr-mask.js';
  * the PDF, so it stays sharp at any zoom and costs a few hundred bytes. Runs of dark modules in a row
  * are one rectangle each. Answers the code's size in modules.
  */
-export function drawQr(
-  doc: PDFKit.PDFDocument,
-  bytes: Uint8Array,
-  x: number,
-  y: number,
-  size: number,
-): number {
+export function drawQr(pen: EpdPen, bytes: Uint8Array, x: number, y: number, size: number): number {
   const segments = [{ data: bytes, mode: 'byte' as const }];
   const first = QRCode.create(segments, { errorCorrectionLevel: 'M', maskPattern: 0 });
   const {
@@ -29,10 +23,12 @@ export function drawQr(
   const n = qr.modules.size;
   const data = qr.modules.data;
   const cell = size / n;
-  // The path is written as content operators directly (pdfkit's rect() per run cost more than the code
-  // itself); coordinates are in the page's top-down user space pdfkit sets up.
-  const ops: string[] = [];
-  const num = (v: number) => v.toFixed(2);
+  // Written in module units under one scaling: a short integer rectangle per run of dark modules in a
+  // row (pdfkit's rect() per run, or point coordinates formatted per run, cost more than the code).
+  // A hair taller than the module: neighbouring rows overlap instead of leaving seams when rasterised.
+  const h = String(Math.round((1 + 0.05 / cell) * 1000) / 1000);
+  const scale = String(Math.round(cell * 10000) / 10000);
+  const ops: string[] = [`q ${scale} 0 0 ${scale} ${num(x)} ${num(y)} cm`];
   for (let row = 0; row < n; row++) {
     let col = 0;
     while (col < n) {
@@ -42,13 +38,11 @@ export function drawQr(
       }
       const start = col;
       while (col < n && data[row * n + col]) col++;
-      // A hair taller than the module: neighbouring rows overlap instead of leaving seams when rasterised.
-      ops.push(
-        `${num(x + start * cell)} ${num(y + row * cell)} ${num((col - start) * cell)} ${num(cell + 0.05)} re`,
-      );
+      ops.push(`${start} ${row} ${col - start} ${h} re`);
     }
   }
-  doc.fillColor(INK);
-  doc.addContent(`${ops.join('\n')}\nf`);
+  ops.push('f Q');
+  pen.fillColor(INK);
+  pen.path(ops.join('\n'));
   return n;
 }
