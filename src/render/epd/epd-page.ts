@@ -144,6 +144,23 @@ export class EpdPen {
     this.ops.push('S');
   }
 
+  /**
+   * An image XObject of `data` (its dictionary given), `size` points square with its top left at x, y;
+   * an image mask paints in `color`.
+   */
+  image(dictionary: object, data: Buffer, x: number, y: number, size: number, color: string): void {
+    const ref = this.doc.ref(dictionary) as unknown as { end(chunk: Buffer): void };
+    ref.end(data);
+    const page = this.doc.page as unknown as { xobjects: Record<string, unknown> };
+    const name = `I${++this.images}`;
+    page.xobjects[name] = ref;
+    this.fillColor(color);
+    // Image space is the unit square with its first row at the top; the page's user space runs down.
+    this.ops.push(`q ${num(size)} 0 0 ${num(-size)} ${num(x)} ${num(y + size)} cm /${name} Do Q`);
+  }
+
+  private images = 0;
+
   /** Sets the fill colour (outside any q … Q the pen writes, so the pen's record of it holds). */
   fillColor(color: string): void {
     if (color === this.fill) return;
