@@ -80,4 +80,21 @@ describe.runIf(POPPLER)('ЕПД PDF read back as a resident’s phone and a text
     pdf.add(doc);
     expect(pdfPages(await pdf.end())).toBe(1);
   });
+
+  it('a character outside the shared font subset still prints: that file gets its own subset', async () => {
+    const doc = epdDocumentOf(epdSources());
+    // Ukrainian Ґ/ї and a Latin é are not among the glyphs every receipt shares.
+    const odd = { ...doc, payer: { ...doc.payer, fullName: 'Ґалицька Марія Ренé' } };
+    const plain = await renderEpdPdf(doc);
+    const own = await renderEpdPdf(odd);
+    expect(pdfText(own)).toContain('Ґалицька Марія Ренé');
+    expect(pdfText(own)).toContain(printed(doc.summary.toPay));
+    // The payer's name is bold: the bold subset is this file's own, under another name; the regular one is shared.
+    const name = (pdf: Buffer, face: string) =>
+      pdf.toString('latin1').match(new RegExp(`/BaseFont /[A-Z]{6}\\+PTSans-${face}`))?.[0];
+    expect(name(own, 'Bold')).toBeDefined();
+    expect(name(own, 'Bold')).not.toBe(name(plain, 'Bold'));
+    expect(name(own, 'Regular')).toBe(name(plain, 'Regular'));
+    expect(own.length).toBeLessThan(50 * 1024);
+  });
 });

@@ -11,8 +11,16 @@ import { createHash } from 'node:crypto';
  * - service (and tariff) by name: the name in lower case with single spaces — «отопление».
  */
 export function houseKey(address: string): string {
-  return `h-${createHash('sha256').update(plainAddress(address)).digest('hex').slice(0, 16)}`;
+  // An accounts export lists a house's flats one after another: the same address row after row.
+  if (address !== lastAddress) {
+    lastHouseKey = `h-${createHash('sha256').update(plainAddress(address)).digest('hex').slice(0, 16)}`;
+    lastAddress = address;
+  }
+  return lastHouseKey;
 }
+
+let lastAddress: string | undefined;
+let lastHouseKey = '';
 
 export function premiseKey(houseId: string, number: string): string {
   return `${houseId}/${plainText(number)}`;

@@ -25,11 +25,19 @@ export interface RowValues {
 }
 
 /**
+ * Each column's last cell text and the value it parsed to, when that value is a plain one (a string,
+ * number or boolean: nothing a later row could change). A flat export repeats its receipt-level
+ * cells (account, period, debt, total) on every line of a receipt; they are parsed once per receipt.
+ */
+export type CellMemo = Array<{ text: string; value: unknown } | undefined>;
+
+/**
  * Reads one CSV row by its plan: each non-empty cell parsed as its field's type (an empty cell is
  * absent), then the constants wherever no cell gave a value. A cell that cannot be parsed is left
- * out and becomes a CellError naming its column.
+ * out and becomes a CellError naming its column. With a memo (one per file), a cell equal to the
+ * same column's previous one takes the value it parsed to.
  */
-export function readRow(plan: ColumnPlan, cells: readonly string[]): RowValues {
+export function readRow(plan: ColumnPlan, cells: readonly string[], memo?: CellMemo): RowValues {
   const values: RowValues = {
     record: {},
     line: plan.flatList === undefined ? undefined : {},
@@ -37,12 +45,20 @@ export function readRow(plan: ColumnPlan, cells: readonly string[]): RowValues {
     inputs: {},
     errors: [],
   };
-  for (const column of plan.columns) {
+  const columns = plan.columns;
+  for (let c = 0; c < columns.length; c++) {
+    const column = columns[c]!;
     const text = cells[column.index]?.trim();
     if (text === undefined || text === '') continue;
+    const last = memo?.[c];
+    if (last !== undefined && last.text === text) {
+      if (last.value !== undefined) put(values, column, last.value);
+      continue;
+    }
     let value: unknown;
     try {
       value = parseCell(text, column.fieldType, plan.settings, column.negate);
+      if (memo && (value === undefined || typeof value !== 'object')) memo[c] = { text, value };
     } catch (err) {
       if (!(err instanceof ValueError)) throw err;
       values.errors.push({

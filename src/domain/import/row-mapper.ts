@@ -3,7 +3,7 @@ import { checkReceiptTotal } from './check-receipt-total.js';
 import type { ColumnPlan } from './column-plan.js';
 import { deriveRowKeys } from './derive-row-keys.js';
 import type { LocatedError, MappedRecord } from './mapped-record.js';
-import { type CellError, type RowValues, readRow } from './read-row.js';
+import { type CellError, type CellMemo, type RowValues, readRow } from './read-row.js';
 
 type Obj = Record<string, unknown>;
 
@@ -33,12 +33,13 @@ const DEFAULT_CATEGORY = 'housing';
 export class RowMapper {
   private open: OpenGroup | undefined;
   private readonly closed = new Set<string>();
+  private readonly memo: CellMemo = [];
 
   constructor(private readonly plan: ColumnPlan) {}
 
   /** The records a row completes (a flat file's previous receipt, or this row's own records). */
   add(cells: readonly string[], line: number): MappedRecord[] {
-    const values = readRow(this.plan, cells);
+    const values = readRow(this.plan, cells, this.memo);
     deriveRowKeys(this.plan, values);
     return this.plan.flatList === undefined ? this.plain(values, line) : this.grouped(values, line);
   }

@@ -37,7 +37,8 @@ export function drawEpdHeader(pen: EpdPen, doc: EpdDocument, qr: GostQr): void {
 
   // The amount due, framed: what a resident looks for first.
   const boxY = top + 74;
-  pen.doc.rect(left, boxY, 250, 30).lineWidth(1.2).strokeColor(INK).stroke();
+  pen.rect(left, boxY, 250, 30);
+  pen.strokePath(1.2, INK);
   pen.font('regular', 7.5);
   pen.line(`Итого к оплате за ${month} ${doc.period.slice(0, 4)} г.`, left + 6, boxY + 4);
   pen.font('bold', 13);
@@ -47,7 +48,7 @@ export function drawEpdHeader(pen: EpdPen, doc: EpdDocument, qr: GostQr): void {
   pen.font('bold', 11);
   pen.line(dateText(doc.dueDate), left + 262, boxY + 15);
 
-  drawQr(pen.doc, qr.bytes, qrX, top, QR_SIZE);
+  drawQr(pen, qr.bytes, qrX, top, QR_SIZE);
   pen.font('regular', 6.5);
   pen.line('Оплата по QR-коду (ГОСТ Р 56042-2014)', qrX - 10, top + QR_SIZE + 2, {
     width: QR_SIZE + 10,

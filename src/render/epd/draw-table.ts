@@ -1,4 +1,4 @@
-import { type EpdPen, INK, PAGE, RULE, SHADE } from './epd-page.js';
+import { type EpdPen, PAGE, RULE, SHADE } from './epd-page.js';
 
 export interface Column {
   title: string;
@@ -22,7 +22,6 @@ const LINE = 8.4;
  * that does not fit its column wraps; the row grows to its tallest cell.
  */
 export function drawTable(pen: EpdPen, columns: readonly Column[], rows: readonly TableRow[]): void {
-  const doc = pen.doc;
   const left = PAGE.margin;
   drawHeader(pen, columns);
   for (const row of rows) {
@@ -46,18 +45,16 @@ export function drawTable(pen: EpdPen, columns: readonly Column[], rows: readonl
     rule(pen, pen.y, height, columns);
     pen.y += height;
   }
-  doc.fillColor(INK);
 }
 
 function drawHeader(pen: EpdPen, columns: readonly Column[]): void {
-  const doc = pen.doc;
   pen.font('bold', HEADER_SIZE);
   const lines = columns.map((c) => linesOf(pen, c.title, c.width - 2 * PAD_X));
   const height = Math.max(...lines.map((l) => l.length)) * (HEADER_SIZE + 1.2) + 2 * PAD_Y;
   pen.ensure(height + LINE + 2 * PAD_Y);
   const width = columns.reduce((s, c) => s + c.width, 0);
-  doc.rect(PAGE.margin, pen.y, width, height).fill(SHADE);
-  doc.fillColor(INK);
+  pen.rect(PAGE.margin, pen.y, width, height);
+  pen.fillPath(SHADE);
   let x = PAGE.margin;
   columns.forEach((col, i) => {
     const block = lines[i] ?? [];
@@ -76,26 +73,25 @@ function drawHeader(pen: EpdPen, columns: readonly Column[]): void {
 
 /** Borders of one row: the outline and the column separators, one stroke. */
 function rule(pen: EpdPen, top: number, height: number, columns: readonly Column[]): void {
-  const doc = pen.doc;
   let x = PAGE.margin;
   const width = columns.reduce((s, c) => s + c.width, 0);
-  doc.rect(x, top, width, height);
+  pen.rect(x, top, width, height);
   for (const col of columns.slice(0, -1)) {
     x += col.width;
-    doc.moveTo(x, top).lineTo(x, top + height);
+    pen.moveTo(x, top);
+    pen.lineTo(x, top + height);
   }
-  doc.lineWidth(0.4).strokeColor(RULE).stroke();
+  pen.strokePath(0.4, RULE);
 }
 
 /** Greedy word wrap by the current font's widths; a word longer than the width stays on its own line. */
 export function linesOf(pen: EpdPen, text: string, width: number): string[] {
-  const doc = pen.doc;
-  if (text === '' || doc.widthOfString(text) <= width) return [text];
+  if (text === '' || pen.widthOf(text) <= width) return [text];
   const out: string[] = [];
   let current = '';
   for (const word of text.split(/\s+/)) {
     const next = current === '' ? word : `${current} ${word}`;
-    if (current !== '' && doc.widthOfString(next) > width) {
+    if (current !== '' && pen.widthOf(next) > width) {
       out.push(current);
       current = word;
     } else {

@@ -8,11 +8,10 @@ import { drawMetersSection } from './draw-meters-section.js';
 import { drawPayerSection } from './draw-payer-section.js';
 import { drawPaymentSection } from './draw-payment-section.js';
 import { drawRecalculationsSection } from './draw-recalculations-section.js';
-import { epdFonts } from './epd-fonts.js';
 import { CONTENT_WIDTH, EpdPen, PAGE } from './epd-page.js';
 
 /** Bumped whenever a change of this renderer changes the bytes it writes (caches and hashes key on it). */
-export const EPD_RENDERER_VERSION = 1;
+export const EPD_RENDERER_VERSION = 2;
 
 export interface EpdPdfOptions {
   qr?: EpdQrOptions;
@@ -53,9 +52,6 @@ export class EpdPdf {
         ModDate: date,
       },
     });
-    const fonts = epdFonts();
-    this.doc.registerFont('regular', fonts.regular as never);
-    this.doc.registerFont('bold', fonts.bold as never);
     this.pen = new EpdPen(this.doc);
     const sink = opts.sink;
     this.done = new Promise((resolve, reject) => {
@@ -96,6 +92,7 @@ export class EpdPdf {
 
   /** Finishes the file: the PDF's bytes, or an empty buffer once the sink has them all. */
   async end(): Promise<Buffer> {
+    this.pen.finish();
     this.doc.end();
     await this.done;
     return Buffer.concat(this.chunks);

@@ -32,10 +32,17 @@ function maskPatterns(size: number): Uint8Array[] {
 }
 
 /**
- * `data` is a symbol made with mask `applied`; `reserved` flags the function patterns (not masked).
- * Answers the mask with the lowest penalty.
+ * `data` is a symbol made with mask `applied` at error correction M; `reserved` flags the function
+ * patterns (not masked). Answers the mask with the lowest penalty and the symbol re-masked with it —
+ * the data modules flipped by the two masks' difference and the format bits rewritten — which is the
+ * symbol the encoder makes for that mask, without encoding the data a second time.
  */
-export function bestMask(data: Uint8Array, reserved: Uint8Array, size: number, applied: number): number {
+export function bestMask(
+  data: Uint8Array,
+  reserved: Uint8Array,
+  size: number,
+  applied: number,
+): { mask: number; modules: Uint8Array } {
   const masks = maskPatterns(size);
   const n = size * size;
   const free = new Uint8Array(n);
@@ -50,16 +57,44 @@ export function bestMask(data: Uint8Array, reserved: Uint8Array, size: number, a
   let bestPenalty = Number.POSITIVE_INFINITY;
   masks.forEach((mask, p) => {
     for (let k = 0; k < n; k++) m[k] = base[k]! ^ (mask[k]! & free[k]!);
-    const penalty = penaltyOf(m, size);
+    const penalty = penaltyOf(m, size, bestPenalty);
     if (penalty < bestPenalty) {
       bestPenalty = penalty;
       best = p;
     }
   });
-  return best;
+  const modules = new Uint8Array(n);
+  const chosen = masks[best]!;
+  for (let k = 0; k < n; k++) modules[k] = base[k]! ^ (chosen[k]! & free[k]!);
+  setFormatBits(modules, size, best);
+  return { mask: best, modules };
 }
 
-function penaltyOf(m: Uint8Array, size: number): number {
+/** ISO/IEC 18004 §7.9: level M (00) and the mask, BCH(15,5) protected and XORed with 101010000010010. */
+export function formatBits(mask: number): number {
+  const data = (0b00 << 3) | mask;
+  let d = data << 10;
+  const G15 = 0b10100110111;
+  for (let bit = 14; bit >= 10; bit--) if (d & (1 << bit)) d ^= G15 << (bit - 10);
+  return ((data << 10) | d) ^ 0b101010000010010;
+}
+
+/** The format bits' two copies, where the `qrcode` package puts them (row-major, `row * size + col`). */
+function setFormatBits(m: Uint8Array, size: number, mask: number): void {
+  const bits = formatBits(mask);
+  const set = (row: number, col: number, v: number) => {
+    m[row * size + col] = v;
+  };
+  for (let i = 0; i < 15; i++) {
+    const v = (bits >> i) & 1;
+    set(i < 6 ? i : i < 8 ? i + 1 : size - 15 + i, 8, v);
+    set(8, i < 8 ? size - i - 1 : i < 9 ? 15 - i : 15 - i - 1, v);
+  }
+  set(size - 8, 8, 1); // the dark module
+}
+
+/** The penalty, or early (anything ≥ `stop`) once the rows so far already reach `stop`. */
+function penaltyOf(m: Uint8Array, size: number, stop: number): number {
   let penalty = 0;
   let dark = 0;
   for (let i = 0; i < size; i++) {
@@ -99,6 +134,8 @@ function penaltyOf(m: Uint8Array, size: number): number {
     }
     if (runR >= 5) penalty += runR - 2;
     if (runC >= 5) penalty += runC - 2;
+    // N4 only adds: a mask whose penalty already reaches the best one's cannot win.
+    if (penalty >= stop) return penalty;
   }
   // N4: ten points per 5 % the dark share is away from half.
   return penalty + Math.floor(Math.abs((dark * 100) / (size * size) - 50) / 5) * 10;

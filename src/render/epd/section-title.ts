@@ -7,11 +7,8 @@ export function sectionTitle(pen: EpdPen, text: string, minBody = 30): void {
   pen.font('bold', 8.2);
   pen.line(text, PAGE.margin, pen.y);
   pen.y += 10.5;
-  pen.doc
-    .moveTo(PAGE.margin, pen.y)
-    .lineTo(PAGE.margin + CONTENT_WIDTH, pen.y)
-    .lineWidth(0.8)
-    .strokeColor(INK)
-    .stroke();
+  pen.moveTo(PAGE.margin, pen.y);
+  pen.lineTo(PAGE.margin + CONTENT_WIDTH, pen.y);
+  pen.strokePath(0.8, INK);
   pen.y += 2.5;
 }
