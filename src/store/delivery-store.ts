@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
 
@@ -85,18 +85,10 @@ export async function readOutboundPage(
   // Each record finds its delivery through a scalar subquery: always a lookup by the deliveries'
   // primary key. A join lets the planner (PGlite has no statistics until analyzed) scan every
   // delivery of the connection for every page, which made a full pass quadratic.
-  const rows = await queryRows<{
-    key: string;
-    hash: string;
-    deleted: boolean;
-    data: unknown;
-    hs: string[] | string | null;
-  }>(
+  const rows = await queryRows<RecordWithDelivery>(
     db,
     sql`
-    SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
-      (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
-        WHERE d.connection_id = ${connectionId} AND d.kind = ${ledger} AND d.key = r.key) AS hs
+    SELECT ${recordWithDelivery(connectionId, ledger)}
     FROM records r
     WHERE r.org_id = ${orgId} AND r.kind = ${kind} ${after === undefined ? sql`` : sql`AND r.key > ${after}`}
     ORDER BY r.key LIMIT ${limit}`,
@@ -108,6 +100,25 @@ export async function readOutboundPage(
     out.push(toOutboundRow(r, hash, status, source));
   }
   return { rows: out, scanned: rows.length, last: rows[rows.length - 1]?.key };
+}
+
+/** A record row with what was last delivered of it on a ledger (`hs`: hash, status, source). */
+interface RecordWithDelivery {
+  key: string;
+  hash: string;
+  deleted: boolean;
+  data: unknown;
+  hs: string[] | string | null;
+}
+
+/**
+ * The select list of a record `r` with its delivery on a ledger. Each record finds its delivery
+ * through a scalar subquery: always a lookup by the deliveries' primary key (see readOutboundPage).
+ */
+function recordWithDelivery(connectionId: string, ledger: string): SQL {
+  return sql`r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
+      (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
+        WHERE d.connection_id = ${connectionId} AND d.kind = ${ledger} AND d.key = r.key) AS hs`;
 }
 
 /** Records what the platform confirmed or refused, so the next sync sends only what changed. */
@@ -169,18 +180,10 @@ export async function readKeyedPage(
   ledger: string = kind,
 ): Promise<OutboundPage> {
   if (keys.length === 0) return { rows: [], scanned: 0, last: undefined };
-  const rows = await queryRows<{
-    key: string;
-    hash: string;
-    deleted: boolean;
-    data: unknown;
-    hs: string[] | string | null;
-  }>(
+  const rows = await queryRows<RecordWithDelivery>(
     db,
     sql`
-    SELECT r.key, r.hash, r.deleted_at IS NOT NULL AS deleted, r.data,
-      (SELECT ARRAY[d.hash, d.status, d.source] FROM deliveries d
-        WHERE d.connection_id = ${connectionId} AND d.kind = ${ledger} AND d.key = r.key) AS hs
+    SELECT ${recordWithDelivery(connectionId, ledger)}
     FROM jsonb_array_elements_text(${JSON.stringify([...new Set(keys)])}::jsonb) AS wanted(key)
     JOIN LATERAL (SELECT * FROM records x
       WHERE x.org_id = ${orgId} AND x.kind = ${kind} AND x.key = wanted.key AND x.seq <= ${maxSeq}) r ON true`,

@@ -1,4 +1,5 @@
 import { formatMoney } from '../money.js';
+import { localParts } from '../zoned-parts.js';
 
 /** One payment of a bank payment registry (the Sberbank layout billing loaders read). Money in kopecks. */
 export interface RegistryPayment {
@@ -30,20 +31,10 @@ export function registryField(value: string | undefined): string {
 
 /** `DD-MM-YYYY` and `HH-MM-SS` of an instant in a time zone (IANA name). */
 export function registryDateTime(at: Date, timeZone: string): { date: string; time: string } {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const p = (type: string) => parts.find((x) => x.type === type)?.value ?? '00';
+  const p = localParts(at, timeZone);
   return {
-    date: `${p('day')}-${p('month')}-${p('year')}`,
-    time: `${p('hour')}-${p('minute')}-${p('second')}`,
+    date: `${p.day}-${p.month}-${p.year}`,
+    time: `${p.hour}-${p.minute}-${p.second}`,
   };
 }
 
