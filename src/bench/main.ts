@@ -1,4 +1,5 @@
 import { Command, Option } from 'commander';
+import { runApiBench } from './api-bench.js';
 import { benchLine } from './bench-line.js';
 import { runDeliverBench } from './deliver-bench.js';
 import { registerDomaBench } from './doma-bench-command.js';
@@ -72,6 +73,40 @@ program
       log: (line) => console.log(line),
     });
   });
+
+program
+  .command('api')
+  .description(
+    'A hub on loopback under mixed load (single-record and page reads beside bulk writes) against the same routes idle, with /healthz throughout (PGlite; PostgreSQL too when DATABASE_URL is set)',
+  )
+  .option('--records <n>', 'service records seeded before the load', '20000')
+  .option(
+    '--clients <n>',
+    'concurrent clients: ¼ bulk writers, ¼ page readers, ½ single-record readers',
+    '32',
+  )
+  .option('--seconds <n>', 'length of the mixed load', '20')
+  .option('--batch <n>', 'records per bulk write', '500')
+  .option('--idle-samples <n>', 'requests of each read route timed one at a time on the idle hub', '200')
+  .action(
+    async (flags: {
+      records: string;
+      clients: string;
+      seconds: string;
+      batch: string;
+      idleSamples: string;
+    }) => {
+      await runApiBench({
+        records: Number(flags.records),
+        clients: Number(flags.clients),
+        seconds: Number(flags.seconds),
+        batch: Number(flags.batch),
+        idleSamples: Number(flags.idleSamples),
+        databaseUrl: process.env.DATABASE_URL,
+        log: (line) => console.log(line),
+      });
+    },
+  );
 
 program
   .command('workers')
