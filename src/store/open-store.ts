@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { PgliteRemote } from './pglite-remote.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
 import * as schema from './schema.js';
 
@@ -19,7 +20,9 @@ export interface Store {
   /** Where the data lives, for logs and `--help` output (never includes a password). */
   where: string;
   /** The driver's own handle, for pg-boss (which runs its own SQL on the same database). */
-  raw: { driver: 'pglite'; client: PGlite } | { driver: 'postgres'; url: string; pool: pg.Pool };
+  raw:
+    | { driver: 'pglite'; client: PGlite | PgliteRemote }
+    | { driver: 'postgres'; url: string; pool: pg.Pool };
   /**
    * Takes an exclusive lock named `name` across every process on this database, or answers
    * undefined when another holder has it. On PostgreSQL it is a session advisory lock on a client
@@ -31,7 +34,15 @@ export interface Store {
 }
 
 export type StoreOptions =
-  | { driver: 'pglite'; dataDir?: string | undefined /* undefined = in memory */ }
+  | {
+      driver: 'pglite';
+      dataDir?: string | undefined /* undefined = in memory */;
+      /**
+       * Run the database in a worker thread of its own (default for a data directory; see
+       * `pgliteInThread`), or in the caller's thread.
+       */
+      thread?: boolean | undefined;
+    }
   | { driver: 'postgres'; url: string; poolSize?: number | undefined };
 
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
@@ -39,18 +50,33 @@ const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url)
 const MIGRATION_LOCK = 0x7a686b68;
 
 export async function openStore(opts: StoreOptions): Promise<Store> {
-  return opts.driver === 'pglite' ? openPglite(opts.dataDir) : openPostgres(opts.url, opts.poolSize ?? 10);
+  return opts.driver === 'pglite'
+    ? openPglite(opts.dataDir, opts.thread ?? pgliteInThread(opts.dataDir))
+    : openPostgres(opts.url, opts.poolSize ?? 10);
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Store> {
+/**
+ * Where the embedded database runs unless the caller says: an on-disk store (what `serve`, `worker`
+ * and the CLI open) in a thread of its own, so statements do not hold up the event loop; an
+ * in-memory one (tests) in the caller's thread. `ZHKH_PGLITE_THREAD=0` or `=1` overrides both.
+ */
+export function pgliteInThread(dataDir: string | undefined, env = process.env): boolean {
+  const set = env.ZHKH_PGLITE_THREAD;
+  if (set === '0' || set === 'false') return false;
+  if (set === '1' || set === 'true') return true;
+  return dataDir !== undefined;
+}
+
+async function openPglite(dataDir: string | undefined, thread: boolean): Promise<Store> {
   const dir = dataDir === undefined ? undefined : resolve(dataDir);
   const release = dir === undefined ? () => {} : lockDataDir(dir);
-  let client: PGlite | undefined;
+  let client: PGlite | PgliteRemote | undefined;
   try {
     if (dir !== undefined) makeDataDirPrivate(dir);
-    client = new PGlite(dir);
+    client = thread ? new PgliteRemote(dir) : new PGlite(dir);
     await client.waitReady;
-    const db = drizzlePglite({ client, schema }) as unknown as Db;
+    // PgliteRemote answers the calls drizzle makes (query, exec, transaction) as PGlite does.
+    const db = drizzlePglite({ client: client as PGlite, schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder });
     // PGlite runs no autovacuum, so nothing gathers planner statistics unless we do.
     await client.exec('ANALYZE');
