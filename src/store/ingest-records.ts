@@ -60,7 +60,8 @@ const PIPELINE_CHUNK = 1000;
  * never block the good ones; an unchanged record writes nothing.
  *
  * Validation of chunk k+1 runs while chunk k is being written: on PostgreSQL the database works in
- * its own process, so the hub's CPU and the database's overlap instead of taking turns.
+ * its own process (and an on-disk PGlite in its own thread), so the hub's CPU and the database's
+ * overlap instead of taking turns.
  */
 export async function ingestRecords(
   db: Db,
@@ -113,13 +114,18 @@ export async function ingestRecords(
   };
 
   if (inputs.length > 0) {
+    // The first chunk is validated before the transaction opens: validation is the caller's CPU,
+    // and an open transaction holds the whole embedded store (its other requests wait for it). A
+    // merge validates what it merged with, which needs the transaction's read first.
+    const first = opts.merge ? undefined : validateChunk(0, Math.min(PIPELINE_CHUNK, inputs.length));
     await db
       .transaction(async (txRaw) => {
         const tx = txRaw as unknown as Db;
         if (opts.merge) inputs = await mergeWithStored(tx, orgId, kind, inputs);
         let writing: Promise<unknown> = Promise.resolve();
         for (let from = 0; from < inputs.length; from += PIPELINE_CHUNK) {
-          const chunk = validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
+          const chunk =
+            from === 0 && first ? first : validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
           await writing;
           // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
           writing =

@@ -128,9 +128,64 @@ async function handle(m: ThreadRequest): Promise<unknown> {
   }
 }
 
+/**
+ * One request at a time reaches PGlite, in an order chosen here: while a transaction is open only
+ * its statements (nothing else could run anyway); otherwise plain reads before queued writes, so a
+ * single-record read or a page waits for the statement running, not for every bulk write queued
+ * ahead of it — what a PostgreSQL pool gives by running them side by side. A write is overtaken by
+ * at most `MAX_OVERTAKE` reads in a row, so a steady stream of reads cannot hold writes back.
+ */
+const MAX_OVERTAKE = 16;
+const READ = /^\s*(SELECT|EXECUTE)\b/i;
+type Job = { m: ThreadRequest };
+const inTx: Job[] = [];
+const reads: Job[] = [];
+const others: Job[] = [];
+let openTx: number | undefined;
+let overtaken = 0;
+let busy = false;
+
+function enqueue(m: ThreadRequest): void {
+  if ((m.op === 'query' || m.op === 'exec') && m.tx !== undefined) inTx.push({ m });
+  else if (m.op === 'end') inTx.push({ m });
+  else if ((m.op === 'query' || m.op === 'exec') && READ.test(m.text)) reads.push({ m });
+  else others.push({ m });
+}
+
+function pick(): Job | undefined {
+  if (openTx !== undefined) return inTx.shift();
+  // An end for a transaction no longer open (it failed to begin) answers at once.
+  if (inTx.length > 0) return inTx.shift();
+  if (reads.length > 0 && (others.length === 0 || overtaken < MAX_OVERTAKE)) {
+    if (others.length > 0) overtaken++;
+    return reads.shift();
+  }
+  overtaken = 0;
+  return others.shift();
+}
+
+async function pump(): Promise<void> {
+  if (busy) return;
+  busy = true;
+  try {
+    for (let job = pick(); job; job = pick()) {
+      const { m } = job;
+      try {
+        const value = await handle(m);
+        if (m.op === 'begin') openTx = value as number;
+        if (m.op === 'end' && m.tx === openTx) openTx = undefined;
+        port?.postMessage({ id: m.id, ok: true, value } satisfies ThreadReply);
+      } catch (err) {
+        if (m.op === 'end' && m.tx === openTx) openTx = undefined;
+        port?.postMessage({ id: m.id, ok: false, error: errorOf(err) } satisfies ThreadReply);
+      }
+    }
+  } finally {
+    busy = false;
+  }
+}
+
 port.on('message', (m: ThreadRequest) => {
-  handle(m).then(
-    (value) => port.postMessage({ id: m.id, ok: true, value } satisfies ThreadReply),
-    (err) => port.postMessage({ id: m.id, ok: false, error: errorOf(err) } satisfies ThreadReply),
-  );
+  enqueue(m);
+  void pump();
 });

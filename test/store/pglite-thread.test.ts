@@ -1,0 +1,98 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isUniqueViolation } from '../../src/store/is-unique-violation.js';
+import { openStore, pgliteInThread, type Store } from '../../src/store/open-store.js';
+import { queryRows } from '../../src/store/query-rows.js';
+
+/** Ticks of the event loop while `work` runs: how much else the hub's thread could do meanwhile. */
+async function ticksDuring(work: Promise<unknown>): Promise<number> {
+  let ticks = 0;
+  let done = false;
+  const spin = (async () => {
+    while (!done) {
+      await new Promise((r) => setImmediate(r));
+      ticks++;
+    }
+  })();
+  await work;
+  done = true;
+  await spin;
+  return ticks;
+}
+
+describe('PGlite in a thread of its own (the embedded default for a data directory)', () => {
+  let home: string;
+  let store: Store;
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'zb-thread-'));
+    store = await openStore({ driver: 'pglite', dataDir: join(home, 'data') });
+    await store.db.execute(sql`CREATE TABLE t (a int PRIMARY KEY, b text)`);
+  });
+  afterAll(async () => {
+    await store?.close();
+    rmSync(home, { recursive: true, force: true });
+  });
+
+  it('is the default for a data directory, not for memory; the setting overrides both', () => {
+    expect(store.raw.driver === 'pglite' && store.raw.client.constructor.name).toBe('PgliteRemote');
+    expect(pgliteInThread('/x', {})).toBe(true);
+    expect(pgliteInThread(undefined, {})).toBe(false);
+    expect(pgliteInThread('/x', { ZHKH_PGLITE_THREAD: '0' })).toBe(false);
+    expect(pgliteInThread(undefined, { ZHKH_PGLITE_THREAD: '1' })).toBe(true);
+  });
+
+  it("leaves the hub's thread free while a statement runs", async () => {
+    const threaded = await ticksDuring(store.db.execute(sql`SELECT pg_sleep(0.5)`));
+    const mem = await openStore({ driver: 'pglite', thread: false });
+    try {
+      const inline = await ticksDuring(mem.db.execute(sql`SELECT pg_sleep(0.5)`));
+      // In the caller's thread the sleep holds the event loop: it turns only around the statement.
+      expect(inline).toBeLessThan(5);
+      expect(threaded).toBeGreaterThan(50);
+    } finally {
+      await mem.close();
+    }
+  });
+
+  it('keeps a transaction whole: others wait for it, a failure rolls all of it back', async () => {
+    let outsideSaw: unknown[] | undefined;
+    await store.db.transaction(async (tx) => {
+      await tx.execute(sql`INSERT INTO t VALUES (1, 'x')`);
+      // A statement from outside the transaction waits for its end, so it sees the committed row.
+      const outside = queryRows<{ n: number }>(store.db, sql`SELECT count(*)::int AS n FROM t`).then((r) => {
+        outsideSaw = r;
+      });
+      await tx.execute(sql`INSERT INTO t VALUES (2, 'y')`);
+      expect(outsideSaw).toBeUndefined();
+      void outside;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(outsideSaw).toEqual([{ n: 2 }]);
+
+    await expect(
+      store.db.transaction(async (tx) => {
+        await tx.execute(sql`INSERT INTO t VALUES (3, 'z')`);
+        await tx.execute(sql`INSERT INTO t VALUES (1, 'dup')`);
+      }),
+    ).rejects.toSatisfy(isUniqueViolation);
+    expect(await queryRows(store.db, sql`SELECT a, b FROM t ORDER BY a`)).toEqual([
+      { a: 1, b: 'x' },
+      { a: 2, b: 'y' },
+    ]);
+  });
+
+  it('answers date and time as drizzle expects and passes notifications back', async () => {
+    const [row] = await queryRows<{ d: unknown }>(store.db, sql`SELECT '2026-12-07'::date AS d`);
+    expect(row?.d).toBe('2026-12-07');
+    if (store.raw.driver !== 'pglite') throw new Error('pglite expected');
+    const got: string[] = [];
+    const stop = await store.raw.client.listen('zb_test', (p) => got.push(p));
+    await store.db.execute(sql`SELECT pg_notify('zb_test', 'hello')`);
+    await new Promise((r) => setTimeout(r, 50));
+    await stop();
+    expect(got).toEqual(['hello']);
+  });
+});
