@@ -36,7 +36,11 @@ export class SyncJobs {
     const raw = engine.store.raw;
     const boss =
       raw.driver === 'pglite'
-        ? new PgBoss({ db: fromPglite(raw.client as Parameters<typeof fromPglite>[0]), backend: 'pglite', useListenNotify: true })
+        ? new PgBoss({
+            db: fromPglite(raw.client as Parameters<typeof fromPglite>[0]),
+            backend: 'pglite',
+            useListenNotify: true,
+          })
         : // A dead worker's job is failed by a monitoring pass once its heartbeat is 30 s old;
           // passes every 10 s (pg-boss's default is 60) let another worker take it within ~45 s.
           new PgBoss({
