@@ -17,10 +17,13 @@ const { dataDir } = workerData as { dataDir: string | undefined };
 if (dataDir !== undefined) makeDataDirPrivate(dataDir);
 const db = new PGlite(dataDir);
 const ROLLBACK = new Error('rolled back by the caller');
-const open = new Map<
-  number,
-  { tx?: Transaction; finish?: (commit: boolean) => void; settled: Promise<void> }
->();
+/** A transaction the hub's thread has begun: PGlite's handle, how to end it, and its outcome. */
+interface OpenTx {
+  tx?: Transaction;
+  finish?: (commit: boolean) => void;
+  settled: Promise<void>;
+}
+const open = new Map<number, OpenTx>();
 const listeners = new Map<number, () => Promise<void>>();
 let nextId = 1;
 
@@ -63,9 +66,7 @@ async function begin(): Promise<number> {
   const began = new Promise<void>((r) => {
     started = r;
   });
-  const entry: { tx?: Transaction; finish?: (commit: boolean) => void; settled: Promise<void> } = {
-    settled: Promise.resolve(),
-  };
+  const entry: OpenTx = { settled: Promise.resolve() };
   entry.settled = db.transaction(
     (tx) =>
       new Promise<void>((commit, rollback) => {
@@ -75,11 +76,16 @@ async function begin(): Promise<number> {
       }),
   );
   open.set(id, entry);
-  // BEGIN itself may fail; then the transaction settles without ever starting.
-  await Promise.race([
-    began,
-    entry.settled.then(() => Promise.reject(new Error('transaction did not start'))),
-  ]);
+  // BEGIN itself may fail; then the transaction settles without ever starting, and is forgotten.
+  try {
+    await Promise.race([
+      began,
+      entry.settled.then(() => Promise.reject(new Error('transaction did not start'))),
+    ]);
+  } catch (err) {
+    open.delete(id);
+    throw err;
+  }
   return id;
 }
 
