@@ -5,12 +5,12 @@ import { demoOrganization } from '../demo/generate-demo.js';
 import { encodeExport, exportCsv } from '../domain/export/render-export.js';
 import { buildExport } from '../engine/exports/build-export.js';
 import { appendInbox, type InboxEntryInput } from '../store/inbox-store.js';
-import { prepareRecord } from '../store/ingest-records.js';
 import { openScratchStore } from '../store/open-scratch-store.js';
 import type { Store } from '../store/open-store.js';
 import { upsertOrg } from '../store/org-store.js';
 import { queryRows } from '../store/query-rows.js';
 import { upsertRecords } from '../store/record-store.js';
+import { prepareRecord } from '../store/record-validation.js';
 import { benchLine } from './bench-line.js';
 
 const ORG = 'bench';

@@ -1,8 +1,8 @@
 import { writeUsers } from '../platforms/is74/client/write-users.js';
-import { prepareRecord } from '../store/ingest-records.js';
 import type { Db } from '../store/open-store.js';
 import type { PreparedRecord } from '../store/record-store.js';
 import { upsertRecords } from '../store/record-store.js';
+import { prepareRecord } from '../store/record-validation.js';
 import type { SecretBox } from '../store/secret-box.js';
 
 export const is74BenchUser = (u: number) => `u${String(u).padStart(7, '0')}`;

@@ -18,6 +18,7 @@ import { safeError } from '../store/safe-error.js';
 import type { SecretBox } from '../store/secret-box.js';
 import { SecretKeyError } from '../store/secret-box.js';
 import { findActiveToken, touchToken } from '../store/token-store.js';
+import { BulkBodyPool, bulkThreadsOf } from './bulk-body-pool.js';
 import { ChangeSync } from './change-sync.js';
 import { docsUiConfig, isDocsPage } from './docs-page.js';
 import { HttpError } from './http-error.js';
@@ -71,6 +72,13 @@ export interface HubOptions {
    * ways give the same answers. Nobody outside the process can know it.
    */
   inProcessToken?: string;
+  /**
+   * Threads that parse and validate large bulk bodies (default: `ZHKH_BULK_THREADS`, else one per
+   * core but one, at most four; 0: the hub's own thread does it).
+   */
+  bulkThreads?: number;
+  /** Bulk bodies from this many bytes on go to those threads (default 32 KiB). */
+  bulkThreadMinBytes?: number;
 }
 
 export const DEFAULT_LIMITS: HubLimits = { maxRecords: 10_000, bodyLimit: 64 * 1024 * 1024 };
@@ -88,7 +96,10 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     connectors: opts.connectors ?? builtinConnectors(),
     engine: opts.engine,
     changes: undefined as unknown as ChangeSync,
+    bulkBodies: undefined,
   };
+  const bulkThreads = opts.bulkThreads ?? bulkThreadsOf(process.env);
+  if (bulkThreads > 0) ctx.bulkBodies = new BulkBodyPool(bulkThreads);
   ctx.changes = new ChangeSync(ctx);
   const app = Fastify({
     logger: loggerOf(opts.logger),
@@ -98,7 +109,9 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  registerJsonBodyParsers(app);
+  registerJsonBodyParsers(app, {
+    deferBulkAtBytes: ctx.bulkBodies ? (opts.bulkThreadMinBytes ?? 32 * 1024) : undefined,
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -215,7 +228,10 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   registerOrgRoutes(app, ctx);
   registerTokenRoutes(app, ctx);
   registerRecordRoutes(app, ctx);
-  app.addHook('onClose', async () => ctx.changes.close());
+  app.addHook('onClose', async () => {
+    ctx.changes.close();
+    await ctx.bulkBodies?.close();
+  });
   registerInboxRoutes(app, ctx);
   registerExportRoutes(app, ctx);
   registerConnectionRoutes(app, ctx);

@@ -2,6 +2,7 @@ import type { ConnectorRegistry } from '../engine/connector/connector-registry.j
 import type { SyncEngine } from '../engine/sync-engine.js';
 import type { Store } from '../store/open-store.js';
 import type { SecretBox } from '../store/secret-box.js';
+import type { BulkBodyPool } from './bulk-body-pool.js';
 import type { ChangeSync } from './change-sync.js';
 import type { HubMetrics } from './hub-metrics.js';
 
@@ -22,6 +23,8 @@ export interface HubContext {
   connectors: ConnectorRegistry;
   /** Sync runs: trigger, check, cancel, resend. Absent only in hubs built without an engine (tests of the core API). */
   engine: SyncEngine | undefined;
+  /** Threads that parse and validate large bulk bodies; absent: the hub's own thread does. */
+  bulkBodies: BulkBodyPool | undefined;
   /** Starts runs of the connectors that sync on change, after a write changed what they watch. */
   changes: ChangeSync;
 }

@@ -16,6 +16,12 @@ export class HubMetrics {
     labelNames: ['kind', 'status'],
     registers: [this.registry],
   });
+  readonly bulkBodies = new Counter({
+    name: 'zhkh_bulk_bodies_total',
+    help: 'Bulk record requests by where their body was parsed and validated: in a bulk-body thread, or on the hub event loop (small bodies, merges, ZHKH_BULK_THREADS=0)',
+    labelNames: ['where'],
+    registers: [this.registry],
+  });
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: 'zhkh_' });

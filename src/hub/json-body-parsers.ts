@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { parseJson } from '../domain/parse-json.js';
 import { findUnstorableText } from '../domain/unstorable-text.js';
 import { parseNdjsonLine } from '../store/parse-ndjson-line.js';
+import { DeferredBody } from './deferred-body.js';
 import { firstInvalidUtf8 } from './first-invalid-utf8.js';
 import { HttpError } from './http-error.js';
 
@@ -18,6 +19,11 @@ declare module 'fastify' {
      * document says (is74's /api/auth: 401 for a login it cannot read), not with the hub's 400.
      */
     platformAnswers?: boolean;
+    /**
+     * The body is a bulk request of canonical records (with `perRecordBody`): one of at least
+     * `deferBulkAtBytes` reaches the handler unparsed, as a DeferredBody, for a bulk-body thread.
+     */
+    bulkRecords?: boolean;
   }
 }
 
@@ -87,18 +93,31 @@ const UNSTORABLE = Symbol('unstorable text escapes');
 /** A `\u0000` or a surrogate escape in the text: the body may hold text PostgreSQL cannot store. */
 const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
-function parseText(req: FastifyRequest, body: Buffer, parse: (text: string) => unknown): unknown {
+/** A JSON or NDJSON body's bytes as its value (NDJSON: the array of its lines' records). */
+export function parseBodyBytes(body: Buffer, ndjson: boolean): unknown {
   const text = decodeUtf8Body(body);
-  if (UNSTORABLE_ESCAPE.test(text)) (req as unknown as Record<symbol, boolean>)[UNSTORABLE] = true;
-  return parse(text);
+  return ndjson ? parseNdjson(text) : parseBody(text);
 }
 
-export function registerJsonBodyParsers(app: FastifyInstance): void {
+export interface BodyParserOptions {
+  /** Bodies of `bulkRecords` routes from this size on are left to a bulk-body thread; none without. */
+  deferBulkAtBytes?: number | undefined;
+}
+
+export function registerJsonBodyParsers(app: FastifyInstance, opts: BodyParserOptions = {}): void {
+  const parse = (req: FastifyRequest, buf: Buffer, ndjson: boolean): unknown => {
+    const at = opts.deferBulkAtBytes;
+    if (at !== undefined && buf.length >= at && req.routeOptions.config.bulkRecords)
+      return new DeferredBody(buf, ndjson);
+    const text = decodeUtf8Body(buf);
+    if (UNSTORABLE_ESCAPE.test(text)) (req as unknown as Record<symbol, boolean>)[UNSTORABLE] = true;
+    return ndjson ? parseNdjson(text) : parseBody(text);
+  };
   app.removeContentTypeParser(['application/json']);
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body, done) => {
     try {
       const buf = body as Buffer;
-      done(null, buf.length === 0 ? undefined : parseText(req, buf, parseBody));
+      done(null, buf.length === 0 ? undefined : parse(req, buf, false));
     } catch (err) {
       done(err as Error, undefined);
     }
@@ -108,7 +127,7 @@ export function registerJsonBodyParsers(app: FastifyInstance): void {
     { parseAs: 'buffer' },
     (req, body, done) => {
       try {
-        done(null, parseText(req, body as Buffer, parseNdjson));
+        done(null, parse(req, body as Buffer, true));
       } catch (err) {
         done(err as Error, undefined);
       }

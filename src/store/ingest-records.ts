@@ -1,23 +1,8 @@
-import { createHash } from 'node:crypto';
-import type { z } from 'zod';
 import type { EntityKind } from '../domain/entity-kinds.js';
-import { issuesToErrors, type RecordError } from '../domain/issues-to-errors.js';
-import { keyOfInput } from '../domain/key-of-input.js';
-import { findUnstorableText, UNSTORABLE_JSON_ESCAPE, wellFormed } from '../domain/unstorable-text.js';
 import { mergeWithStored } from './merge-with-stored.js';
 import type { Db } from './open-store.js';
-import { type PreparedRecord, upsertRecords, type WriteOutcome } from './record-store.js';
-
-export type RecordStatus = WriteOutcome | 'rejected';
-
-export interface RecordResult {
-  index: number;
-  key?: string;
-  status: RecordStatus;
-  errors?: RecordError[];
-  /** Internal, while the request is being written; removed before the answer. */
-  record?: PreparedRecord;
-}
+import { type PreparedRecord, upsertRecords } from './record-store.js';
+import { type RecordResult, RecordValidation, type ValidatedRecords } from './record-validation.js';
 
 export interface IngestSummary {
   kind: string;
@@ -27,11 +12,6 @@ export interface IngestSummary {
   unchanged: number;
   rejected: number;
   results: RecordResult[];
-}
-
-/** A record that could not even be read (a malformed NDJSON line) is passed as this. */
-export class UnreadableRecord {
-  constructor(readonly error: RecordError) {}
 }
 
 export interface IngestOptions {
@@ -48,11 +28,16 @@ export interface IngestOptions {
   merge?: boolean;
 }
 
+/** A request validated before it reached the writer (in another thread), its records in chunks. */
+export interface PrevalidatedRecords extends ValidatedRecords {
+  chunks: PreparedRecord[][];
+}
+
 /** Thrown inside the transaction to roll a dry run back; never escapes ingestRecords. */
 class DryRunRollback extends Error {}
 
 /** Records validated per statement; small enough that validation overlaps the previous write. */
-const PIPELINE_CHUNK = 1000;
+export const PIPELINE_CHUNK = 1000;
 
 /**
  * The one write path for canonical records (API and `import` alike): validate each record, key and
@@ -70,129 +55,102 @@ export async function ingestRecords(
   given: readonly unknown[],
   opts: IngestOptions = {},
 ): Promise<IngestSummary> {
-  let inputs = given;
-  const results: RecordResult[] = new Array(inputs.length);
-  const lastIndexOf = new Map<string, number>();
-  const createdKeys = new Set<string>();
-
-  const validateChunk = (from: number, to: number): Map<string, PreparedRecord> => {
-    const chunk = new Map<string, PreparedRecord>(); // key → record; insertion order kept
-    for (let index = from; index < to; index++) {
-      const key = validateOne(kind, inputs[index], index, results);
-      if (key === undefined) continue;
-      const earlier = lastIndexOf.get(key);
-      if (earlier !== undefined) {
-        // The last occurrence wins, as if the records had been sent one after another.
-        results[earlier] = {
-          index: earlier,
-          key,
-          status: 'rejected',
-          errors: [
-            {
-              code: 'duplicate_key',
-              path: '',
-              message: `key "${key}" appears again at index ${index}; that one is kept`,
-            },
-          ],
-        };
-        chunk.delete(key);
-      }
-      lastIndexOf.set(key, index);
-      chunk.set(key, results[index]!.record!);
-    }
-    return chunk;
-  };
-
-  const write = async (tx: Db, chunk: Map<string, PreparedRecord>) => {
-    const outcomes = await upsertRecords(tx, orgId, kind.name, [...chunk.values()]);
-    for (const [key, outcome] of outcomes) {
-      const r = results[lastIndexOf.get(key)!]!;
-      // A key written by an earlier chunk of this request was created by it, whatever came after.
-      r.status = createdKeys.has(key) ? 'created' : outcome;
-      if (outcome === 'created') createdKeys.add(key);
-    }
-  };
-
-  if (inputs.length > 0) {
+  let validation = new RecordValidation(kind, given);
+  const n = given.length;
+  if (n > 0) {
     // The first chunk is validated before the transaction opens: validation is the caller's CPU,
     // and an open transaction holds the whole embedded store (its other requests wait for it). A
     // merge validates what it merged with, which needs the transaction's read first.
-    const first = opts.merge ? undefined : validateChunk(0, Math.min(PIPELINE_CHUNK, inputs.length));
-    await db
-      .transaction(async (txRaw) => {
-        const tx = txRaw as unknown as Db;
-        if (opts.merge) inputs = await mergeWithStored(tx, orgId, kind, inputs);
-        let writing: Promise<unknown> = Promise.resolve();
-        for (let from = 0; from < inputs.length; from += PIPELINE_CHUNK) {
-          const chunk =
-            from === 0 && first ? first : validateChunk(from, Math.min(from + PIPELINE_CHUNK, inputs.length));
-          await writing;
-          // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
-          writing =
-            chunk.size === 0
-              ? Promise.resolve()
-              : write(tx, chunk).then(undefined, (err) => Promise.reject(err));
-          writing.catch(() => {});
-        }
-        await writing;
-        if (opts.dryRun) throw new DryRunRollback();
-      })
-      .catch((err) => {
-        if (!(err instanceof DryRunRollback)) throw err;
-      });
+    const first = opts.merge ? undefined : validation.chunk(0, Math.min(PIPELINE_CHUNK, n));
+    await inTransaction(db, opts, async (tx) => {
+      if (opts.merge) validation = new RecordValidation(kind, await mergeWithStored(tx, orgId, kind, given));
+      const writer = new ChunkWriter(tx, orgId, kind, validation);
+      for (let from = 0; from < n; from += PIPELINE_CHUNK)
+        await writer.write(
+          from === 0 && first ? first : validation.chunk(from, Math.min(from + PIPELINE_CHUNK, n)),
+        );
+      await writer.done();
+    });
+  }
+  return summarize(kind, validation);
+}
+
+/** ingestRecords for a request validated already (see bulk-body-pool.ts): the write alone. */
+export async function ingestPrevalidated(
+  db: Db,
+  orgId: string,
+  kind: EntityKind,
+  validated: PrevalidatedRecords,
+  opts: Pick<IngestOptions, 'dryRun'> = {},
+): Promise<IngestSummary> {
+  if (validated.chunks.some((c) => c.length > 0)) {
+    await inTransaction(db, opts, async (tx) => {
+      const writer = new ChunkWriter(tx, orgId, kind, validated);
+      for (const chunk of validated.chunks) await writer.write(chunk);
+      await writer.done();
+    });
+  }
+  return summarize(kind, validated);
+}
+
+async function inTransaction(db: Db, opts: IngestOptions, body: (tx: Db) => Promise<void>): Promise<void> {
+  await db
+    .transaction(async (tx) => {
+      await body(tx as unknown as Db);
+      if (opts.dryRun) throw new DryRunRollback();
+    })
+    .catch((err) => {
+      if (!(err instanceof DryRunRollback)) throw err;
+    });
+}
+
+/**
+ * Upserts chunks one after another and fills in each written record's answer. `write` resolves
+ * once its chunk is on its way, so the caller prepares the next chunk while this one is written.
+ */
+class ChunkWriter {
+  #writing: Promise<unknown> = Promise.resolve();
+  /** Keys created by an earlier chunk of this request: created by it, whatever came after. */
+  readonly #created = new Set<string>();
+
+  constructor(
+    private readonly tx: Db,
+    private readonly orgId: string,
+    private readonly kind: EntityKind,
+    private readonly state: ValidatedRecords,
+  ) {}
+
+  async write(chunk: readonly PreparedRecord[]): Promise<void> {
+    await this.#writing;
+    // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
+    this.#writing = chunk.length === 0 ? Promise.resolve() : this.#upsert(chunk);
+    this.#writing.catch(() => {});
   }
 
+  async done(): Promise<void> {
+    await this.#writing;
+  }
+
+  async #upsert(chunk: readonly PreparedRecord[]): Promise<void> {
+    const outcomes = await upsertRecords(this.tx, this.orgId, this.kind.name, chunk);
+    for (const [key, outcome] of outcomes) {
+      const r = this.state.results[this.state.lastIndexOf.get(key)!]!;
+      r.status = this.#created.has(key) ? 'created' : outcome;
+      if (outcome === 'created') this.#created.add(key);
+    }
+  }
+}
+
+function summarize(kind: EntityKind, v: ValidatedRecords): IngestSummary {
   const summary: IngestSummary = {
     kind: kind.name,
-    total: inputs.length,
+    total: v.results.length,
     created: 0,
     updated: 0,
     unchanged: 0,
     rejected: 0,
-    results,
+    results: v.results,
   };
-  for (const r of results) {
-    delete r.record;
-    summary[r.status]++;
-  }
+  for (const r of v.results) summary[r.status]++;
   return summary;
-}
-
-/** Validates one input into `results[index]`; returns its key when it can be written. */
-function validateOne(
-  kind: EntityKind,
-  input: unknown,
-  index: number,
-  results: RecordResult[],
-): string | undefined {
-  if (input instanceof UnreadableRecord) {
-    results[index] = { index, status: 'rejected', errors: [input.error] };
-    return undefined;
-  }
-  const parsed = kind.schema.safeParse(input);
-  if (!parsed.success) {
-    const result: RecordResult = { index, status: 'rejected', errors: issuesToErrors(parsed.error.issues) };
-    const key = keyOfInput(kind, input);
-    if (key !== undefined) result.key = wellFormed(key);
-    results[index] = result;
-    return undefined;
-  }
-  const key = kind.keyOf(parsed.data as z.output<typeof kind.schema>);
-  const record = prepareRecord(key, parsed.data);
-  if (UNSTORABLE_JSON_ESCAPE.test(record.json)) {
-    // Left in, PostgreSQL would refuse the statement and with it every record of the request.
-    const error = findUnstorableText(parsed.data);
-    if (error) {
-      results[index] = { index, key: wellFormed(key), status: 'rejected', errors: [error] };
-      return undefined;
-    }
-  }
-  results[index] = { index, key, status: 'unchanged', record };
-  return key;
-}
-
-/** A record as the table keeps it: its JSON and the hash an unchanged re-send compares equal by. */
-export function prepareRecord(key: string, data: unknown): PreparedRecord {
-  const json = JSON.stringify(data);
-  return { key, json, hash: createHash('sha256').update(json).digest('base64url') };
 }

@@ -1,5 +1,5 @@
 import { parseJson } from '../domain/parse-json.js';
-import { UnreadableRecord } from './ingest-records.js';
+import { UnreadableRecord } from './record-validation.js';
 
 /**
  * One NDJSON line: the record, `undefined` for a blank line, or an UnreadableRecord naming the line

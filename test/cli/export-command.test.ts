@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CliError } from '../../src/cli/cli-error.js';
 import { registerExportCommand } from '../../src/cli/commands/export-command.js';
 import { appendInbox } from '../../src/store/inbox-store.js';
-import { prepareRecord } from '../../src/store/ingest-records.js';
 import { type Db, openStore } from '../../src/store/open-store.js';
 import { upsertOrg } from '../../src/store/org-store.js';
 import { upsertRecords } from '../../src/store/record-store.js';
+import { prepareRecord } from '../../src/store/record-validation.js';
 import { EXPORT_INBOX, EXPORT_METER, READINGS_CSV } from '../support/export-inbox.js';
 import { orgFixture, startTestHub, type TestHub } from '../support/test-hub.js';
 

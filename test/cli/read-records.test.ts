@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ReadItem } from '../../src/cli/import/read-item.js';
 import { type ReadOptions, readRecords } from '../../src/cli/import/read-records.js';
-import { UnreadableRecord } from '../../src/store/ingest-records.js';
+import { UnreadableRecord } from '../../src/store/record-validation.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'zb-import-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

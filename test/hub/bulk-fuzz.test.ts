@@ -3,8 +3,8 @@ import { generateDemo } from '../../src/demo/generate-demo.js';
 import { type EntityKind, entityKinds } from '../../src/domain/entity-kinds.js';
 import { seededRandom } from '../../src/platforms/sandbox-kit/seeded-random.js';
 import { listRecords } from '../../src/store/record-store.js';
+import { bulkOptions, bulkPaths, expectBulkBodiesWent } from '../support/bulk-paths.js';
 import { call, startTestHub, type TestHub } from '../support/test-hub.js';
-import { storeKinds } from '../support/test-stores.js';
 
 /**
  * Every bulk kind gets the hostile inputs of issue 18 and seeded random mutations of valid records,
@@ -180,11 +180,11 @@ function expectWellAnswered(res: Answer, records: number, label: string): void {
   });
 }
 
-describe.each(storeKinds)('bulk API fuzz on %s', (storeKind) => {
+describe.each(bulkPaths)('bulk API fuzz on %s, bodies validated %s', (storeKind, where) => {
   let hub: TestHub;
   const valid = validRecords();
   beforeAll(async () => {
-    hub = await startTestHub(storeKind, { orgs: [ORG] });
+    hub = await startTestHub(storeKind, { orgs: [ORG], ...bulkOptions(where) });
     for (const kind of KINDS) {
       const res = (await call(hub, 'POST', `/v1/orgs/${ORG}/${kind.plural}`, {
         body: body(valid.get(kind.name)!),
@@ -280,4 +280,8 @@ describe.each(storeKinds)('bulk API fuzz on %s', (storeKind) => {
       expect(after.size, kind.name).toBe(stored.size + 2);
     }
   }, 120_000);
+
+  it('every bulk body went the way this suite says', async () => {
+    await expectBulkBodiesWent(hub, where);
+  });
 });

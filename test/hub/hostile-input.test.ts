@@ -5,8 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../src/demo/generate-demo.js';
+import { bulkOptions, bulkPaths, expectBulkBodiesWent } from '../support/bulk-paths.js';
 import { call, startTestHub, type TestHub } from '../support/test-hub.js';
-import { storeKinds } from '../support/test-stores.js';
 
 const cli = join(import.meta.dirname, '../../bin/zhkh-bridge.js');
 const built = existsSync(join(import.meta.dirname, '../../dist/cli/main.js'));
@@ -19,11 +19,11 @@ function demoReceipt(): any {
 
 const service = (id: string, name = 'Вывоз мусора') => ({ id, name });
 
-describe.each(storeKinds)('hostile input on the bulk API on %s', (kind) => {
+describe.each(bulkPaths)('hostile input on the bulk API on %s, bodies validated %s', (kind, where) => {
   let hub: TestHub;
   const org = 'uk-hostile';
   beforeAll(async () => {
-    hub = await startTestHub(kind, { orgs: [org] });
+    hub = await startTestHub(kind, { orgs: [org], ...bulkOptions(where) });
   });
   afterAll(async () => hub?.close());
 
@@ -205,6 +205,10 @@ describe.each(storeKinds)('hostile input on the bulk API on %s', (kind) => {
       }
     },
   );
+
+  it('every bulk body went the way this suite says', async () => {
+    await expectBulkBodiesWent(hub, where);
+  });
 });
 
 /** Bulk service requests the hub has answered, from its own metrics. */

@@ -49,6 +49,10 @@ export interface TestHubOptions {
   engine?: boolean | { workers: number };
   /** The token that opens /metrics only (ZHKH_METRICS_TOKEN). */
   metricsToken?: string;
+  /** Bulk bodies from this size on are validated in a bulk-body thread (0: every one of them). */
+  bulkThreadMinBytes?: number;
+  /** Bulk-body threads (0: none, the hub's thread validates). */
+  bulkThreads?: number;
 }
 
 /** A real hub on a real store, listening on 127.0.0.1 with a random port. */
@@ -78,6 +82,8 @@ export async function startTestHub(kind: 'pglite' | 'postgres', opts: TestHubOpt
     metrics,
     engine,
     metricsToken: opts.metricsToken,
+    ...(opts.bulkThreads !== undefined ? { bulkThreads: opts.bulkThreads } : {}),
+    ...(opts.bulkThreadMinBytes !== undefined ? { bulkThreadMinBytes: opts.bulkThreadMinBytes } : {}),
   });
   for (const org of opts.orgs ?? []) await upsertOrg(store.db, orgFixture(org) as never);
   const { token: adminToken } = await createToken(store.db, { orgId: null, name: 'test admin' });

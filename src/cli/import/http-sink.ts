@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { EntityKind } from '../../domain/entity-kinds.js';
 import type { Organization } from '../../domain/model/organization.js';
-import type { RecordResult } from '../../store/ingest-records.js';
+import type { RecordResult } from '../../store/record-validation.js';
 import { CliError } from '../cli-error.js';
 import type { RecordSink } from './record-sink.js';
 

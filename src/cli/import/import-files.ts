@@ -10,7 +10,7 @@ import { type ImportMapping, NO_MAPPING } from '../../domain/import/import-mappi
 import type { LocatedError, MappedRecord } from '../../domain/import/mapped-record.js';
 import { recipientFallbacks } from '../../domain/import/recipient-fallbacks.js';
 import { keyOfInput } from '../../domain/key-of-input.js';
-import { UnreadableRecord } from '../../store/ingest-records.js';
+import { UnreadableRecord } from '../../store/record-validation.js';
 import { CliError } from '../cli-error.js';
 import { ProgressReporter } from '../progress-reporter.js';
 import { ErrorReport, type RejectedRecord, type ReportedError } from './error-report.js';

@@ -1,4 +1,4 @@
-import { UnreadableRecord } from '../../store/ingest-records.js';
+import { UnreadableRecord } from '../../store/record-validation.js';
 import type { ReadItem } from './read-item.js';
 import { readTextChunks, type TextEncoding } from './read-text-chunks.js';
 import { splitCsvRowBatches } from './split-csv-rows.js';

@@ -1,5 +1,5 @@
 import type { MappedRecord } from '../../domain/import/mapped-record.js';
-import type { UnreadableRecord } from '../../store/ingest-records.js';
+import type { UnreadableRecord } from '../../store/record-validation.js';
 
 /** One record as read from an import file, with where it came from. */
 export interface ReadItem {

@@ -1,6 +1,6 @@
 import type { EntityKind } from '../../domain/entity-kinds.js';
 import type { Organization } from '../../domain/model/organization.js';
-import type { RecordResult } from '../../store/ingest-records.js';
+import type { RecordResult } from '../../store/record-validation.js';
 
 /**
  * Where imported records go: straight into the store, or through a running hub's API. Either way

@@ -2,11 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type EntityKind, entityKinds } from '../../domain/entity-kinds.js';
-import { ingestRecords } from '../../store/ingest-records.js';
+import { type IngestSummary, ingestPrevalidated, ingestRecords } from '../../store/ingest-records.js';
 import { deleteRecords, getRecord, listRecords, type StoredRecord } from '../../store/record-store.js';
 import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery, queryFlag } from '../api-schemas.js';
+import { bulkInputs } from '../bulk-inputs.js';
+import { DeferredBody } from '../deferred-body.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
+import { parseBodyBytes } from '../json-body-parsers.js';
 import { resolveOrg } from '../resolve-org.js';
 
 /** A record as the API shows it: the canonical record in its input form (money back in rubles). */
@@ -55,7 +58,7 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
           body: z.array(kind.schema),
           response: { 200: BulkResult },
         },
-        config: { perRecordBody: true },
+        config: { perRecordBody: true, bulkRecords: true },
         // Records are validated one by one in ingestRecords so that each gets its own answer;
         // the body schema above is for the documentation only.
         validatorCompiler: ({ httpPart }) => {
@@ -69,26 +72,21 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
       },
       async (req) => {
         const org = await resolveOrg(ctx, req, req.params.org);
-        const body = req.body as unknown;
-        if (!Array.isArray(body)) {
-          throw new HttpError(
-            400,
-            'body_not_array',
-            'the body must be a JSON array of records or NDJSON (one record a line)',
-          );
-        }
-        if (body.length > ctx.limits.maxRecords) {
-          throw new HttpError(
-            413,
-            'too_many_records',
-            `${body.length} records in one request; the limit is ${ctx.limits.maxRecords}`,
-            {
-              limit: ctx.limits.maxRecords,
-            },
-          );
-        }
         const { dryRun, merge } = req.query as z.output<typeof UpsertQuery>;
-        const summary = await ingestRecords(ctx.store.db, org.id, kind, body, { dryRun, merge });
+        const raw = req.body as unknown;
+        let summary: IngestSummary;
+        if (raw instanceof DeferredBody && !merge && ctx.bulkBodies) {
+          // Parsed and validated in a bulk-body thread: the event loop stays free for other requests.
+          const validated = await ctx.bulkBodies.validate(kind.name, raw, ctx.limits.maxRecords);
+          summary = await ingestPrevalidated(ctx.store.db, org.id, kind, validated, { dryRun });
+          ctx.metrics.bulkBodies.inc({ where: 'thread' });
+        } else {
+          // A merge validates what it merged with the stored records: on this thread, in the write.
+          const body = raw instanceof DeferredBody ? parseBodyBytes(raw.bytes, raw.ndjson) : raw;
+          const inputs = bulkInputs(body, ctx.limits.maxRecords);
+          summary = await ingestRecords(ctx.store.db, org.id, kind, inputs, { dryRun, merge });
+          ctx.metrics.bulkBodies.inc({ where: 'hub' });
+        }
         if (dryRun) return summary;
         for (const s of ['created', 'updated', 'unchanged', 'rejected'] as const) {
           if (summary[s] > 0) ctx.metrics.records.inc({ kind: kind.name, status: s }, summary[s]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ContractsResponse } from '../../../src/platforms/is74/contract/contract-response.js';
-import { prepareRecord } from '../../../src/store/ingest-records.js';
 import { upsertRecords } from '../../../src/store/record-store.js';
+import { prepareRecord } from '../../../src/store/record-validation.js';
 import { call } from '../../support/test-hub.js';
 import { storeKinds } from '../../support/test-stores.js';
 import {

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { prepareRecord } from '../../../store/ingest-records.js';
 import type { Db } from '../../../store/open-store.js';
 import { queryRows } from '../../../store/query-rows.js';
 import { deleteRecords, upsertRecords } from '../../../store/record-store.js';
+import { prepareRecord } from '../../../store/record-validation.js';
 import { contractView } from './contract-view.js';
 import {
   type ContractIssueRecord,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { prepareRecord } from '../../../store/ingest-records.js';
 import type { Db } from '../../../store/open-store.js';
 import { deleteRecords, type PreparedRecord, upsertRecords } from '../../../store/record-store.js';
+import { prepareRecord } from '../../../store/record-validation.js';
 import { fastRows } from './fast-rows.js';
 
 /**

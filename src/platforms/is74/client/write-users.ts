@@ -1,10 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { EntityKind } from '../../../domain/entity-kinds.js';
 import { issuesToErrors } from '../../../domain/issues-to-errors.js';
-import { type IngestSummary, ingestRecords, UnreadableRecord } from '../../../store/ingest-records.js';
+import { type IngestSummary, ingestRecords } from '../../../store/ingest-records.js';
 import type { Db } from '../../../store/open-store.js';
 import { queryRows } from '../../../store/query-rows.js';
 import { deleteRecords } from '../../../store/record-store.js';
+import { UnreadableRecord } from '../../../store/record-validation.js';
 import type { SecretBox } from '../../../store/secret-box.js';
 import { IS74_USER_KIND, Is74StoredUser, Is74UserInput } from './is74-user.js';
 import { syncUserLinks } from './user-links.js';

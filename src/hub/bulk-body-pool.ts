@@ -1,0 +1,100 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { PrevalidatedRecords } from '../store/ingest-records.js';
+import type { BulkBodyReply } from './bulk-body-protocol.js';
+import type { DeferredBody } from './deferred-body.js';
+import { HttpError } from './http-error.js';
+
+/** The thread's file: built beside this one; from the sources (tests), the built copy in `dist/`. */
+function threadUrl(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/hub/bulk-body-thread.js', import.meta.url)
+    : new URL('./bulk-body-thread.js', import.meta.url);
+}
+
+/**
+ * Threads for bulk bodies by default: one core fewer than the machine has (the hub's own thread
+ * keeps one), at least one, at most four; `ZHKH_BULK_THREADS` overrides (0: on the hub's thread).
+ */
+export function bulkThreadsOf(env: NodeJS.ProcessEnv): number {
+  const given = env.ZHKH_BULK_THREADS;
+  if (given !== undefined && given !== '') {
+    const n = Number(given);
+    if (!Number.isInteger(n) || n < 0 || n > 64)
+      throw new Error(`ZHKH_BULK_THREADS must be a whole number from 0 to 64, not "${given}"`);
+    return n;
+  }
+  return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+interface Slot {
+  worker: Worker;
+  pending: Map<number, { resolve: (v: PrevalidatedRecords) => void; reject: (e: Error) => void }>;
+}
+
+/**
+ * Parses and validates large bulk bodies in worker threads, so that the hub's event loop — which
+ * answers /healthz and single-record reads — never spends a long turn on 10,000 records. A body
+ * goes to the thread with the fewest waiting; threads start on first use and a thread that dies
+ * fails only its own bodies (the next body starts a new one).
+ */
+export class BulkBodyPool {
+  readonly #slots: Array<Slot | undefined>;
+  #nextId = 1;
+  #closed = false;
+
+  constructor(readonly size: number) {
+    this.#slots = new Array(size).fill(undefined);
+  }
+
+  validate(kind: string, body: DeferredBody, maxRecords: number): Promise<PrevalidatedRecords> {
+    if (this.#closed) return Promise.reject(new Error('the hub is closing'));
+    const slot = this.#pick();
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) => {
+      slot.pending.set(id, { resolve, reject });
+      slot.worker.postMessage({ id, kind, body: body.bytes, ndjson: body.ndjson, maxRecords });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(this.#slots.map((s) => s?.worker.terminate()));
+  }
+
+  #pick(): Slot {
+    let best = -1;
+    for (let i = 0; i < this.#slots.length; i++) {
+      const s = this.#slots[i];
+      if (!s) {
+        this.#slots[i] = this.#start(i);
+        return this.#slots[i]!;
+      }
+      if (best < 0 || s.pending.size < this.#slots[best]!.pending.size) best = i;
+    }
+    return this.#slots[best]!;
+  }
+
+  #start(index: number): Slot {
+    const worker = new Worker(threadUrl());
+    worker.unref(); // an idle pool never keeps a process alive; close() ends it properly
+    const slot: Slot = { worker, pending: new Map() };
+    worker.on('message', (m: BulkBodyReply) => {
+      const p = slot.pending.get(m.id);
+      if (!p) return;
+      slot.pending.delete(m.id);
+      if (m.ok) p.resolve(m.validated);
+      else if (m.error.statusCode && m.error.code)
+        p.reject(new HttpError(m.error.statusCode, m.error.code, m.error.message, m.error.details));
+      else p.reject(new Error(`bulk body thread: ${m.error.message}`));
+    });
+    const fail = (err: Error) => {
+      if (this.#slots[index] === slot) this.#slots[index] = undefined;
+      for (const p of slot.pending.values()) p.reject(err);
+      slot.pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`a bulk body thread ended (exit ${code})`)));
+    return slot;
+  }
+}
