@@ -198,31 +198,16 @@ export async function readKeyedPage(
   };
 }
 
-/** How many records of these kinds the organisation has (the denominator of a run's progress). */
-export async function countKindRecords(db: Db, orgId: string, kinds: readonly string[]): Promise<number> {
-  if (kinds.length === 0) return 0;
+/**
+ * How many records of a kind the organisation has (a run's progress denominator, and the records an
+ * incremental pass counts unchanged without reading them): the kind's own range of the key index.
+ */
+export async function countKindRecords(db: Db, orgId: string, kind: string): Promise<number> {
   const rows = await queryRows<{ n: string | number }>(
     db,
-    sql`SELECT count(*) AS n FROM records WHERE org_id = ${orgId}
-        AND kind IN (SELECT jsonb_array_elements_text(${JSON.stringify(kinds)}::jsonb))`,
+    sql`SELECT count(*) AS n FROM records WHERE org_id = ${orgId} AND kind = ${kind}`,
   );
   return Number(rows[0]?.n ?? 0);
-}
-
-/** How many records of each of these kinds the organisation has (kinds without any are left out). */
-export async function countRecordsByKind(
-  db: Db,
-  orgId: string,
-  kinds: readonly string[],
-): Promise<Map<string, number>> {
-  if (kinds.length === 0) return new Map();
-  const rows = await queryRows<{ kind: string; n: string | number }>(
-    db,
-    sql`SELECT kind, count(*) AS n FROM records WHERE org_id = ${orgId}
-        AND kind IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(kinds)])}::jsonb))
-        GROUP BY kind`,
-  );
-  return new Map(rows.map((r) => [r.kind, Number(r.n)]));
 }
 
 /** A text[] as the driver hands it: an array, or (raw) `{a,b}` — our values never need quoting. */

@@ -36,7 +36,10 @@ export interface PrevalidatedRecords extends ValidatedRecords {
 /** Thrown inside the transaction to roll a dry run back; never escapes ingestRecords. */
 class DryRunRollback extends Error {}
 
-/** Records validated per statement; small enough that validation overlaps the previous write. */
+/**
+ * Records validated per statement; small enough that validation overlaps the previous write, and
+ * within upsertRecords' rows per statement, so that a chunk is one statement.
+ */
 export const PIPELINE_CHUNK = 1000;
 
 /**
@@ -62,7 +65,10 @@ export async function ingestRecords(
     // and an open transaction holds the whole embedded store (its other requests wait for it). A
     // merge validates what it merged with, which needs the transaction's read first.
     const first = opts.merge ? undefined : validation.chunk(0, Math.min(PIPELINE_CHUNK, n));
-    await inTransaction(db, opts, async (tx) => {
+    // One chunk is one statement, atomic by itself: no transaction to hold the store open while
+    // the hub's thread goes back and forth (the embedded store serves nothing else meanwhile).
+    const alone = first !== undefined && n <= PIPELINE_CHUNK && !opts.dryRun;
+    await writeAtomically(db, alone, opts, async (tx) => {
       if (opts.merge) validation = new RecordValidation(kind, await mergeWithStored(tx, orgId, kind, given));
       const writer = new ChunkWriter(tx, orgId, kind, validation);
       for (let from = 0; from < n; from += PIPELINE_CHUNK)
@@ -83,17 +89,26 @@ export async function ingestPrevalidated(
   validated: PrevalidatedRecords,
   opts: Pick<IngestOptions, 'dryRun'> = {},
 ): Promise<IngestSummary> {
-  if (validated.chunks.some((c) => c.length > 0)) {
-    await inTransaction(db, opts, async (tx) => {
+  const chunks = validated.chunks.filter((c) => c.length > 0);
+  if (chunks.length > 0) {
+    const alone = chunks.length === 1 && !opts.dryRun; // one statement (see ingestRecords)
+    await writeAtomically(db, alone, opts, async (tx) => {
       const writer = new ChunkWriter(tx, orgId, kind, validated);
-      for (const chunk of validated.chunks) await writer.write(chunk);
+      for (const chunk of chunks) await writer.write(chunk);
       await writer.done();
     });
   }
   return summarize(kind, validated);
 }
 
-async function inTransaction(db: Db, opts: IngestOptions, body: (tx: Db) => Promise<void>): Promise<void> {
+/** Runs the write in one transaction (rolled back for a dry run), or as is when it is one statement. */
+async function writeAtomically(
+  db: Db,
+  oneStatement: boolean,
+  opts: IngestOptions,
+  body: (tx: Db) => Promise<void>,
+): Promise<void> {
+  if (oneStatement) return body(db);
   await db
     .transaction(async (tx) => {
       await body(tx as unknown as Db);

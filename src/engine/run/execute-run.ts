@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { getConnection, readCredentials } from '../../store/connection-store.js';
-import { countRecordsByKind } from '../../store/delivery-store.js';
+import { countKindRecords } from '../../store/delivery-store.js';
 import type { Db } from '../../store/open-store.js';
 import {
   failInterruptedRuns,
@@ -144,14 +144,7 @@ async function runStreams(
   // One count per run: the progress denominator, and each stream's total for the records an
   // incremental pass does not look at (counting them is the one part of a no-op that grows with size).
   const kindTotals =
-    options.direction === 'inbound'
-      ? new Map<string, number>()
-      : ((await totalsFromMarks(db, conn.id, outbound)) ??
-        (await countRecordsByKind(
-          db,
-          run.orgId,
-          outbound.map((s) => s.kind),
-        )));
+    options.direction === 'inbound' ? new Map<string, number>() : await runTotals(db, run.orgId, conn.id, outbound);
   let planned = 0;
   for (const n of kindTotals.values()) planned += n;
   await updateOperation(db, run.id, { state: 'running', planned });
@@ -240,19 +233,28 @@ async function runStreams(
  * total at the current watermark (nothing committed since): an unchanged re-sync then counts
  * nothing. Undefined otherwise (the run counts).
  */
-async function totalsFromMarks(
+/**
+ * Each outbound kind's record count: from the stream's mark where it holds the total at the current
+ * watermark (nothing committed since its last complete pass), else counted — the kind alone, by
+ * its index. So a stream without a mark (an organisation's few services) costs its own count, not a
+ * count of every kind the run sends.
+ */
+async function runTotals(
   db: Db,
+  orgId: string,
   connectionId: string,
   streams: readonly OutboundStream[],
-): Promise<Map<string, number> | undefined> {
-  if (streams.length === 0) return undefined;
-  const watermark = await seqWatermark(db);
+): Promise<Map<string, number>> {
   const totals = new Map<string, number>();
+  if (streams.length === 0) return totals;
+  const watermark = await seqWatermark(db);
+  const unknown = new Set<string>();
   for (const s of streams) {
     const mark = await readOutboundMark(db, connectionId, ledgerOf(s));
-    if (mark?.total === undefined || mark.seq !== watermark) return undefined;
-    totals.set(s.kind, mark.total);
+    if (mark?.total !== undefined && mark.seq === watermark) totals.set(s.kind, mark.total);
+    else unknown.add(s.kind);
   }
+  for (const kind of unknown) totals.set(kind, await countKindRecords(db, orgId, kind));
   return totals;
 }
 

@@ -98,7 +98,7 @@ export async function syncOutboundStream(run: StreamRun, stream: OutboundStream)
   const total =
     since === undefined
       ? undefined
-      : (run.kindTotals?.get(stream.kind) ?? (await countKindRecords(db, connection.orgId, [stream.kind])));
+      : (run.kindTotals?.get(stream.kind) ?? (await countKindRecords(db, connection.orgId, stream.kind)));
   let scanned = 0;
 
   let pending: SizedRecord[] = [];
