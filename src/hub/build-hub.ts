@@ -17,7 +17,7 @@ import type { Store } from '../store/open-store.js';
 import { safeError } from '../store/safe-error.js';
 import type { SecretBox } from '../store/secret-box.js';
 import { SecretKeyError } from '../store/secret-box.js';
-import { findActiveToken, touchToken } from '../store/token-store.js';
+import { touchToken } from '../store/token-store.js';
 import { BulkBodyPool, bulkThreadsOf } from './bulk-body-pool.js';
 import { ChangeSync } from './change-sync.js';
 import { docsUiConfig, isDocsPage } from './docs-page.js';
@@ -48,6 +48,8 @@ import { registerRunRoutes } from './routes/run-routes.js';
 import { registerSyncRoutes } from './routes/sync-routes.js';
 import { registerTokenRoutes } from './routes/token-routes.js';
 import { registerStoreMetrics } from './store-metrics.js';
+import { TokenCache } from './token-cache.js';
+import { bulkWritesOf, WriteGate } from './write-gate.js';
 
 export interface HubOptions {
   store: Store;
@@ -77,6 +79,8 @@ export interface HubOptions {
    * core but one, at most four; 0: the hub's own thread does it).
    */
   bulkThreads?: number;
+  /** Bulk writes that work at once; more wait their turn (default: `ZHKH_BULK_WRITES`, else 2). */
+  bulkWrites?: number;
   /** Bulk bodies from this many bytes on go to those threads (default 32 KiB). */
   bulkThreadMinBytes?: number;
 }
@@ -97,6 +101,8 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
     engine: opts.engine,
     changes: undefined as unknown as ChangeSync,
     bulkBodies: undefined,
+    tokens: new TokenCache(),
+    writes: new WriteGate(opts.bulkWrites ?? bulkWritesOf(process.env)),
   };
   const bulkThreads = opts.bulkThreads ?? bulkThreadsOf(process.env);
   if (bulkThreads > 0) ctx.bulkBodies = new BulkBodyPool(bulkThreads);
@@ -145,7 +151,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
       req.principal = { tokenId: 'metrics', orgId: null };
       return;
     }
-    const token = await findActiveToken(ctx.store.db, secret);
+    const token = await ctx.tokens.find(ctx.store.db, secret);
     if (!token) throw new HttpError(401, 'unauthorized', 'the bearer token is unknown or revoked');
     req.principal = { tokenId: token.id, orgId: token.orgId };
     touchLater(ctx, token.id);

@@ -185,6 +185,10 @@ async function pump(): Promise<void> {
         if (m.op === 'end' && m.tx === openTx) openTx = undefined;
         port?.postMessage({ id: m.id, ok: false, error: errorOf(err) } satisfies ThreadReply);
       }
+      // PGlite answers in microtasks, so without this the loop would drain every queued write
+      // before the requests that arrived meanwhile were even received: a read sent during a burst
+      // of bulk writes would wait for all of them, not for the one running.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   } finally {
     busy = false;

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TOKEN_CACHE_MS } from '../../src/hub/token-cache.js';
+import { revokeToken } from '../../src/store/token-store.js';
 import { call, startTestHub, type TestHub } from '../support/test-hub.js';
 import { storeKinds } from '../support/test-stores.js';
 
@@ -54,6 +56,16 @@ describe.each(storeKinds)('tokens and scoping on %s', (kind) => {
     const revoked = await call(hub, 'DELETE', `/v1/tokens/${made.body.info.id}`);
     expect(revoked.body).toEqual({ revoked: true });
     expect((await call(hub, 'GET', '/v1/orgs/uk-three', { token: made.body.token })).status).toBe(401);
+  });
+
+  it('a token revoked by another process (same store) is refused within the token cache time', async () => {
+    const made = await call(hub, 'POST', '/v1/tokens', { json: { name: 'elsewhere', org: 'uk-one' } });
+    expect((await call(hub, 'GET', '/v1/orgs/uk-one', { token: made.body.token })).status).toBe(200);
+    // As `zhkh-bridge tokens revoke` on the same PostgreSQL from another process would: in the
+    // store, with nothing said to this hub.
+    expect(await revokeToken(hub.store.db, made.body.info.id)).toBe(true);
+    await new Promise((r) => setTimeout(r, TOKEN_CACHE_MS + 100));
+    expect((await call(hub, 'GET', '/v1/orgs/uk-one', { token: made.body.token })).status).toBe(401);
   });
 
   it('validates organizations with their check digits', async () => {

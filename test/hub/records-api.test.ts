@@ -274,5 +274,12 @@ describe.each(storeKinds)('records API on %s', (kind) => {
     const res = await call(hub, 'POST', '/v1/orgs/nobody/accounts', { json: [account('1')] });
     expect(res.status).toBe(404);
     expect(res.body.error).toBe('org_not_found');
+    // Reads ask about the organization only when they find nothing: still org_not_found, not an
+    // empty page or record_not_found.
+    for (const path of ['/v1/orgs/nobody/accounts', '/v1/orgs/nobody/accounts/1']) {
+      const read = await call(hub, 'GET', path);
+      expect(read.status, path).toBe(404);
+      expect(read.body.error, path).toBe('org_not_found');
+    }
   });
 });

@@ -57,6 +57,19 @@ describe('PGlite in a thread of its own (the embedded default for a data directo
     }
   });
 
+  it('answers a read sent during a burst of writes after the write running, not after all of them', async () => {
+    const done: string[] = [];
+    const write = (i: number) =>
+      store.db
+        .execute(sql.raw('DO $$ BEGIN PERFORM pg_sleep(0.1); END $$'))
+        .then(() => done.push(`write ${i}`));
+    const writes = [1, 2, 3, 4, 5].map(write);
+    await new Promise((r) => setTimeout(r, 30)); // the first write is running, four are queued
+    const read = store.db.execute(sql`SELECT 1`).then(() => done.push('read'));
+    await Promise.all([...writes, read]);
+    expect(done.indexOf('read'), done.join(', ')).toBeLessThan(done.indexOf('write 3'));
+  });
+
   it('keeps a transaction whole: others wait for it, a failure rolls all of it back', async () => {
     let outsideSaw: unknown[] | undefined;
     await store.db.transaction(async (tx) => {

@@ -144,7 +144,9 @@ async function runStreams(
   // One count per run: the progress denominator, and each stream's total for the records an
   // incremental pass does not look at (counting them is the one part of a no-op that grows with size).
   const kindTotals =
-    options.direction === 'inbound' ? new Map<string, number>() : await runTotals(db, run.orgId, conn.id, outbound);
+    options.direction === 'inbound'
+      ? new Map<string, number>()
+      : await runTotals(db, run.orgId, conn.id, outbound);
   let planned = 0;
   for (const n of kindTotals.values()) planned += n;
   await updateOperation(db, run.id, { state: 'running', planned });

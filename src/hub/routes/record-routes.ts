@@ -10,7 +10,7 @@ import { DeferredBody } from '../deferred-body.js';
 import { HttpError } from '../http-error.js';
 import type { HubContext } from '../hub-context.js';
 import { parseBodyBytes } from '../json-body-parsers.js';
-import { resolveOrg } from '../resolve-org.js';
+import { checkOrgAccess, resolveOrg } from '../resolve-org.js';
 
 /** A record as the API shows it: the canonical record in its input form (money back in rubles). */
 function present(kind: EntityKind, r: StoredRecord) {
@@ -74,19 +74,20 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         const org = await resolveOrg(ctx, req, req.params.org);
         const { dryRun, merge } = req.query as z.output<typeof UpsertQuery>;
         const raw = req.body as unknown;
-        let summary: IngestSummary;
-        if (raw instanceof DeferredBody && !merge && ctx.bulkBodies) {
-          // Parsed and validated in a bulk-body thread: the event loop stays free for other requests.
-          const validated = await ctx.bulkBodies.validate(kind.name, raw, ctx.limits.maxRecords);
-          summary = await ingestPrevalidated(ctx.store.db, org.id, kind, validated, { dryRun });
-          ctx.metrics.bulkBodies.inc({ where: 'thread' });
-        } else {
+        // Waits its turn behind the bulk writes already working (WriteGate); reads never wait here.
+        const summary = await ctx.writes.run(async (): Promise<IngestSummary> => {
+          if (raw instanceof DeferredBody && !merge && ctx.bulkBodies) {
+            // Parsed and validated in a bulk-body thread: the event loop stays free for other requests.
+            const validated = await ctx.bulkBodies.validate(kind.name, raw, ctx.limits.maxRecords);
+            ctx.metrics.bulkBodies.inc({ where: 'thread' });
+            return ingestPrevalidated(ctx.store.db, org.id, kind, validated, { dryRun });
+          }
           // A merge validates what it merged with the stored records: on this thread, in the write.
           const body = raw instanceof DeferredBody ? parseBodyBytes(raw.bytes, raw.ndjson) : raw;
           const inputs = bulkInputs(body, ctx.limits.maxRecords);
-          summary = await ingestRecords(ctx.store.db, org.id, kind, inputs, { dryRun, merge });
           ctx.metrics.bulkBodies.inc({ where: 'hub' });
-        }
+          return ingestRecords(ctx.store.db, org.id, kind, inputs, { dryRun, merge });
+        });
         if (dryRun) return summary;
         for (const s of ['created', 'updated', 'unchanged', 'rejected'] as const) {
           if (summary[s] > 0) ctx.metrics.records.inc({ kind: kind.name, status: s }, summary[s]);
@@ -108,13 +109,15 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         },
       },
       async (req) => {
-        const org = await resolveOrg(ctx, req, req.params.org);
+        const orgId = req.params.org;
+        checkOrgAccess(req, orgId);
         const { limit, after, includeDeleted } = req.query;
-        const rows = await listRecords(ctx.store.db, org.id, kind.name, {
+        const rows = await listRecords(ctx.store.db, orgId, kind.name, {
           after: after === undefined ? undefined : decodeCursor(after),
           limit,
           includeDeleted,
         });
+        if (rows.length === 0) await resolveOrg(ctx, req, orgId); // an empty page of no organisation is a 404
         const last = rows.at(-1);
         return {
           items: rows.map((row) => present(kind, row)),
@@ -135,11 +138,14 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         },
       },
       async (req) => {
-        const org = await resolveOrg(ctx, req, req.params.org);
+        const orgId = req.params.org;
+        checkOrgAccess(req, orgId);
         const key = req.params['*'];
-        const row = await getRecord(ctx.store.db, org.id, kind.name, key);
-        if (!row)
-          throw new HttpError(404, 'record_not_found', `${kind.name} "${key}" does not exist in "${org.id}"`);
+        const row = await getRecord(ctx.store.db, orgId, kind.name, key);
+        if (!row) {
+          await resolveOrg(ctx, req, orgId); // no organisation: 404 org_not_found
+          throw new HttpError(404, 'record_not_found', `${kind.name} "${key}" does not exist in "${orgId}"`);
+        }
         return present(kind, row);
       },
     );

@@ -76,7 +76,9 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: HubContext): void
       if (!t || (p.orgId !== null && t.orgId !== p.orgId)) {
         throw new HttpError(404, 'token_not_found', `token ${req.params.id} does not exist`);
       }
-      return { revoked: await revokeToken(ctx.store.db, t.id) };
+      const revoked = await revokeToken(ctx.store.db, t.id);
+      ctx.tokens.forget(t.id);
+      return { revoked };
     },
   );
 }
