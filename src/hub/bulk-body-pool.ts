@@ -1,9 +1,9 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PrevalidatedRecords } from '../store/ingest-records.js';
 import type { BulkBodyReply } from './bulk-body-protocol.js';
 import type { DeferredBody } from './deferred-body.js';
 import { HttpError } from './http-error.js';
+import { ValidationStream } from './validation-stream.js';
 
 /** The thread's file: built beside this one; from the sources (tests), the built copy in `dist/`. */
 function threadUrl(): URL {
@@ -29,7 +29,7 @@ export function bulkThreadsOf(env: NodeJS.ProcessEnv): number {
 
 interface Slot {
   worker: Worker;
-  pending: Map<number, { resolve: (v: PrevalidatedRecords) => void; reject: (e: Error) => void }>;
+  pending: Map<number, ValidationStream>;
 }
 
 /**
@@ -47,14 +47,18 @@ export class BulkBodyPool {
     this.#slots = new Array(size).fill(undefined);
   }
 
-  validate(kind: string, body: DeferredBody, maxRecords: number): Promise<PrevalidatedRecords> {
-    if (this.#closed) return Promise.reject(new Error('the hub is closing'));
+  /** The body's chunks as the thread validates them (see ingestValidated). */
+  validate(kind: string, body: DeferredBody, maxRecords: number): ValidationStream {
+    const stream = new ValidationStream();
+    if (this.#closed) {
+      stream.fail(new Error('the hub is closing'));
+      return stream;
+    }
     const slot = this.#pick();
     const id = this.#nextId++;
-    return new Promise((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, kind, body: body.bytes, ndjson: body.ndjson, maxRecords });
-    });
+    slot.pending.set(id, stream);
+    slot.worker.postMessage({ id, kind, body: body.bytes, ndjson: body.ndjson, maxRecords });
+    return stream;
   }
 
   async close(): Promise<void> {
@@ -80,17 +84,18 @@ export class BulkBodyPool {
     worker.unref(); // an idle pool never keeps a process alive; close() ends it properly
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (m: BulkBodyReply) => {
-      const p = slot.pending.get(m.id);
-      if (!p) return;
+      const stream = slot.pending.get(m.id);
+      if (!stream) return;
+      if ('chunk' in m) return stream.push(m.chunk);
       slot.pending.delete(m.id);
-      if (m.ok) p.resolve(m.validated);
+      if ('done' in m) stream.finish(m.done);
       else if (m.error.statusCode && m.error.code)
-        p.reject(new HttpError(m.error.statusCode, m.error.code, m.error.message, m.error.details));
-      else p.reject(new Error(`bulk body thread: ${m.error.message}`));
+        stream.fail(new HttpError(m.error.statusCode, m.error.code, m.error.message, m.error.details));
+      else stream.fail(new Error(`bulk body thread: ${m.error.message}`));
     });
     const fail = (err: Error) => {
       if (this.#slots[index] === slot) this.#slots[index] = undefined;
-      for (const p of slot.pending.values()) p.reject(err);
+      for (const stream of slot.pending.values()) stream.fail(err);
       slot.pending.clear();
     };
     worker.on('error', fail);

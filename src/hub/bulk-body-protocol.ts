@@ -1,4 +1,5 @@
-import type { PrevalidatedRecords } from '../store/ingest-records.js';
+import type { ValidatedChunk } from '../store/ingest-records.js';
+import type { ValidatedRecords } from '../store/record-validation.js';
 
 /** A bulk request's body for a bulk-body thread to parse and validate as records of `kind`. */
 export interface BulkBodyRequest {
@@ -17,6 +18,8 @@ export interface BulkBodyError {
   details?: Record<string, unknown>;
 }
 
+/** A chunk as soon as it is validated, then the answers (`done`) — or the error, at any point. */
 export type BulkBodyReply =
-  | { id: number; ok: true; validated: PrevalidatedRecords }
-  | { id: number; ok: false; error: BulkBodyError };
+  | { id: number; chunk: ValidatedChunk }
+  | { id: number; done: ValidatedRecords }
+  | { id: number; error: BulkBodyError };

@@ -3,10 +3,7 @@ import type { BulkBodyError, BulkBodyReply, BulkBodyRequest } from './bulk-body-
 import { HttpError } from './http-error.js';
 import { validateBulkBody } from './validate-bulk-body.js';
 
-/**
- * A bulk-body thread (bulk-body-pool.ts): parses and validates the bodies the hub hands over, one
- * at a time, and answers the records ready to write or the error the hub's thread would have made.
- */
+/** What refused a body, as the hub answers it. */
 function errorOf(err: unknown): BulkBodyError {
   if (err instanceof HttpError)
     return { statusCode: err.statusCode, code: err.code, message: err.message, details: err.details };
@@ -20,13 +17,20 @@ function errorOf(err: unknown): BulkBodyError {
   return { message: err instanceof Error ? err.message : String(err) };
 }
 
+/**
+ * A bulk-body thread (bulk-body-pool.ts): parses and validates the bodies the hub hands over, one
+ * at a time, and answers each chunk of records as soon as it is ready to write, then the records'
+ * answers — or the error the hub's thread would have made.
+ */
 parentPort!.on('message', (m: BulkBodyRequest) => {
-  let reply: BulkBodyReply;
+  const post = (reply: BulkBodyReply) => parentPort!.postMessage(reply);
   try {
     const bytes = Buffer.from(m.body.buffer, m.body.byteOffset, m.body.byteLength);
-    reply = { id: m.id, ok: true, validated: validateBulkBody(m.kind, bytes, m.ndjson, m.maxRecords) };
+    const done = validateBulkBody(m.kind, bytes, m.ndjson, m.maxRecords, (chunk) =>
+      post({ id: m.id, chunk }),
+    );
+    post({ id: m.id, done });
   } catch (err) {
-    reply = { id: m.id, ok: false, error: errorOf(err) };
+    post({ id: m.id, error: errorOf(err) });
   }
-  parentPort!.postMessage(reply);
 });

@@ -1,7 +1,7 @@
 import type { EntityKind } from '../domain/entity-kinds.js';
 import { mergeWithStored } from './merge-with-stored.js';
 import type { Db } from './open-store.js';
-import { type PreparedRecord, upsertRecords } from './record-store.js';
+import { type PreparedRecord, upsertRecords, type WriteOutcome } from './record-store.js';
 import { type RecordResult, RecordValidation, type ValidatedRecords } from './record-validation.js';
 
 export interface IngestSummary {
@@ -28,9 +28,20 @@ export interface IngestOptions {
   merge?: boolean;
 }
 
-/** A request validated before it reached the writer (in another thread), its records in chunks. */
-export interface PrevalidatedRecords extends ValidatedRecords {
-  chunks: PreparedRecord[][];
+/** One chunk of a request validated elsewhere: its records to write, and whether more follow. */
+export interface ValidatedChunk {
+  records: PreparedRecord[];
+  last: boolean;
+}
+
+/**
+ * A request being validated elsewhere (a bulk-body thread), chunk by chunk: `next` answers each
+ * chunk as it is ready (undefined: the request has no records at all) and rejects with what
+ * refused the request; `done` answers the records' answers once every chunk is validated.
+ */
+export interface ValidatedChunks {
+  next(): Promise<ValidatedChunk | undefined>;
+  done: Promise<ValidatedRecords>;
 }
 
 /** Thrown inside the transaction to roll a dry run back; never escapes ingestRecords. */
@@ -68,36 +79,46 @@ export async function ingestRecords(
     // One chunk is one statement, atomic by itself: no transaction to hold the store open while
     // the hub's thread goes back and forth (the embedded store serves nothing else meanwhile).
     const alone = first !== undefined && n <= PIPELINE_CHUNK && !opts.dryRun;
+    const writer = new ChunkWriter(orgId, kind);
     await writeAtomically(db, alone, opts, async (tx) => {
       if (opts.merge) validation = new RecordValidation(kind, await mergeWithStored(tx, orgId, kind, given));
-      const writer = new ChunkWriter(tx, orgId, kind, validation);
       for (let from = 0; from < n; from += PIPELINE_CHUNK)
         await writer.write(
+          tx,
           from === 0 && first ? first : validation.chunk(from, Math.min(from + PIPELINE_CHUNK, n)),
         );
       await writer.done();
     });
+    writer.answer(validation);
   }
   return summarize(kind, validation);
 }
 
-/** ingestRecords for a request validated already (see bulk-body-pool.ts): the write alone. */
-export async function ingestPrevalidated(
+/**
+ * ingestRecords for a request validated elsewhere (bulk-body-pool.ts): each chunk is written as it
+ * arrives, so the validation of the next overlaps the write of this one as in ingestRecords. A
+ * request refused as a whole (malformed JSON…) is refused before anything is written.
+ */
+export async function ingestValidated(
   db: Db,
   orgId: string,
   kind: EntityKind,
-  validated: PrevalidatedRecords,
+  chunks: ValidatedChunks,
   opts: Pick<IngestOptions, 'dryRun'> = {},
 ): Promise<IngestSummary> {
-  const chunks = validated.chunks.filter((c) => c.length > 0);
-  if (chunks.length > 0) {
-    const alone = chunks.length === 1 && !opts.dryRun; // one statement (see ingestRecords)
+  const first = await chunks.next();
+  const writer = new ChunkWriter(orgId, kind);
+  if (first) {
+    const alone = first.last && !opts.dryRun; // one statement (see ingestRecords)
     await writeAtomically(db, alone, opts, async (tx) => {
-      const writer = new ChunkWriter(tx, orgId, kind, validated);
-      for (const chunk of chunks) await writer.write(chunk);
+      for (let c: ValidatedChunk | undefined = first; c; c = c.last ? undefined : await chunks.next()) {
+        await writer.write(tx, c.records);
+      }
       await writer.done();
     });
   }
+  const validated = await chunks.done;
+  writer.answer(validated);
   return summarize(kind, validated);
 }
 
@@ -120,25 +141,22 @@ async function writeAtomically(
 }
 
 /**
- * Upserts chunks one after another and fills in each written record's answer. `write` resolves
+ * Upserts chunks one after another and keeps each key's outcome for the answers. `write` resolves
  * once its chunk is on its way, so the caller prepares the next chunk while this one is written.
  */
 class ChunkWriter {
   #writing: Promise<unknown> = Promise.resolve();
-  /** Keys created by an earlier chunk of this request: created by it, whatever came after. */
-  readonly #created = new Set<string>();
+  readonly #outcomes = new Map<string, WriteOutcome>();
 
   constructor(
-    private readonly tx: Db,
     private readonly orgId: string,
     private readonly kind: EntityKind,
-    private readonly state: ValidatedRecords,
   ) {}
 
-  async write(chunk: readonly PreparedRecord[]): Promise<void> {
+  async write(tx: Db, chunk: readonly PreparedRecord[]): Promise<void> {
     await this.#writing;
     // Caught now and rethrown at the next await, so a failed write is never an unhandled rejection.
-    this.#writing = chunk.length === 0 ? Promise.resolve() : this.#upsert(chunk);
+    this.#writing = chunk.length === 0 ? Promise.resolve() : this.#upsert(tx, chunk);
     this.#writing.catch(() => {});
   }
 
@@ -146,12 +164,16 @@ class ChunkWriter {
     await this.#writing;
   }
 
-  async #upsert(chunk: readonly PreparedRecord[]): Promise<void> {
-    const outcomes = await upsertRecords(this.tx, this.orgId, this.kind.name, chunk);
+  /** Each written key's outcome, into the answer of the input that was written (its last). */
+  answer(state: ValidatedRecords): void {
+    for (const [key, outcome] of this.#outcomes) state.results[state.lastIndexOf.get(key)!]!.status = outcome;
+  }
+
+  async #upsert(tx: Db, chunk: readonly PreparedRecord[]): Promise<void> {
+    const outcomes = await upsertRecords(tx, this.orgId, this.kind.name, chunk);
     for (const [key, outcome] of outcomes) {
-      const r = this.state.results[this.state.lastIndexOf.get(key)!]!;
-      r.status = this.#created.has(key) ? 'created' : outcome;
-      if (outcome === 'created') this.#created.add(key);
+      // A key written by an earlier chunk of this request was created by it, whatever came after.
+      if (this.#outcomes.get(key) !== 'created') this.#outcomes.set(key, outcome);
     }
   }
 }

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { type EntityKind, entityKinds } from '../../domain/entity-kinds.js';
-import { type IngestSummary, ingestPrevalidated, ingestRecords } from '../../store/ingest-records.js';
+import { type IngestSummary, ingestRecords, ingestValidated } from '../../store/ingest-records.js';
 import { deleteRecords, getRecord, listRecords, type StoredRecord } from '../../store/record-store.js';
 import { BulkResult, decodeCursor, encodeCursor, OrgParams, PageQuery, queryFlag } from '../api-schemas.js';
 import { bulkInputs } from '../bulk-inputs.js';
@@ -78,9 +78,9 @@ export function registerRecordRoutes(app: FastifyInstance, ctx: HubContext): voi
         const summary = await ctx.writes.run(async (): Promise<IngestSummary> => {
           if (raw instanceof DeferredBody && !merge && ctx.bulkBodies) {
             // Parsed and validated in a bulk-body thread: the event loop stays free for other requests.
-            const validated = await ctx.bulkBodies.validate(kind.name, raw, ctx.limits.maxRecords);
+            const chunks = ctx.bulkBodies.validate(kind.name, raw, ctx.limits.maxRecords);
             ctx.metrics.bulkBodies.inc({ where: 'thread' });
-            return ingestPrevalidated(ctx.store.db, org.id, kind, validated, { dryRun });
+            return ingestValidated(ctx.store.db, org.id, kind, chunks, { dryRun });
           }
           // A merge validates what it merged with the stored records: on this thread, in the write.
           const body = raw instanceof DeferredBody ? parseBodyBytes(raw.bytes, raw.ndjson) : raw;
