@@ -56,7 +56,7 @@ export async function runApiBench(opts: ApiBenchOptions): Promise<ApiFigures[]> 
     try {
       await upsertOrg(store.db, Organization.parse(demoOrganization({ orgId: ORG })));
       const { token } = await createToken(store.db, { orgId: ORG, name: 'bench' });
-      const app = await buildHub({ store, box: undefined });
+      const app = await buildHub({ store, box: undefined, startBulkThreads: true }); // as `serve` does
       try {
         const url = await app.listen({ host: '127.0.0.1', port: 0 });
         const result = await runLoad({

@@ -74,7 +74,7 @@ export async function rawPhase(flags: PhaseFlags): Promise<PhaseResult> {
 /** A hub on a fresh store; the parent times its requests. Prints READY, then RESULT at stdin's end. */
 export async function hubPhase(flags: PhaseFlags): Promise<PhaseResult> {
   const store = await freshStore(flags.driver);
-  const app = await buildHub({ store, box: undefined });
+  const app = await buildHub({ store, box: undefined, startBulkThreads: true }); // as `serve` does
   try {
     const url = await app.listen({ host: '127.0.0.1', port: 0 });
     const { token } = await createToken(store.db, { orgId: 'bench', name: 'bench' });

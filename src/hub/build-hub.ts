@@ -81,6 +81,11 @@ export interface HubOptions {
   bulkThreads?: number;
   /** Bulk writes that work at once; more wait their turn (default: `ZHKH_BULK_WRITES`, else 2). */
   bulkWrites?: number;
+  /**
+   * Start those threads with the hub rather than at the first large body (`serve`: a long-lived
+   * hub; tests and one-shot CLI commands start them only if a large body comes).
+   */
+  startBulkThreads?: boolean;
   /** Bulk bodies from this many bytes on go to those threads (default 32 KiB). */
   bulkThreadMinBytes?: number;
 }
@@ -106,6 +111,7 @@ export async function buildHub(opts: HubOptions): Promise<FastifyInstance> {
   };
   const bulkThreads = opts.bulkThreads ?? bulkThreadsOf(process.env);
   if (bulkThreads > 0) ctx.bulkBodies = new BulkBodyPool(bulkThreads);
+  if (opts.startBulkThreads) ctx.bulkBodies?.start();
   ctx.changes = new ChangeSync(ctx);
   const app = Fastify({
     logger: loggerOf(opts.logger),

@@ -47,6 +47,11 @@ export class BulkBodyPool {
     this.#slots = new Array(size).fill(undefined);
   }
 
+  /** Starts every thread now (`serve`): the first large body then finds them loaded and warm. */
+  start(): void {
+    for (let i = 0; i < this.#slots.length; i++) this.#slots[i] ??= this.#start(i);
+  }
+
   /** The body's chunks as the thread validates them (see ingestValidated). */
   validate(kind: string, body: DeferredBody, maxRecords: number): ValidationStream {
     const stream = new ValidationStream();

@@ -96,6 +96,7 @@ export async function startHub(flags: ServeFlags): Promise<RunningHub> {
         metricsToken: metricsTokenFromEnv(process.env.ZHKH_METRICS_TOKEN),
         limits,
         logger: { level, redact: LOG_REDACT },
+        startBulkThreads: true,
       });
       url = await app.listen({ port, host: flags.host ?? process.env.HOST ?? '127.0.0.1' });
     } catch (err) {
