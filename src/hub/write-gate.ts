@@ -22,7 +22,7 @@ export class WriteGate {
     }
   }
 
-  /** Writes waiting for their turn (a gauge for /metrics). */
+  /** Writes waiting for their turn (not exported as a metric yet). */
   get queued(): number {
     return this.#waiting.length;
   }
