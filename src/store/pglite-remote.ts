@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { OnePerTurn } from './one-per-turn.js';
 import type { ThreadError, ThreadReply, ThreadRequest } from './pglite-thread-protocol.js';
 
 type Req = ThreadRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
@@ -34,6 +35,7 @@ export class PgliteRemote {
   readonly #worker: Worker;
   readonly #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   readonly #listeners = new Map<number, (payload: string) => void>();
+  readonly #answers = new OnePerTurn();
   #nextId = 1;
   #dead: Error | undefined;
   readonly waitReady: Promise<void>;
@@ -56,8 +58,7 @@ export class PgliteRemote {
     const p = this.#pending.get(m.id);
     if (!p) return;
     this.#pending.delete(m.id);
-    if (m.ok) p.resolve(m.value);
-    else p.reject(toError(m.error));
+    this.#answers.run(() => (m.ok ? p.resolve(m.value) : p.reject(toError(m.error))));
   }
 
   #fail(err: Error): void {

@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import type { ThreadError, ThreadReply, ThreadRequest } from './pglite-thread-protocol.js';
+import { PreparedQueries } from './prepared-queries.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
 
 /**
@@ -16,6 +17,7 @@ const { dataDir } = workerData as { dataDir: string | undefined };
 // The privacy guard patches this thread's `fs`, which PGlite's file layer calls here.
 if (dataDir !== undefined) makeDataDirPrivate(dataDir);
 const db = new PGlite(dataDir);
+const prepared = new PreparedQueries(db);
 const ROLLBACK = new Error('rolled back by the caller');
 /** A transaction the hub's thread has begun: PGlite's handle, how to end it, and its outcome. */
 interface OpenTx {
@@ -108,8 +110,15 @@ async function handle(m: ThreadRequest): Promise<unknown> {
     case 'ready':
       await db.waitReady;
       return null;
-    case 'query':
-      return target(m.tx).query(m.text, m.params ?? [], optionsFor(m.rowMode, m.rawTypes));
+    case 'query': {
+      const on = target(m.tx); // a transaction's statement: only while it is open
+      const options = optionsFor(m.rowMode, m.rawTypes);
+      // Statements run here one at a time (see `pump`), so a prepared one needs none of the locks
+      // `query()` takes; inside a transaction it runs on the same session, as `tx.query` would.
+      return PreparedQueries.accepts(m.text)
+        ? prepared.query(m.text, m.params ?? [], options)
+        : on.query(m.text, m.params ?? [], options);
+    }
     case 'exec':
       return target(m.tx).exec(m.text);
     case 'begin':

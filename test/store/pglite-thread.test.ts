@@ -108,4 +108,52 @@ describe('PGlite in a thread of its own (the embedded default for a data directo
     await stop();
     expect(got).toEqual(['hello']);
   });
+
+  it("answers prepared statements exactly as PGlite's own query() does", async () => {
+    // The thread keeps each statement text prepared (prepared-queries.ts); an in-memory PGlite in
+    // this thread answers through PGlite's query(). Same statements, same answers, types included.
+    const mem = await openStore({ driver: 'pglite', thread: false });
+    try {
+      const both = [store, mem];
+      const ddl = sql`CREATE TABLE p (k text PRIMARY KEY, d jsonb, n bigint, f boolean, at timestamptz,
+        day date, tags text[], m numeric)`;
+      for (const s of both) await s.db.execute(ddl);
+      const insert = (s: Store, k: string, n: number | null) =>
+        queryRows(
+          s.db,
+          sql`INSERT INTO p VALUES (${k}, ${JSON.stringify({ a: [1, 'б'], k })}::jsonb, ${n}, ${n === null},
+            '2026-12-07T10:00:00Z', '2026-12-07', ${`{${k},x}`}, 12.5) RETURNING k, (xmax = 0) AS inserted`,
+        );
+      const select = (s: Store, k: string) => queryRows(s.db, sql`SELECT * FROM p WHERE k = ${k}`);
+      for (const k of ['a', 'b']) expect(await insert(store, k, 7)).toEqual(await insert(mem, k, 7));
+      expect(await insert(store, 'c', null)).toEqual(await insert(mem, 'c', null));
+      for (const k of ['a', 'c', 'none']) {
+        const [thread, own] = [await select(store, k), await select(mem, k)];
+        expect(thread).toEqual(own);
+      }
+      expect((await select(store, 'a'))[0]).toMatchObject({
+        d: { a: [1, 'б'], k: 'a' },
+        f: false,
+        tags: ['a', 'x'],
+      });
+      // An error keeps PostgreSQL's fields, and the session goes on.
+      await expect(insert(store, 'a', 1)).rejects.toSatisfy(isUniqueViolation);
+      expect(await select(store, 'b')).toEqual(await select(mem, 'b'));
+      // A column added after a statement was prepared: the statement is described anew.
+      for (const s of both) await s.db.execute(sql`ALTER TABLE p ADD COLUMN extra text DEFAULT 'new'`);
+      expect(await select(store, 'a')).toEqual(await select(mem, 'a'));
+      expect((await select(store, 'a'))[0]).toMatchObject({ extra: 'new' });
+      // More distinct texts than are kept prepared: the oldest are closed, all still answer.
+      for (let i = 0; i < 300; i++) {
+        const [row] = await queryRows<{ v: number }>(
+          store.db,
+          sql.raw(`SELECT ${i} + $1::int AS v`.replace('$1', '1')),
+        );
+        expect(row?.v).toBe(i + 1);
+      }
+      expect(await select(store, 'c')).toEqual(await select(mem, 'c'));
+    } finally {
+      await mem.close();
+    }
+  });
 });
