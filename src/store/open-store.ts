@@ -11,6 +11,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { PgliteRemote } from './pglite-remote.js';
 import { makeDataDirPrivate } from './private-data-dir.js';
 import * as schema from './schema.js';
+import { TurnTakingClient } from './turn-taking-client.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 
@@ -120,7 +121,7 @@ function redact(url: string): string {
 }
 
 async function openPostgres(url: string, poolSize: number): Promise<Store> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, Client: TurnTakingClient });
   // An idle client's error (server restart) must not crash the process; the next query reports it.
   pool.on('error', () => {});
   try {
