@@ -1,16 +1,10 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { workerFile } from '../store/worker-file.js';
 import type { BulkBodyReply } from './bulk-body-protocol.js';
 import type { DeferredBody } from './deferred-body.js';
 import { HttpError } from './http-error.js';
 import { ValidationStream } from './validation-stream.js';
-
-/** The thread's file: built beside this one; from the sources (tests), the built copy in `dist/`. */
-function threadUrl(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/hub/bulk-body-thread.js', import.meta.url)
-    : new URL('./bulk-body-thread.js', import.meta.url);
-}
 
 /**
  * Threads for bulk bodies by default: one core fewer than the machine has (the hub's own thread
@@ -85,7 +79,7 @@ export class BulkBodyPool {
   }
 
   #start(index: number): Slot {
-    const worker = new Worker(threadUrl());
+    const worker = new Worker(workerFile(import.meta.url, 'bulk-body-thread'));
     worker.unref(); // an idle pool never keeps a process alive; close() ends it properly
     const slot: Slot = { worker, pending: new Map() };
     worker.on('message', (m: BulkBodyReply) => {

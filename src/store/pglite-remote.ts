@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { OnePerTurn } from './one-per-turn.js';
 import type { ThreadError, ThreadReply, ThreadRequest } from './pglite-thread-protocol.js';
+import { workerFile } from './worker-file.js';
 
 type Req = ThreadRequest extends infer R ? (R extends { id: number } ? Omit<R, 'id'> : never) : never;
 interface QueryOptions {
@@ -11,13 +12,6 @@ export interface RemoteResults {
   rows: unknown[];
   fields?: unknown[];
   affectedRows?: number;
-}
-
-/** The worker file: built beside this one; from the sources (tests), the built copy in `dist/`. */
-function threadUrl(): URL {
-  return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/store/pglite-thread.js', import.meta.url)
-    : new URL('./pglite-thread.js', import.meta.url);
 }
 
 /** PostgreSQL's error as the driver threw it, with its fields (code 23505, constraint…). */
@@ -41,7 +35,7 @@ export class PgliteRemote {
   readonly waitReady: Promise<void>;
 
   constructor(dataDir: string | undefined) {
-    this.#worker = new Worker(threadUrl(), { workerData: { dataDir } });
+    this.#worker = new Worker(workerFile(import.meta.url, 'pglite-thread'), { workerData: { dataDir } });
     this.#worker.on('message', (m: ThreadReply) => this.#onReply(m));
     this.#worker.on('error', (err) => this.#fail(err));
     this.#worker.on('exit', (code) =>

@@ -16,6 +16,8 @@ const PREPARABLE = /^\s*(SELECT|WITH|INSERT|UPDATE|DELETE)\b/i;
 const CAPACITY = 256;
 /** PostgreSQL's answer when a table changed under a cached plan's result type. */
 const PLAN_CHANGED = /cached plan must not change result type/;
+/** SQLSTATE of a prepared statement that no longer exists (`DEALLOCATE ALL`, `DISCARD ALL`). */
+const STATEMENT_GONE = '26000';
 
 /**
  * PGlite's `query()` costs six calls into its engine per statement (parse, describe, bind,
@@ -43,8 +45,9 @@ export class PreparedQueries {
     try {
       return await this.#run(text, params, options);
     } catch (err) {
-      if (!PLAN_CHANGED.test(String((err as Error)?.message))) throw err;
-      await this.#forget(text); // a migration changed a table: describe it anew, once
+      const e = err as { message?: unknown; code?: unknown } | undefined;
+      if (!PLAN_CHANGED.test(String(e?.message)) && e?.code !== STATEMENT_GONE) throw err;
+      await this.#forget(text); // a table changed, or the statement was dropped: prepare anew, once
       return this.#run(text, params, options);
     }
   }

@@ -143,6 +143,9 @@ describe('PGlite in a thread of its own (the embedded default for a data directo
       for (const s of both) await s.db.execute(sql`ALTER TABLE p ADD COLUMN extra text DEFAULT 'new'`);
       expect(await select(store, 'a')).toEqual(await select(mem, 'a'));
       expect((await select(store, 'a'))[0]).toMatchObject({ extra: 'new' });
+      // Statements dropped behind its back (DEALLOCATE ALL): prepared again, once.
+      await store.db.execute(sql.raw('DEALLOCATE ALL'));
+      expect(await select(store, 'b')).toEqual(await select(mem, 'b'));
       // More distinct texts than are kept prepared: the oldest are closed, all still answer.
       for (let i = 0; i < 300; i++) {
         const [row] = await queryRows<{ v: number }>(
