@@ -60,7 +60,7 @@ export class PreparedQueries {
       return serialize ? serialize(v) : String(v);
     });
     const { messages } = await this.#db.execProtocol(
-      concat([
+      Buffer.concat([
         protocol.serialize.bind({ statement: statement.name, values }),
         protocol.serialize.execute({}),
         protocol.serialize.sync(),
@@ -79,7 +79,7 @@ export class PreparedQueries {
     }
     const name = `zhkh_${this.#next++}`;
     const { messages } = await this.#db.execProtocol(
-      concat([
+      Buffer.concat([
         protocol.serialize.parse({ name, text }),
         protocol.serialize.describe({ type: 'S', name }),
         protocol.serialize.sync(),
@@ -103,17 +103,10 @@ export class PreparedQueries {
     if (!statement) return;
     this.#statements.delete(text);
     await this.#db.execProtocol(
-      concat([protocol.serialize.close({ type: 'S', name: statement.name }), protocol.serialize.sync()]),
+      Buffer.concat([
+        protocol.serialize.close({ type: 'S', name: statement.name }),
+        protocol.serialize.sync(),
+      ]),
     );
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
