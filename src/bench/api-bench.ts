@@ -6,7 +6,7 @@ import { buildHub } from '../hub/build-hub.js';
 import { openScratchStore } from '../store/open-scratch-store.js';
 import { upsertOrg } from '../store/org-store.js';
 import { createToken } from '../store/token-store.js';
-import type { ApiLoadPlan, ApiLoadResult, ApiRoute } from './api-load.js';
+import type { ApiLoaded, ApiLoadPlan, ApiPrepared, ApiRoute } from './api-load.js';
 import { benchLine } from './bench-line.js';
 import type { BenchDriver } from './deliver-setup.js';
 
@@ -34,7 +34,8 @@ const ORG = 'bench';
 /**
  * A hub on loopback under mixed load — single-record and page reads beside bulk writes of `batch`
  * records, from `clients` clients — against the same routes idle, and `/healthz` throughout. The
- * hub (and its store's thread) runs here; the clients run in a thread of their own (api-load.ts).
+ * hub (and its store's thread) runs here; the clients, and the `/healthz` probe, each run in a
+ * thread of their own (api-load.ts).
  * PGlite (on disk, as `serve` keeps it) always; PostgreSQL too when `databaseUrl` is set.
  */
 export async function runApiBench(opts: ApiBenchOptions): Promise<ApiFigures[]> {
@@ -46,7 +47,7 @@ export async function runApiBench(opts: ApiBenchOptions): Promise<ApiFigures[]> 
   for (const driver of drivers) {
     opts.log(
       `api on ${driver}: ${opts.records} services seeded, ${opts.clients} clients for ${opts.seconds} s ` +
-        `(¼ bulk writes of ${opts.batch}, ¼ pages of 100, ½ single records) and a /healthz probe every 10 ms`,
+        `(¼ bulk writes of ${opts.batch}, ¼ pages of 100, ½ single records) and, from a thread of its own, a /healthz probe every 10 ms`,
     );
     const store =
       driver === 'pglite'
@@ -59,7 +60,8 @@ export async function runApiBench(opts: ApiBenchOptions): Promise<ApiFigures[]> 
       const app = await buildHub({ store, box: undefined, startBulkThreads: true }); // as `serve` does
       try {
         const url = await app.listen({ host: '127.0.0.1', port: 0 });
-        const result = await runLoad({
+        const plan: ApiLoadPlan = {
+          role: 'prepare',
           url,
           token,
           org: ORG,
@@ -68,7 +70,17 @@ export async function runApiBench(opts: ApiBenchOptions): Promise<ApiFigures[]> 
           seconds: opts.seconds,
           batch: opts.batch,
           idleSamples: opts.idleSamples,
-        });
+        };
+        const prepared = await inThread<ApiPrepared>(plan);
+        // The clients and the probe start together once both threads are up (a thread starts in
+        // well under a second).
+        const from = Date.now() + 1000;
+        const until = from + opts.seconds * 1000;
+        const [loaded, probed] = await Promise.all([
+          inThread<ApiLoaded>({ ...plan, role: 'clients', from, until }),
+          inThread<ApiLoaded>({ ...plan, role: 'probe', from, until }),
+        ]);
+        const result = { ...prepared, ...loaded, load: { ...loaded.load, health: probed.load.health } };
         const f = figuresOf(driver, result);
         opts.log(`  seeded ${opts.records} services through the API in ${result.seedSeconds.toFixed(1)} s`);
         report(f, opts);
@@ -83,12 +95,13 @@ export async function runApiBench(opts: ApiBenchOptions): Promise<ApiFigures[]> 
   return figures;
 }
 
-function runLoad(plan: ApiLoadPlan): Promise<ApiLoadResult> {
+/** Runs one role of api-load.ts in a thread of its own and answers what it measured. */
+function inThread<T>(plan: ApiLoadPlan): Promise<T> {
   // From the source (tests) the thread runs the .ts file, by Node's type stripping.
   const file = new URL(`./api-load${extname(new URL(import.meta.url).pathname)}`, import.meta.url);
   const worker = new Worker(file, { workerData: plan });
-  return new Promise<ApiLoadResult>((resolve, reject) => {
-    worker.once('message', (m: { result?: ApiLoadResult; error?: string }) =>
+  return new Promise<T>((resolve, reject) => {
+    worker.once('message', (m: { result?: T; error?: string }) =>
       m.result ? resolve(m.result) : reject(new Error(`bench api clients: ${m.error}`)),
     );
     worker.once('error', reject);
@@ -104,7 +117,7 @@ export function percentile(values: number[], p: number): number {
 
 const ROUTES: ApiRoute[] = ['health', 'read', 'page', 'bulk'];
 
-function figuresOf(driver: BenchDriver, r: ApiLoadResult): ApiFigures {
+function figuresOf(driver: BenchDriver, r: ApiPrepared & ApiLoaded): ApiFigures {
   const counted = (['read', 'page', 'bulk'] as const).reduce((n, route) => n + r.load[route].length, 0);
   const p99 = {} as ApiFigures['p99'];
   const requests = {} as ApiFigures['requests'];

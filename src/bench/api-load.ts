@@ -1,11 +1,19 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 /**
- * The clients of `bench api`, in a thread of their own so that building bodies and reading answers
- * never runs on the hub's event loop (whose delays are what is measured). Self-contained — only
- * `node:` imports and the type below — so it runs from the built file and from the source alike.
+ * The clients of `bench api`, in threads of their own so that building bodies and reading answers
+ * never runs on the hub's event loop (whose delays are what is measured). One thread of each role:
+ * `prepare` seeds the records and times the routes idle; `clients` runs the mixed load; `probe` asks
+ * `/healthz` every 10 ms meanwhile, as a monitor would — from a loop of its own, because in the
+ * clients' loop each probe also waited for whatever answers of the 32 clients were being read (that
+ * loop is busy half the time), which is not the hub's delay. Self-contained — only `node:` imports
+ * and the types below — so it runs from the built file and from the source alike.
  */
 export interface ApiLoadPlan {
+  role: 'prepare' | 'clients' | 'probe';
+  /** `clients` and `probe`: when to start and stop (`Date.now()` ms), the same for both. */
+  from?: number;
+  until?: number;
   url: string;
   token: string;
   org: string;
@@ -20,15 +28,19 @@ export interface ApiLoadPlan {
 
 export type ApiRoute = 'health' | 'read' | 'page' | 'bulk';
 
-export interface ApiLoadResult {
+/** What `prepare` answers. */
+export interface ApiPrepared {
   seedSeconds: number;
   /** Latencies (ms) of each route, one client at a time. */
   idle: Record<ApiRoute, number[]>;
-  /** Latencies (ms) under the mixed load; `health` from a probe beside the clients. */
-  load: Record<ApiRoute, number[]>;
-  loadSeconds: number;
   /** Requests/s of `clients` clients asking only `/healthz`: the hub's HTTP ceiling. */
   ceilingPerSecond: number;
+}
+
+/** What `clients` (read, page, bulk) and `probe` (health) answer: latencies (ms) under the load. */
+export interface ApiLoaded {
+  load: Record<ApiRoute, number[]>;
+  loadSeconds: number;
 }
 
 const plan = workerData as ApiLoadPlan;
@@ -76,7 +88,7 @@ async function timed(route: ApiRoute, round = 0): Promise<number> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function run(): Promise<ApiLoadResult> {
+async function prepare(): Promise<ApiPrepared> {
   const t0 = performance.now();
   for (let from = 0; from < plan.records; from += plan.batch) {
     const res = await fetch(base, {
@@ -89,7 +101,7 @@ async function run(): Promise<ApiLoadResult> {
   }
   const seedSeconds = (performance.now() - t0) / 1000;
 
-  const idle: Record<ApiRoute, number[]> = { health: [], read: [], page: [], bulk: [] };
+  const idle = noLatencies();
   for (const route of ['health', 'read', 'page'] as const)
     for (let i = 0; i < plan.idleSamples; i++) idle[route].push(await timed(route));
   for (let i = 0; i < Math.max(3, plan.idleSamples / 20); i++) idle.bulk.push(await timed('bulk', i + 1));
@@ -107,28 +119,40 @@ async function run(): Promise<ApiLoadResult> {
     }),
   );
   const ceilingPerSecond = healthCount / ((performance.now() - c0) / 1000);
-
-  // The mixed load: a quarter of the clients bulk-write, a quarter read pages, the rest single
-  // records; a monitor's probe asks /healthz every 10 ms beside them.
-  const load: Record<ApiRoute, number[]> = { health: [], read: [], page: [], bulk: [] };
-  const end = performance.now() + plan.seconds * 1000;
-  const l0 = performance.now();
-  let round = 1000;
-  const clients = Array.from({ length: plan.clients }, async (_, i) => {
-    const route: ApiRoute = i % 4 === 0 ? 'bulk' : i % 4 === 1 ? 'page' : 'read';
-    while (performance.now() < end) load[route].push(await timed(route, route === 'bulk' ? ++round : 0));
-  });
-  const probe = (async () => {
-    while (performance.now() < end) {
-      load.health.push(await timed('health'));
-      await sleep(10);
-    }
-  })();
-  await Promise.all([...clients, probe]);
-  return { seedSeconds, idle, load, loadSeconds: (performance.now() - l0) / 1000, ceilingPerSecond };
+  return { seedSeconds, idle, ceilingPerSecond };
 }
 
-run().then(
+const noLatencies = (): Record<ApiRoute, number[]> => ({ health: [], read: [], page: [], bulk: [] });
+
+/**
+ * The mixed load: a quarter of the clients bulk-write, a quarter read pages, the rest single
+ * records. Or, as `probe`, /healthz every 10 ms beside them.
+ */
+async function load(): Promise<ApiLoaded> {
+  await sleep(plan.from! - Date.now());
+  const l0 = performance.now();
+  const latencies = noLatencies();
+  let round = 1000;
+  const clients =
+    plan.role === 'probe'
+      ? [
+          (async () => {
+            while (Date.now() < plan.until!) {
+              latencies.health.push(await timed('health'));
+              await sleep(10);
+            }
+          })(),
+        ]
+      : Array.from({ length: plan.clients }, async (_, i) => {
+          const route: ApiRoute = i % 4 === 0 ? 'bulk' : i % 4 === 1 ? 'page' : 'read';
+          while (Date.now() < plan.until!)
+            latencies[route].push(await timed(route, route === 'bulk' ? ++round : 0));
+        });
+  await Promise.all(clients);
+  return { load: latencies, loadSeconds: (performance.now() - l0) / 1000 };
+}
+
+(plan.role === 'prepare' ? prepare() : load()).then(
   (result) => parentPort?.postMessage({ result }),
   (err: unknown) => parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) }),
 );

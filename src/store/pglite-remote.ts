@@ -52,7 +52,10 @@ export class PgliteRemote {
     const p = this.#pending.get(m.id);
     if (!p) return;
     this.#pending.delete(m.id);
-    this.#answers.run(() => (m.ok ? p.resolve(m.value) : p.reject(toError(m.error))));
+    this.#answers.run(
+      () => (m.ok ? p.resolve(m.value) : p.reject(toError(m.error))),
+      OnePerTurn.isSmall(m.ok ? m.value : undefined, !m.ok),
+    );
   }
 
   #fail(err: Error): void {
