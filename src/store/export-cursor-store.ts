@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
+import { storedTime } from './stored-time.js';
 
 export interface ExportCursor {
   kind: string;
@@ -57,6 +58,6 @@ export async function listExportCursors(db: Db, orgId: string): Promise<ExportCu
     kind: r.kind,
     name: r.name,
     position: Number(r.position),
-    updatedAt: r.updated_at ? new Date(r.updated_at as string).toISOString() : null,
+    updatedAt: r.updated_at ? storedTime(r.updated_at as string | Date) : null,
   }));
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { isUniqueViolation } from './is-unique-violation.js';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
+import { storedTime } from './stored-time.js';
 
 export interface IdMapEntry {
   entity: string;
@@ -131,7 +132,7 @@ export async function listIds(
     key: String(r.key),
     platformId: String(r.platform_id),
     temporary: Boolean(r.temporary),
-    firstSeen: new Date(r.first_seen as string).toISOString(),
-    lastSeen: new Date(r.last_seen as string).toISOString(),
+    firstSeen: storedTime(r.first_seen as string | Date),
+    lastSeen: storedTime(r.last_seen as string | Date),
   }));
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
+import { storedTime } from './stored-time.js';
 
 export interface InboxEntryInput {
   connectionId: string;
@@ -84,7 +85,7 @@ function toEntry(r: Record<string, unknown>): InboxEntry {
     kind: String(r.kind),
     sourceId: String(r.source_id),
     payload: typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload,
-    receivedAt: new Date(r.received_at as string).toISOString(),
+    receivedAt: storedTime(r.received_at as string | Date),
   };
 }
 

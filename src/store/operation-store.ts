@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
+import { storedTime } from './stored-time.js';
 
 export type OperationType = 'run' | 'batch' | 'page' | 'callback' | 'check';
 export type OperationState = 'queued' | 'running' | 'succeeded' | 'partial' | 'failed' | 'cancelled';
@@ -151,7 +152,7 @@ export async function isCancelRequested(db: Db, id: number): Promise<boolean> {
   return rows[0]?.c === true;
 }
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+const iso = (v: unknown) => (v === null || v === undefined ? null : storedTime(v as string | Date));
 
 function toOperation(r: Record<string, unknown>): Operation {
   return {

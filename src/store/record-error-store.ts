@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
+import { storedTime } from './stored-time.js';
 
 export interface RecordErrorInput {
   key: string;
@@ -79,7 +80,7 @@ export async function listRecordErrors(
       ${q.after !== undefined ? sql`AND id > ${q.after}` : sql``}
       ORDER BY id LIMIT ${q.limit}`,
   );
-  const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+  const iso = (v: unknown) => (v === null || v === undefined ? null : storedTime(v as string | Date));
   return rows.map((r) => ({
     id: Number(r.id),
     connectionId: String(r.connection_id),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './open-store.js';
 import { queryRows } from './query-rows.js';
+import { storedTime } from './stored-time.js';
 
 export type WriteOutcome = 'created' | 'updated' | 'unchanged';
 
@@ -179,16 +180,14 @@ interface RecordRow extends Record<string, unknown> {
   updated_at: string | Date;
 }
 
-const iso = (v: string | Date) => (v instanceof Date ? v.toISOString() : new Date(v).toISOString());
-
 function toStored(row: RecordRow): StoredRecord {
   return {
     key: row.key,
     data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
     hash: row.hash,
     seq: Number(row.seq),
-    deletedAt: row.deleted_at === null ? null : iso(row.deleted_at),
-    updatedAt: iso(row.updated_at),
+    deletedAt: row.deleted_at === null ? null : storedTime(row.deleted_at),
+    updatedAt: storedTime(row.updated_at),
   };
 }
 
