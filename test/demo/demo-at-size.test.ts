@@ -6,6 +6,7 @@ import { httpSink } from '../../src/cli/import/http-sink.js';
 import { DEFAULT_DEMO_ORG_ID, DEFAULT_DEMO_SEED, demoOrganization } from '../../src/demo/generate-demo.js';
 import { loadDemo } from '../../src/demo/load-demo.js';
 import { Organization } from '../../src/domain/model/organization.js';
+import { CHANGE_WINDOW_MS } from '../../src/hub/change-sync.js';
 import { upsertOrg } from '../../src/store/org-store.js';
 import { queryRows } from '../../src/store/query-rows.js';
 import { startTestHub, type TestHub } from '../support/test-hub.js';
@@ -39,14 +40,17 @@ describe.each(storeKinds)('the demo at %s scale', { timeout: 900_000 }, (kind) =
       db: hub.store.db,
       log: (line) => lines.push(line),
     });
-    // is74 syncs on change: a billing write of its part may still have a run queued. Let it finish.
-    for (let t = 0; t < 600; t++) {
+    // is74 syncs on change: a billing write of its part may still have a run queued, or not yet
+    // queued — the run is triggered CHANGE_WINDOW_MS after the write. So wait until no run has been
+    // queued or running for longer than that window (stopping earlier left a run queued for ever).
+    let idleSince = Date.now();
+    for (let t = 0; t < 600 && Date.now() - idleSince <= CHANGE_WINDOW_MS + 500; t++) {
       const busy = await queryRows<{ n: string | number }>(
         hub.store.db,
         sql`SELECT count(*) AS n FROM operations
             WHERE org_id = ${org.id} AND type = 'run' AND state IN ('queued', 'running')`,
       );
-      if (Number(busy[0]!.n) === 0) break;
+      if (Number(busy[0]!.n) > 0) idleSince = Date.now();
       await sleep(200);
     }
 
