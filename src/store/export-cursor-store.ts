@@ -58,6 +58,6 @@ export async function listExportCursors(db: Db, orgId: string): Promise<ExportCu
     kind: r.kind,
     name: r.name,
     position: Number(r.position),
-    updatedAt: r.updated_at ? storedTime(r.updated_at as string | Date) : null,
+    updatedAt: storedTime(r.updated_at as string | null),
   }));
 }

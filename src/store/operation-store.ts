@@ -152,8 +152,6 @@ export async function isCancelRequested(db: Db, id: number): Promise<boolean> {
   return rows[0]?.c === true;
 }
 
-const iso = (v: unknown) => (v === null || v === undefined ? null : storedTime(v as string | Date));
-
 function toOperation(r: Record<string, unknown>): Operation {
   return {
     id: Number(r.id),
@@ -175,9 +173,9 @@ function toOperation(r: Record<string, unknown>): Operation {
     requests: Number(r.requests),
     lastError: (r.last_error as string | null) ?? null,
     cancelRequested: Boolean(r.cancel_requested),
-    createdAt: iso(r.created_at)!,
-    startedAt: iso(r.started_at),
-    finishedAt: iso(r.finished_at),
+    createdAt: storedTime(r.created_at as string),
+    startedAt: storedTime(r.started_at as string | null),
+    finishedAt: storedTime(r.finished_at as string | null),
   };
 }
 

@@ -80,7 +80,6 @@ export async function listRecordErrors(
       ${q.after !== undefined ? sql`AND id > ${q.after}` : sql``}
       ORDER BY id LIMIT ${q.limit}`,
   );
-  const iso = (v: unknown) => (v === null || v === undefined ? null : storedTime(v as string | Date));
   return rows.map((r) => ({
     id: Number(r.id),
     connectionId: String(r.connection_id),
@@ -92,9 +91,9 @@ export async function listRecordErrors(
     excerpt: (r.excerpt as string | null) ?? undefined,
     attempts: Number(r.attempts),
     state: r.state as 'open' | 'resolved',
-    firstSeen: iso(r.first_seen)!,
-    lastSeen: iso(r.last_seen)!,
-    resolvedAt: iso(r.resolved_at),
+    firstSeen: storedTime(r.first_seen as string),
+    lastSeen: storedTime(r.last_seen as string),
+    resolvedAt: storedTime(r.resolved_at as string | null),
   }));
 }
 

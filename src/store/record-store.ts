@@ -186,7 +186,7 @@ function toStored(row: RecordRow): StoredRecord {
     data: typeof row.data === 'string' ? JSON.parse(row.data) : row.data,
     hash: row.hash,
     seq: Number(row.seq),
-    deletedAt: row.deleted_at === null ? null : storedTime(row.deleted_at),
+    deletedAt: storedTime(row.deleted_at),
     updatedAt: storedTime(row.updated_at),
   };
 }

@@ -8,7 +8,11 @@ const UTC_TEXT = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
  * common UTC form is rewritten directly (fractions cut to milliseconds, as Date does); anything
  * else — another zone, a `Date`, a year past 9999 — goes through Date as before.
  */
-export function storedTime(value: string | Date): string {
+export function storedTime(value: string | Date): string;
+/** A timestamp column that may be empty: `NULL` stays `null`. */
+export function storedTime(value: string | Date | null | undefined): string | null;
+export function storedTime(value: string | Date | null | undefined): string | null {
+  if (value === null || value === undefined) return null;
   if (typeof value === 'string') {
     const m = UTC_TEXT.exec(value);
     if (m) return `${m[1]}T${m[2]}.${(m[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
